@@ -1,0 +1,194 @@
+//! `change`: a value before and after: `由X增加到Y`, `从X下降到Y`, with an
+//! optional stated size (`增长P%`, `增加了D`, `提高了K个百分点`, `增长2倍`).
+//!
+//! The claim holds when the direction matches the verb and the stated size can
+//! equal the change between the two figures.
+
+use super::{figure, fmt_fixed, shown, skip_space, starts_with_any, with_tolerance, Claim, Doc, Label, Role, Verdict};
+use crate::exact::{int, Interval, Num};
+use crate::lexer::{Quantity, QuantityKind};
+use crate::rules::{CheckKind, Rule};
+use crate::text::Span;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
+    let v = &rule.vocabulary;
+    let mut out = Vec::new();
+    for &sentence in &doc.sentences {
+        let clauses = doc.clauses(sentence);
+        for (ci, &clause) in clauses.iter().enumerate() {
+            for (_, e) in super::occurrences(doc.text, clause, &v.from) {
+                let Some((before, dir, verb, after)) = from_to(doc, rule, e) else {
+                    continue;
+                };
+                let scope_end = clauses.get(ci + 1).map_or(clause.end, |c| c.end);
+                let stated = stated_change(doc, rule, after.end, scope_end);
+                out.push(judge(doc, rule, before, after, dir, verb, stated));
+            }
+        }
+    }
+    out
+}
+
+/// `X 增加到 Y` starting at `at` (just after 由/从). A year with 的 may come
+/// first: 由2015年的2万人增加到3万人.
+pub fn from_to<'d>(doc: &'d Doc, rule: &Rule, at: usize) -> Option<(&'d Quantity, Direction, &'d str, &'d Quantity)> {
+    let v = &rule.vocabulary;
+    let mut p = skip_space(doc.text, at);
+    if let Some(y) = doc.quantity_at(p).filter(|q| q.kind == QuantityKind::Year) {
+        let q = skip_space(doc.text, y.end);
+        p = skip_space(doc.text, q + doc.text[q..].starts_with('的').then_some('的'.len_utf8()).unwrap_or(0));
+    }
+    let before = doc.quantity_at(p).filter(|q| q.kind.is_checkable())?;
+    let q = skip_space(doc.text, before.end);
+    let rest = &doc.text[q..];
+    let (dir, verb) = match (starts_with_any(rest, &v.increase), starts_with_any(rest, &v.decrease)) {
+        (Some(a), Some(b)) if b.len() > a.len() => (Direction::Down, b),
+        (Some(a), _) => (Direction::Up, a),
+        (None, Some(b)) => (Direction::Down, b),
+        (None, None) => return None,
+    };
+    let mut r = q + verb.len();
+    if !verb.ends_with('至') {
+        let to = starts_with_any(&doc.text[r..], &v.to)?;
+        r += to.len();
+    }
+    let after = doc.quantity_at(skip_space(doc.text, r)).filter(|q| q.kind.is_checkable())?;
+    let comparable = before.same_family(after)
+        || (before.kind == QuantityKind::Percent && after.kind == QuantityKind::Percent);
+    if !comparable {
+        return None;
+    }
+    Some((before, dir, &doc.text[q..q + verb.len()], after))
+}
+
+/// The first `by` word after the two figures followed by a figure: 增长12%.
+fn stated_change<'d>(doc: &'d Doc, rule: &Rule, from: usize, to: usize) -> Option<&'d Quantity> {
+    let span = Span::new(from, to);
+    for (_, e) in super::occurrences(doc.text, span, &rule.vocabulary.by) {
+        if let Some(q) = doc.quantity_at(skip_space(doc.text, e)) {
+            if q.kind.is_checkable() {
+                return Some(q);
+            }
+        }
+    }
+    None
+}
+
+fn judge(
+    doc: &Doc,
+    rule: &Rule,
+    before: &Quantity,
+    after: &Quantity,
+    dir: Direction,
+    verb: &str,
+    stated: Option<&Quantity>,
+) -> Claim {
+    let mut labels = vec![Label::of(Role::Before, before), Label::of(Role::After, after)];
+    let wrong_way = match dir {
+        Direction::Up => matches!((&after.interval.hi, &before.interval.lo), (Some(a), Some(b)) if a <= b),
+        Direction::Down => matches!((&after.interval.lo, &before.interval.hi), (Some(a), Some(b)) if a >= b),
+    };
+    let mut verdict = wrong_way.then(|| Verdict {
+        primary: 1,
+        message: format!(
+            "the text says {verb}, but {} is {} {}",
+            figure(doc, after),
+            if dir == Direction::Up { "not more than" } else { "not less than" },
+            figure(doc, before)
+        ),
+        expected: None,
+        help: "check the verb and the two figures: one of them is wrong".into(),
+    });
+    if let Some(d) = stated {
+        if let Some(computed) = size_of_change(before, after, dir, d) {
+            labels.push(Label::of(Role::Change, d));
+            let allowed = with_tolerance(&d.stated_interval(), &rule.tolerance);
+            if verdict.is_none() && !computed.overlaps(&allowed) {
+                let exact = exact_size(before, after, dir, d);
+                let unit = match d.kind {
+                    QuantityKind::Percent => "%".to_string(),
+                    QuantityKind::PercentagePoints => "个百分点".to_string(),
+                    QuantityKind::Multiple => "倍".to_string(),
+                    _ => d.unit.unwrap_or("").to_string(),
+                };
+                let decimals = d.decimals;
+                let expected = exact.as_ref().map(|x| format!("{}{unit}", fmt_fixed(x, decimals)));
+                verdict = Some(Verdict {
+                    primary: 2,
+                    message: format!(
+                        "from {} to {} is a change of {}, but the text says {}",
+                        figure(doc, before),
+                        figure(doc, after),
+                        exact
+                            .as_ref()
+                            .map(|x| format!("{}{unit}", fmt_fixed(x, (decimals + 1).max(2))))
+                            .unwrap_or_else(|| "something else".into()),
+                        shown(doc, d)
+                    ),
+                    help: match &expected {
+                        Some(e) => format!("write {e}, or correct the figures"),
+                        None => "correct the stated change or the figures".into(),
+                    },
+                    expected,
+                });
+            }
+        }
+    }
+    Claim {
+        check: CheckKind::Change,
+        rule: rule.id.clone(),
+        labels,
+        verdict,
+    }
+}
+
+/// The change between the figures in the unit of the stated size, as an
+/// interval; `None` when the stated figure cannot measure this change.
+fn size_of_change(before: &Quantity, after: &Quantity, dir: Direction, d: &Quantity) -> Option<Interval> {
+    let (hi_side, lo_side) = match dir {
+        Direction::Up => (after, before),
+        Direction::Down => (before, after),
+    };
+    match d.kind {
+        QuantityKind::Percent => {
+            // Relative change: |after - before| / before × 100.
+            let ratio = after.interval.div_nonneg(&before.interval)?;
+            let one = Interval::exact(int(1));
+            let rel = match dir {
+                Direction::Up => ratio.sub(&one),
+                Direction::Down => one.sub(&ratio),
+            };
+            Some(rel.scale(&int(100)))
+        }
+        QuantityKind::PercentagePoints if before.kind == QuantityKind::Percent => {
+            Some(hi_side.interval.sub(&lo_side.interval))
+        }
+        QuantityKind::Multiple if dir == Direction::Up => {
+            let ratio = after.interval.div_nonneg(&before.interval)?;
+            Some(ratio.sub(&Interval::exact(int(1))))
+        }
+        k if k.is_magnitude() && d.same_family(before) => Some(hi_side.interval.sub(&lo_side.interval)),
+        _ => None,
+    }
+}
+
+/// The change computed from the figures as written, for messages.
+fn exact_size(before: &Quantity, after: &Quantity, dir: Direction, d: &Quantity) -> Option<Num> {
+    let diff = match dir {
+        Direction::Up => &after.value - &before.value,
+        Direction::Down => &before.value - &after.value,
+    };
+    use num_traits::Zero;
+    match d.kind {
+        QuantityKind::Percent if !before.value.is_zero() => Some(diff / &before.value * int(100)),
+        QuantityKind::Multiple if !before.value.is_zero() => Some(&after.value / &before.value - int(1)),
+        QuantityKind::Percent | QuantityKind::Multiple => None,
+        _ => Some(diff),
+    }
+}

@@ -1,0 +1,334 @@
+//! `list-count`: a stated count and the items it names.
+//!
+//! Wordings recognised:
+//! - a quoted name holding a count, after its items:
+//!   `执法公示、执法全程记录和重大执法决定法制审核的“三项制度”`;
+//! - a quoted name followed by its items in parentheses:
+//!   `“两个关键”(疫情防控和深化医改)`, `“一办五中心”(即…)` (1 + 5 items);
+//! - a count, a noun and `即` with the items: `2个医共体,即A和B`;
+//! - names and values: `A、B和C分别为x、y、z`.
+//!
+//! Items are split at `、`; `和`/`及`/`与` may or may not join two items
+//! (`健康扶贫与乡村振兴战略衔接` is one item), so every reading is tried and the
+//! claim fails only when none gives the stated count. A list ending in `等`
+//! is never complete and is not checked.
+
+use super::{skip_space, starts_with_any, Claim, Doc, Label, Role, Verdict};
+use crate::lexer::zh_numeral::{is_numeral_char, numeral_run, value_of};
+use crate::rules::{CheckKind, Rule};
+use crate::text::Span;
+use num_traits::ToPrimitive;
+use std::collections::BTreeSet;
+
+/// Largest count a list claim is checked for.
+const MAX_COUNT: u32 = 30;
+
+pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
+    let mut out = Vec::new();
+    quoted_names(doc, rule, &mut out);
+    that_is(doc, rule, &mut out);
+    respectively(doc, rule, &mut out);
+    out
+}
+
+/// The ways a list can be read: how many items, under each reading.
+struct Reading {
+    items: Vec<Span>,
+    counts: BTreeSet<u32>,
+}
+
+/// Splits `span` into items at `、` and counts them under each reading of
+/// the connectors. `None` when an item is empty or the list ends in 等.
+fn read_list(doc: &Doc, span: Span, rule: &Rule) -> Option<Reading> {
+    let connectors: Vec<&str> = rule
+        .vocabulary
+        .connectors
+        .iter()
+        .map(String::as_str)
+        .filter(|c| *c != "、")
+        .collect();
+    let text = doc.slice(span);
+    let mut items = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if c == '、' {
+            items.push((start, i));
+            start = i + c.len_utf8();
+        }
+    }
+    items.push((start, text.len()));
+    let mut spans = Vec::new();
+    let mut joined_in = Vec::new();
+    for &(a, b) in &items {
+        let item = text[a..b].trim();
+        if item.is_empty() {
+            return None;
+        }
+        if item.ends_with('等') || item.ends_with("等等") {
+            return None;
+        }
+        let joins = connectors.iter().map(|c| item.matches(c).count()).sum::<usize>();
+        if joins > 1 {
+            return None; // A和B的X和Y: too many readings to count
+        }
+        joined_in.push(joins as u32);
+        spans.push(Span::new(span.start + a, span.start + b));
+    }
+    // A、B和C is three items: the connector in the last item splits it. One in
+    // an earlier item may or may not (健康扶贫与乡村振兴战略衔接 is one item).
+    let n = spans.len() as u32;
+    let mut counts = BTreeSet::new();
+    counts.insert(n + joined_in.last().copied().unwrap_or(0));
+    counts.insert(n + joined_in.iter().sum::<u32>());
+    Some(Reading { items: spans, counts })
+}
+
+/// The count a quoted name states: `三项制度` 3, `六统一` 6, `一办五中心` 6.
+fn name_count(name: &str, rule: &Rule) -> Option<u32> {
+    let (rest, run) = numeral_run(name).ok()?;
+    let first = value_of(run)?.to_u32()?;
+    if starts_with_any(rest, &rule.vocabulary.classifiers).is_some() {
+        return Some(first);
+    }
+    // 一办五中心: a second numeral followed by a noun adds to the count.
+    let mut total = first;
+    let mut seen_second = false;
+    for (i, c) in rest.char_indices() {
+        if !('\u{4e00}'..='\u{9fff}').contains(&c) {
+            return None;
+        }
+        if is_numeral_char(c) && i > 0 && !seen_second {
+            let (after, run2) = numeral_run(&rest[i..]).ok()?;
+            if after.is_empty() {
+                break; // 六统一: the 一 closes a word
+            }
+            total += value_of(run2)?.to_u32()?;
+            seen_second = true;
+        }
+    }
+    Some(total)
+}
+
+fn quoted_names(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
+    let text = doc.text;
+    for (open, _) in text.match_indices('“') {
+        let inner_start = open + '“'.len_utf8();
+        let Some(close_rel) = text[inner_start..].find(['”', '“']) else {
+            continue;
+        };
+        if !text[inner_start + close_rel..].starts_with('”') || close_rel > 30 {
+            continue;
+        }
+        let inner = &text[inner_start..inner_start + close_rel];
+        let Some(count) = name_count(inner, rule).filter(|c| (1..=MAX_COUNT).contains(c)) else {
+            continue;
+        };
+        let close = inner_start + close_rel + '”'.len_utf8();
+        let name_span = Span::new(open, close);
+        // Items after, in parentheses.
+        let p = skip_space(text, close);
+        if text[p..].starts_with(crate::text::is_open_paren) {
+            let items_start = p + text[p..].chars().next().map_or(0, char::len_utf8);
+            if let Some(end_rel) = text[items_start..].find(crate::text::is_close_paren) {
+                let mut s = items_start;
+                if let Some(w) = starts_with_any(&text[s..], &rule.vocabulary.that_is) {
+                    s += w.len();
+                }
+                let span = Span::new(s, items_start + end_rel);
+                if !doc.slice(span).contains(crate::text::is_open_paren) {
+                    if let Some(r) = read_parenthesised(doc, span, rule) {
+                        out.push(judge(rule, name_span, count, r));
+                    }
+                }
+            }
+            continue;
+        }
+        // Items before: A、B和C的“三项制度”.
+        let mut end = open;
+        if text[..end].ends_with('的') {
+            end -= '的'.len_utf8();
+        }
+        let before = &text[..end];
+        let start = before
+            .char_indices()
+            .rev()
+            .find(|(_, c)| crate::text::is_clause_end(*c) || matches!(c, '“' | '”' | '\n') || crate::text::is_open_paren(*c) || crate::text::is_close_paren(*c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let span = Span::new(start, end);
+        if !doc.slice(span).contains('、') && !rule.vocabulary.connectors.iter().any(|c| doc.slice(span).contains(c.as_str())) {
+            continue;
+        }
+        let Some(mut r) = read_list(doc, span, rule) else {
+            continue;
+        };
+        if r.counts.iter().all(|&c| c < 2) {
+            continue;
+        }
+        // The list may run on across commas (…服务、…通道,…服务、…活动“六个全覆盖”):
+        // each earlier clause of the same sentence that is itself a 、 list may
+        // belong to it.
+        let sentence = doc.sentences.iter().find(|s| s.contains(open)).copied();
+        if let Some(sentence) = sentence {
+            let mut extra = 0;
+            for clause in doc.clauses(sentence).iter().rev().filter(|c| c.end <= start) {
+                let t = doc.slice(*clause);
+                if !t.contains('、') {
+                    break;
+                }
+                extra += t.matches('、').count() as u32 + 1;
+                let more: Vec<u32> = r.counts.iter().map(|c| c + extra).collect();
+                r.counts.extend(more);
+            }
+        }
+        out.push(judge(rule, name_span, count, r));
+    }
+}
+
+/// Items in parentheses: split at top-level `,`/`;` when there are any (each
+/// of those may hold a `、` list of its own), else at `、`.
+fn read_parenthesised(doc: &Doc, span: Span, rule: &Rule) -> Option<Reading> {
+    let text = doc.slice(span);
+    if text.contains(is_item_break) {
+        let mut items = Vec::new();
+        let mut start = 0;
+        for (i, c) in text.char_indices() {
+            if is_item_break(c) {
+                items.push(Span::new(span.start + start, span.start + i));
+                start = i + c.len_utf8();
+            }
+        }
+        items.push(Span::new(span.start + start, span.end));
+        if items.iter().any(|s| doc.slice(*s).trim().is_empty() || doc.slice(*s).trim_end().ends_with('等')) {
+            return None;
+        }
+        let mut counts = BTreeSet::new();
+        counts.insert(items.len() as u32);
+        let by_dun: u32 = items.iter().map(|s| doc.slice(*s).matches('、').count() as u32 + 1).sum();
+        counts.insert(by_dun);
+        return Some(Reading { items, counts });
+    }
+    read_list(doc, span, rule)
+}
+
+fn that_is(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
+    let text = doc.text;
+    for q in &doc.quantities {
+        if q.kind != crate::lexer::QuantityKind::Count || !q.interval.is_exact() || q.approx.is_some() {
+            continue;
+        }
+        let Some(unit) = q.unit else { continue };
+        if !rule.vocabulary.classifiers.iter().any(|c| c == unit) {
+            continue;
+        }
+        let Some(count) = q.value.to_integer().to_u32().filter(|c| (2..=MAX_COUNT).contains(c)) else {
+            continue;
+        };
+        // A short noun, an optional comma, then 即.
+        let mut p = q.end;
+        let mut n = 0;
+        while let Some(c) = text[p..].chars().next() {
+            if !('\u{4e00}'..='\u{9fff}').contains(&c) || n > 12 || starts_with_any(&text[p..], &rule.vocabulary.that_is).is_some() {
+                break;
+            }
+            p += c.len_utf8();
+            n += 1;
+        }
+        if n == 0 {
+            continue;
+        }
+        if text[p..].starts_with(crate::text::is_comma) {
+            p += text[p..].chars().next().map_or(0, char::len_utf8);
+        }
+        let Some(w) = starts_with_any(&text[p..], &rule.vocabulary.that_is) else {
+            continue;
+        };
+        let s = p + w.len();
+        let end = text[s..]
+            .char_indices()
+            .find(|(_, c)| crate::text::is_clause_end(*c) || crate::text::is_open_paren(*c) || crate::text::is_close_paren(*c))
+            .map_or(text.len(), |(i, _)| s + i);
+        let Some(r) = read_list(doc, Span::new(s, end), rule) else {
+            continue;
+        };
+        if r.counts.iter().all(|&c| c < 2) {
+            continue;
+        }
+        out.push(judge(rule, Span::new(q.start, q.end), count, r));
+    }
+}
+
+fn respectively(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
+    for &sentence in &doc.sentences {
+        for clause in doc.clauses(sentence) {
+            for (s, e) in super::occurrences(doc.text, clause, &rule.vocabulary.respectively) {
+                // The values: figures joined by 、/和/及 and nothing else.
+                let tail = doc.slice(Span::new(e, clause.end));
+                let tail_end = e + tail.trim_end_matches(|c: char| crate::text::is_clause_end(c) || c.is_whitespace()).len();
+                let values = doc.quantities_in(Span::new(e, tail_end));
+                if values.len() < 2 || values.iter().any(|v| !v.kind.is_checkable()) {
+                    continue;
+                }
+                let mut clean = skip_space(doc.text, e) == values[0].start && values.last().is_some_and(|v| v.end == tail_end);
+                for w in values.windows(2) {
+                    let gap = doc.text[w[0].end..w[1].start].trim();
+                    if !(matches!(gap, "、" | "和" | "及" | "与") || gap.chars().count() == 1 && gap.chars().all(crate::text::is_comma)) {
+                        clean = false;
+                    }
+                }
+                if !clean {
+                    continue;
+                }
+                let names = Span::new(clause.start, s);
+                let t = doc.slice(names);
+                if !t.contains('、') && !rule.vocabulary.connectors.iter().any(|c| t.contains(c.as_str())) {
+                    continue;
+                }
+                let Some(r) = read_list(doc, names, rule) else {
+                    continue;
+                };
+                let n = values.len() as u32;
+                let mut labels: Vec<Label> = r.items.iter().map(|s| Label::new(Role::Item, *s)).collect();
+                labels.extend(values.iter().map(|v| Label::of(Role::Value, v)));
+                let verdict = (!r.counts.contains(&n)).then(|| Verdict {
+                    primary: labels.len() - n as usize,
+                    message: format!(
+                        "{} values for {} names",
+                        n,
+                        r.counts.iter().map(u32::to_string).collect::<Vec<_>>().join(" or ")
+                    ),
+                    expected: None,
+                    help: "give one value for each name".into(),
+                });
+                out.push(Claim {
+                    check: CheckKind::ListCount,
+                    rule: rule.id.clone(),
+                    labels,
+                    verdict,
+                });
+            }
+        }
+    }
+}
+
+/// Separators of items in parentheses that hold lists of their own.
+fn is_item_break(c: char) -> bool {
+    crate::text::is_comma(c) || c == ';' || c == crate::text::FW_SEMICOLON
+}
+
+fn judge(rule: &Rule, count_span: Span, count: u32, r: Reading) -> Claim {
+    let mut labels = vec![Label::new(Role::Count, count_span)];
+    labels.extend(r.items.iter().map(|s| Label::new(Role::Item, *s)));
+    let listed = r.counts.iter().map(u32::to_string).collect::<Vec<_>>().join(" or ");
+    let verdict = (!r.counts.contains(&count)).then(|| Verdict {
+        primary: 0,
+        message: format!("the count says {count}, but {listed} items are listed"),
+        expected: r.counts.iter().next().map(|c| c.to_string()),
+        help: "list every item, or correct the count".into(),
+    });
+    Claim {
+        check: CheckKind::ListCount,
+        rule: rule.id.clone(),
+        labels,
+        verdict,
+    }
+}

@@ -1,0 +1,224 @@
+//! `missing-number`: a place where a number must stand and none does, most
+//! often because it was lost when the page was scraped.
+//!
+//! Four shapes, with words from the rule:
+//! - a change with empty slots: `由人增加到人`, `由年的人增加到人`, `由增加到人`;
+//! - a `verbs` word then a `measure` word: `达到个`, `划走个医疗机构`, or with a
+//!   short noun between, the measure word ending the clause: `招聘医学类毕业生名,`;
+//! - `年` opening a clause with no year before it: `。年是“十四五”开局之年`
+//!   (but not `年初`, `年底`: see `year_not_followed_by`);
+//! - an empty range in parentheses: `规划(-)`.
+//!
+//! Such a claim never holds: it is always a finding.
+
+use super::{ends_with_any, occurrences, skip_space, starts_with_any, Claim, Doc, Label, Role, Verdict};
+use crate::lexer::zh_numeral::is_numeral_char;
+use crate::rules::{CheckKind, Rule};
+use crate::text::Span;
+
+/// Most characters of noun between a verb and its measure word (招聘…名).
+const NOUN_REACH: usize = 8;
+
+pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
+    let mut out = Vec::new();
+    let mut covered: Vec<Span> = Vec::new();
+    change_slots(doc, rule, &mut out, &mut covered);
+    verb_measure(doc, rule, &covered, &mut out);
+    lost_years(doc, rule, &covered, &mut out);
+    empty_ranges(doc, rule, &mut out);
+    out
+}
+
+fn claim(rule: &Rule, spans: Vec<Span>, message: String, help: &str) -> Claim {
+    Claim {
+        check: CheckKind::MissingNumber,
+        rule: rule.id.clone(),
+        labels: spans.into_iter().map(|s| Label::new(Role::Missing, s)).collect(),
+        verdict: Some(Verdict {
+            primary: 0,
+            message,
+            expected: None,
+            help: help.into(),
+        }),
+    }
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+fn change_slots(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>, covered: &mut Vec<Span>) {
+    let v = &rule.vocabulary;
+    let all = Span::new(0, doc.text.len());
+    for (s, e) in occurrences(doc.text, all, &v.from) {
+        if doc.in_quantity(s) {
+            continue;
+        }
+        let mut slots: Vec<Span> = Vec::new();
+        let mut p = skip_space(doc.text, e);
+        // A lost year: 由年的人…
+        if doc.text[p..].starts_with("年的") {
+            slots.push(Span::new(p, p + '年'.len_utf8()));
+            p += "年的".len();
+        }
+        let verb_at = |p: usize| {
+            starts_with_any(&doc.text[p..], &v.increase).or_else(|| starts_with_any(&doc.text[p..], &v.decrease))
+        };
+        // The value before.
+        if let Some(q) = doc.quantity_at(p) {
+            p = q.end;
+        } else if let Some(m) = starts_with_any(&doc.text[p..], &v.measure) {
+            slots.push(Span::new(p, p + m.len()));
+            p += m.len();
+        } else if verb_at(p).is_some() {
+            slots.push(Span::new(s, e));
+        } else {
+            continue;
+        }
+        p = skip_space(doc.text, p);
+        let Some(verb) = verb_at(p) else {
+            continue;
+        };
+        p += verb.len();
+        let Some(to) = starts_with_any(&doc.text[p..], &v.to) else {
+            continue;
+        };
+        p = skip_space(doc.text, p + to.len());
+        // The value after.
+        if let Some(q) = doc.quantity_at(p) {
+            p = q.end;
+        } else if let Some(m) = starts_with_any(&doc.text[p..], &v.measure) {
+            if starts_with_any(&doc.text[p..], &v.not_after).is_some() {
+                continue;
+            }
+            slots.push(Span::new(p, p + m.len()));
+            p += m.len();
+        } else {
+            continue;
+        }
+        if slots.is_empty() {
+            continue;
+        }
+        covered.push(Span::new(s, p));
+        let phrase = crate::text::squeeze(&doc.text[s..p]);
+        let n = slots.len();
+        out.push(claim(
+            rule,
+            slots,
+            format!(
+                "{} missing in `{phrase}`",
+                if n == 1 { "a number is".to_string() } else { format!("{n} numbers are") }
+            ),
+            "restore the figures that were lost, or rewrite the sentence",
+        ));
+    }
+}
+
+fn verb_measure(doc: &Doc, rule: &Rule, covered: &[Span], out: &mut Vec<Claim>) {
+    let v = &rule.vocabulary;
+    let all = Span::new(0, doc.text.len());
+    let not_after = &v.not_after;
+    for (s, e) in occurrences(doc.text, all, &v.verbs) {
+        if doc.in_quantity(s) || covered.iter().any(|c| c.contains(s)) {
+            continue;
+        }
+        let p = skip_space(doc.text, e);
+        // Immediately: 达到个, 划走个医疗机构.
+        if let Some(m) = starts_with_any(&doc.text[p..], &v.measure) {
+            if starts_with_any(&doc.text[p..], not_after).is_none() && doc.quantity_at(p).is_none() {
+                out.push(claim(
+                    rule,
+                    vec![Span::new(p, p + m.len())],
+                    format!("a number is missing before {m}"),
+                    "restore the figure that was lost",
+                ));
+            }
+            continue;
+        }
+        // With a short noun between, the measure word ending the clause:
+        // 招聘医学类毕业生名, / 新增康复床位张。
+        let mut j = p;
+        for _ in 0..NOUN_REACH {
+            let Some(c) = doc.text[j..].chars().next() else {
+                break;
+            };
+            if !is_han(c) || is_numeral_char(c) {
+                break;
+            }
+            j += c.len_utf8();
+            if let Some(m) = starts_with_any(&doc.text[j..], &v.measure) {
+                let end = j + m.len();
+                let next = doc.text[end..].chars().next();
+                let ends_clause = next.is_none_or(|n| crate::text::is_clause_end(n) || n == '、');
+                if ends_clause
+                    && ends_with_any(&doc.text[..end], not_after).is_none()
+                    && !doc.in_quantity(j)
+                {
+                    out.push(claim(
+                        rule,
+                        vec![Span::new(j, end)],
+                        format!("a number is missing before {m}"),
+                        "restore the figure that was lost",
+                    ));
+                    break;
+                }
+            }
+        }
+    }
+}
+
+fn lost_years(doc: &Doc, rule: &Rule, covered: &[Span], out: &mut Vec<Claim>) {
+    let v = &rule.vocabulary;
+    for (p, _) in doc.text.match_indices('年') {
+        if doc.in_quantity(p) || covered.iter().any(|c| c.contains(p)) {
+            continue;
+        }
+        let before = doc.text[..p].trim_end_matches([' ', '\t', '\u{3000}']);
+        let opens = match before.chars().next_back() {
+            None => true,
+            Some(c) => {
+                c == '\n' || c == '\r' || crate::text::is_clause_end(c) || matches!(c, '」' | '』' | '、') || crate::text::is_close_paren(c)
+            }
+        };
+        if !opens {
+            continue;
+        }
+        let after = &doc.text[p + '年'.len_utf8()..];
+        match after.chars().next() {
+            Some(c) if is_han(c) => {}
+            _ => continue,
+        }
+        if starts_with_any(after, &v.year_not_followed_by).is_some() {
+            continue;
+        }
+        out.push(claim(
+            rule,
+            vec![Span::new(p, p + '年'.len_utf8())],
+            "the year before 年 is missing".into(),
+            "restore the year that was lost",
+        ));
+    }
+}
+
+fn empty_ranges(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
+    for (p, c) in doc.text.char_indices() {
+        if !crate::text::is_open_paren(c) {
+            continue;
+        }
+        let inner_start = p + c.len_utf8();
+        let rest = &doc.text[inner_start..];
+        let Some(close) = rest.char_indices().take(6).find(|(_, c)| crate::text::is_close_paren(*c)) else {
+            continue;
+        };
+        let inner = rest[..close.0].trim();
+        if !inner.is_empty() && inner.chars().all(|c| matches!(c, '-' | '—' | '–' | '~' | '～' | '至')) {
+            let end = inner_start + close.0 + close.1.len_utf8();
+            out.push(claim(
+                rule,
+                vec![Span::new(p, end)],
+                "the years of this range are missing".into(),
+                "restore the range that was lost, e.g. (2021-2025)",
+            ));
+        }
+    }
+}

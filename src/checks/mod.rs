@@ -1,0 +1,264 @@
+//! Claims and checks: the claim grammar finds numeric claims in sentences and
+//! each check kind decides whether its claims hold.
+//!
+//! One module per check kind of CONTRACT.md ([`ratio`], [`sum`], [`subset`],
+//! [`change`], [`missing_number`], [`list_count`]); each exposes
+//! `find(&Doc, &Rule) -> Vec<Claim>`, reads its words from the rule's
+//! vocabulary, and returns every claim it recognised, consistent or not. When
+//! the grammar is not sure what a figure means it makes no claim: a missed
+//! claim costs less than a false alarm.
+
+pub mod change;
+pub mod list_count;
+pub mod missing_number;
+pub mod ratio;
+pub mod subset;
+pub mod sum;
+
+use crate::exact::{to_decimal_string, Interval, Num};
+use crate::lexer::{lex, Quantity};
+use crate::rules::{CheckKind, RuleSet};
+use crate::text::{clauses, sentences, Span};
+use serde::Serialize;
+
+/// A text with its quantities and sentences: what every check reads.
+pub struct Doc<'a> {
+    pub text: &'a str,
+    pub quantities: Vec<Quantity>,
+    pub sentences: Vec<Span>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(text: &'a str) -> Doc<'a> {
+        Doc {
+            text,
+            quantities: lex(text),
+            sentences: sentences(text),
+        }
+    }
+
+    /// The quantities lying wholly inside `span`, in order.
+    pub fn quantities_in(&self, span: Span) -> &[Quantity] {
+        let from = self.quantities.partition_point(|q| q.start < span.start);
+        let to = self.quantities.partition_point(|q| q.start < span.end);
+        let slice = &self.quantities[from..to.max(from)];
+        let keep = slice.iter().take_while(|q| q.end <= span.end).count();
+        &slice[..keep]
+    }
+
+    /// The quantity that starts exactly at `offset`, if any.
+    pub fn quantity_at(&self, offset: usize) -> Option<&Quantity> {
+        let i = self.quantities.partition_point(|q| q.start < offset);
+        self.quantities.get(i).filter(|q| q.start == offset)
+    }
+
+    /// Whether `offset` lies inside some quantity.
+    pub fn in_quantity(&self, offset: usize) -> bool {
+        let i = self.quantities.partition_point(|q| q.end <= offset);
+        self.quantities.get(i).is_some_and(|q| q.start <= offset)
+    }
+
+    pub fn clauses(&self, sentence: Span) -> Vec<Span> {
+        clauses(self.text, sentence)
+    }
+
+    pub fn slice(&self, span: Span) -> &'a str {
+        &self.text[span.start..span.end]
+    }
+}
+
+/// What a labelled span is in its claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    Whole,
+    Part,
+    Stated,
+    Total,
+    Item,
+    Before,
+    After,
+    Change,
+    Missing,
+    Count,
+    Value,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Whole => "whole",
+            Role::Part => "part",
+            Role::Stated => "stated",
+            Role::Total => "total",
+            Role::Item => "item",
+            Role::Before => "before",
+            Role::After => "after",
+            Role::Change => "change",
+            Role::Missing => "missing",
+            Role::Count => "count",
+            Role::Value => "value",
+        }
+    }
+}
+
+/// A span of the text taking part in a claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Label {
+    pub role: Role,
+    pub span: Span,
+}
+
+impl Label {
+    pub fn new(role: Role, span: Span) -> Label {
+        Label { role, span }
+    }
+
+    pub fn of(role: Role, q: &Quantity) -> Label {
+        Label::new(role, Span::new(q.start, q.end))
+    }
+}
+
+/// Why a claim does not hold.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Verdict {
+    /// Index into the claim's labels of the figure that is wrong.
+    pub primary: usize,
+    pub message: String,
+    /// What the wrong figure should read, when that can be said.
+    pub expected: Option<String>,
+    pub help: String,
+}
+
+/// A numeric claim found in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Claim {
+    pub check: CheckKind,
+    pub rule: String,
+    pub labels: Vec<Label>,
+    /// `None` when the claim holds.
+    pub verdict: Option<Verdict>,
+}
+
+impl Claim {
+    pub fn consistent(&self) -> bool {
+        self.verdict.is_none()
+    }
+
+    pub fn start(&self) -> usize {
+        self.labels.iter().map(|l| l.span.start).min().unwrap_or(0)
+    }
+}
+
+/// Every claim the rules recognise in a document, in text order. Two rules
+/// recognising the same claim (same kind, same spans) yield it once.
+pub fn find_claims(doc: &Doc, rules: &RuleSet) -> Vec<Claim> {
+    let mut claims: Vec<Claim> = Vec::new();
+    for rule in &rules.rules {
+        let found = match rule.check {
+            CheckKind::Ratio => ratio::find(doc, rule),
+            CheckKind::Sum => sum::find(doc, rule),
+            CheckKind::Subset => subset::find(doc, rule),
+            CheckKind::Change => change::find(doc, rule),
+            CheckKind::MissingNumber => missing_number::find(doc, rule),
+            CheckKind::ListCount => list_count::find(doc, rule),
+        };
+        for c in found {
+            let dup = claims.iter().any(|o| {
+                o.check == c.check
+                    && o.labels.iter().map(|l| l.span).collect::<Vec<_>>()
+                        == c.labels.iter().map(|l| l.span).collect::<Vec<_>>()
+            });
+            if !dup {
+                claims.push(c);
+            }
+        }
+    }
+    claims.sort_by_key(|c| (c.start(), c.check));
+    claims
+}
+
+// ---- helpers shared by the check kinds ----
+
+/// The longest of `words` that `s` starts with.
+pub fn starts_with_any<'w>(s: &str, words: &'w [String]) -> Option<&'w str> {
+    words
+        .iter()
+        .filter(|w| s.starts_with(w.as_str()))
+        .max_by_key(|w| w.len())
+        .map(String::as_str)
+}
+
+/// The longest of `words` that `s` ends with.
+pub fn ends_with_any<'w>(s: &str, words: &'w [String]) -> Option<&'w str> {
+    words
+        .iter()
+        .filter(|w| s.ends_with(w.as_str()))
+        .max_by_key(|w| w.len())
+        .map(String::as_str)
+}
+
+/// Byte offsets of every occurrence of any of `words` in `span`.
+pub fn occurrences(text: &str, span: Span, words: &[String]) -> Vec<(usize, usize)> {
+    let s = &text[span.start..span.end];
+    let mut out = Vec::new();
+    for (i, _) in s.char_indices() {
+        if let Some(w) = starts_with_any(&s[i..], words) {
+            out.push((span.start + i, span.start + i + w.len()));
+        }
+    }
+    out
+}
+
+/// Skips spaces and line breaks from `offset`.
+pub fn skip_space(text: &str, offset: usize) -> usize {
+    let rest = &text[offset..];
+    offset + (rest.len() - rest.trim_start().len())
+}
+
+/// Number of characters in `text[a..b]`, ignoring whitespace.
+pub fn chars_between(text: &str, a: usize, b: usize) -> usize {
+    if a >= b {
+        return 0;
+    }
+    text[a..b].chars().filter(|c| !c.is_whitespace()).count()
+}
+
+/// A figure as written in the text, for messages: `17093人`, whitespace removed.
+pub fn shown(doc: &Doc, q: &Quantity) -> String {
+    crate::text::squeeze(&doc.text[q.start..q.end])
+}
+
+/// A figure in a message: the bare number when it is exact (`17025`), else as
+/// written (`2300多人`).
+pub fn figure(doc: &Doc, q: &Quantity) -> String {
+    if q.interval.is_exact() && q.approx.is_none() {
+        q.value_string()
+    } else {
+        shown(doc, q)
+    }
+}
+
+/// A number for messages, with `decimals` decimals kept.
+pub fn fmt_fixed(n: &Num, decimals: u32) -> String {
+    crate::exact::to_fixed(n, decimals)
+}
+
+/// A number for messages, exact up to 6 decimals.
+pub fn fmt(n: &Num) -> String {
+    to_decimal_string(n, 6)
+}
+
+/// The interval of `q` widened by a rule's tolerance.
+pub fn with_tolerance(i: &Interval, tolerance: &Num) -> Interval {
+    Interval::new(
+        i.lo.as_ref().map(|l| l - tolerance),
+        i.hi.as_ref().map(|h| h + tolerance),
+    )
+}
+
+/// Sum of the intervals of some quantities.
+pub fn sum_of<'q>(qs: impl IntoIterator<Item = &'q Quantity>) -> Interval {
+    qs.into_iter()
+        .fold(Interval::exact(crate::exact::int(0)), |acc, q| acc.add(&q.interval))
+}

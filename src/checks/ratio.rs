@@ -1,0 +1,248 @@
+//! `ratio`: a whole, a part of it and a stated rate.
+//!
+//! Two wordings, each driven by the rule's vocabulary:
+//! - need/done: `需救治17093人,已救治17025人,救治进度99.3%` — a `whole` word
+//!   before a figure, a `part` word before a figure of the same family in the
+//!   next clause, a `rate` word before a percentage within three clauses;
+//! - share: `党员120人,占职工总数300人的40%` or, with the whole named earlier
+//!   (`湖北省共1亿元`), `…资金占全省的近四分之一`.
+//!
+//! The claim holds when part / whole can lie in the interval the rate stands
+//! for, read as rounded half-up or truncated (CONTRACT.md).
+
+use super::{
+    chars_between, figure, fmt_fixed, occurrences, shown, with_tolerance, Claim, Doc, Label, Role, Verdict,
+};
+use crate::exact::{int, Interval, Num};
+use crate::lexer::{Quantity, QuantityKind};
+use crate::rules::{CheckKind, Rule};
+use crate::text::Span;
+
+/// How far (in characters) a marker word may stand before its figure.
+const MARKER_REACH: usize = 12;
+
+pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
+    let mut out = Vec::new();
+    let v = &rule.vocabulary;
+    for &sentence in &doc.sentences {
+        if !v.whole.is_empty() && !v.part.is_empty() && !v.rate.is_empty() {
+            need_done(doc, rule, sentence, &mut out);
+        }
+        if !v.share.is_empty() {
+            share(doc, rule, sentence, &mut out);
+        }
+    }
+    out
+}
+
+/// The first magnitude quantity in `clause` (after `from`) with one of `words`
+/// before it in the same clause, no other quantity between, within reach.
+fn marked_quantity<'d>(doc: &'d Doc, clause: Span, from: usize, words: &[String]) -> Option<&'d Quantity> {
+    let qs = doc.quantities_in(clause);
+    let marks = occurrences(doc.text, clause, words);
+    let mut prev_end = clause.start.max(from);
+    for q in qs.iter().filter(|q| q.start >= from) {
+        if q.kind.is_magnitude()
+            && marks
+                .iter()
+                .any(|&(_, e)| e <= q.start && e >= prev_end && chars_between(doc.text, e, q.start) <= MARKER_REACH)
+        {
+            return Some(q);
+        }
+        prev_end = q.end;
+    }
+    None
+}
+
+fn need_done(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
+    let v = &rule.vocabulary;
+    let clauses = doc.clauses(sentence);
+    for (ci, &clause) in clauses.iter().enumerate() {
+        let Some(whole) = marked_quantity(doc, clause, clause.start, &v.whole) else {
+            continue;
+        };
+        let Some(&part_clause) = clauses.get(ci + 1) else {
+            continue;
+        };
+        let Some(part) = marked_quantity(doc, part_clause, part_clause.start, &v.part) else {
+            continue;
+        };
+        if !part.same_family(whole) {
+            continue;
+        }
+        // The rate: the first rate after the part, within three clauses, with a
+        // rate word before it. A new whole on the way ends the search.
+        let mut stated: Option<&Quantity> = None;
+        for (k, &c) in clauses.iter().enumerate().skip(ci + 1).take(3) {
+            if k > ci + 1 && marked_quantity(doc, c, c.start, &v.whole).is_some() {
+                break;
+            }
+            let first_rate = doc
+                .quantities_in(c)
+                .iter()
+                .find(|q| q.start >= part.end && q.kind.is_rate());
+            if let Some(r) = first_rate {
+                let marks = occurrences(doc.text, Span::new(c.start, r.start), &v.rate);
+                let last_qty_end = doc
+                    .quantities_in(Span::new(c.start, r.start))
+                    .last()
+                    .map_or(c.start, |q| q.end);
+                if marks
+                    .iter()
+                    .any(|&(_, e)| e >= last_qty_end && chars_between(doc.text, e, r.start) <= MARKER_REACH)
+                {
+                    stated = Some(r);
+                }
+                break;
+            }
+        }
+        let Some(stated) = stated else {
+            continue;
+        };
+        out.push(judge(doc, rule, whole, part, stated));
+    }
+}
+
+/// Words that begin with the share verb but do not state a share.
+const NOT_SHARE: &[char] = &['用', '据', '领', '地', '有', '位', '线'];
+
+fn share(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
+    let v = &rule.vocabulary;
+    let clauses = doc.clauses(sentence);
+    for (ci, &clause) in clauses.iter().enumerate() {
+        for (s, e) in occurrences(doc.text, clause, &v.share) {
+            if doc.text[e..].starts_with(NOT_SHARE) {
+                continue;
+            }
+            let after = doc.quantities_in(Span::new(e, clause.end));
+            let Some(ri) = after.iter().position(|q| q.kind.is_rate()) else {
+                continue;
+            };
+            let stated = &after[ri];
+            let between: Vec<&Quantity> = after[..ri].iter().collect();
+            if between.iter().any(|q| !q.kind.is_magnitude()) || between.len() > 1 {
+                continue;
+            }
+            // Candidates for the part: the figures before the verb, in this
+            // clause and the one before it.
+            let scope_start = if ci > 0 { clauses[ci - 1].start } else { clause.start };
+            let before = doc.quantities_in(Span::new(scope_start, s));
+            let whole: &Quantity = match between.first() {
+                Some(w) => w,
+                None => {
+                    let hinted: Vec<&Quantity> = before
+                        .iter()
+                        .filter(|q| {
+                            q.kind.is_magnitude()
+                                && v.whole_hint.iter().any(|h| {
+                                    let pre = &doc.text[..q.start];
+                                    pre.trim_end().ends_with(h.as_str())
+                                })
+                        })
+                        .collect();
+                    match hinted.as_slice() {
+                        [w] => w,
+                        _ => continue,
+                    }
+                }
+            };
+            let part = before
+                .iter()
+                .rev()
+                .find(|q| q.kind.is_magnitude() && q.start != whole.start && q.same_family(whole));
+            let Some(part) = part else {
+                continue;
+            };
+            // The part must be the nearest figure of its family before the verb:
+            // anything else of that family in between makes the subject unclear.
+            let nearest_other = before
+                .iter()
+                .rev()
+                .find(|q| q.kind.is_magnitude() && q.start != whole.start && q.start > part.start);
+            if nearest_other.is_some() {
+                continue;
+            }
+            out.push(judge(doc, rule, whole, part, stated));
+        }
+    }
+}
+
+/// Part / whole as a percentage (or permille, or plain fraction) in the unit of
+/// the stated rate.
+fn rate_scale(stated: &Quantity) -> Num {
+    match stated.kind {
+        QuantityKind::Percent => int(100),
+        QuantityKind::Permille => int(1000),
+        _ => int(1),
+    }
+}
+
+fn judge(doc: &Doc, rule: &Rule, whole: &Quantity, part: &Quantity, stated: &Quantity) -> Claim {
+    let labels = vec![
+        Label::of(Role::Whole, whole),
+        Label::of(Role::Part, part),
+        Label::of(Role::Stated, stated),
+    ];
+    let scale = rate_scale(stated);
+    let computed = part.interval.div_nonneg(&whole.interval).map(|i| i.scale(&scale));
+    let allowed = with_tolerance(&stated.stated_interval(), &rule.tolerance);
+    let verdict = match computed {
+        Some(c) if !c.overlaps(&allowed) => Some(verdict(doc, whole, part, stated, &c, &scale)),
+        _ => None,
+    };
+    Claim {
+        check: CheckKind::Ratio,
+        rule: rule.id.clone(),
+        labels,
+        verdict,
+    }
+}
+
+fn verdict(doc: &Doc, whole: &Quantity, part: &Quantity, stated: &Quantity, computed: &Interval, scale: &Num) -> Verdict {
+    let exact = (&part.value / &whole.value) * scale;
+    let value = if computed.contains(&exact) {
+        exact
+    } else {
+        computed.representative().unwrap_or(exact)
+    };
+    let sign = stated.unit.unwrap_or("");
+    let shown_decimals = (stated.decimals + 1).max(2);
+    let approx = if part.interval.is_exact() && whole.interval.is_exact() { "=" } else { "≈" };
+    let computed_text = match stated.kind {
+        QuantityKind::Fraction => format!("{} (as a fraction)", fmt_fixed(&value, 4)),
+        _ => format!("{}{sign}", fmt_fixed(&value, shown_decimals)),
+    };
+    let expected = match stated.kind {
+        QuantityKind::Fraction => fmt_fixed(&(value.clone() * int(100)), 1) + "%",
+        _ => format!("{}{sign}", fmt_fixed(&value, stated.decimals)),
+    };
+    Verdict {
+        primary: 2,
+        message: format!(
+            "{} / {} {approx} {computed_text}, but the text says {}",
+            figure(doc, part),
+            figure(doc, whole),
+            shown(doc, stated)
+        ),
+        help: format!("write {expected}, or correct the counts"),
+        expected: Some(expected),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::{find_claims, Doc};
+    use crate::rules::RuleSet;
+
+    #[test]
+    fn seed_sentence_is_wrong_with_its_message() {
+        let rules = RuleSet::builtin().unwrap();
+        let doc = Doc::new("全市需大病救治17093\n\n人,已救治17025人,救治进度99.3%;慢病需签约44673人,已签约44405人,签约率99.4%。");
+        let claims = find_claims(&doc, &rules);
+        assert_eq!(claims.len(), 2, "{claims:?}");
+        let v = claims[0].verdict.as_ref().unwrap();
+        assert_eq!(v.message, "17025 / 17093 = 99.60%, but the text says 99.3%");
+        assert_eq!(v.expected.as_deref(), Some("99.6%"));
+        assert!(claims[1].consistent());
+    }
+}

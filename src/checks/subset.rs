@@ -1,0 +1,74 @@
+//! `subset`: a whole and one part of it: `计生特殊家庭人员1133人,其中失独家庭741人`.
+//!
+//! The clause before a `subset` word (`其中`) holds exactly one figure of the
+//! part's family: that is the whole. The `其中` clause holds exactly one: that
+//! is the part. (With two or more parts it is a `sum` claim.) The claim holds
+//! when the part can be no larger than the whole.
+
+use super::{skip_space, starts_with_any, Claim, Doc, Label, Role, Verdict};
+use crate::lexer::Quantity;
+use crate::rules::{CheckKind, Rule};
+use crate::text::Span;
+
+pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
+    let mut out = Vec::new();
+    for &sentence in &doc.sentences {
+        let clauses = doc.clauses(sentence);
+        for pair in clauses.windows(2) {
+            let (before, clause) = (pair[0], pair[1]);
+            let Some((whole, part)) = whole_and_part(doc, rule, before, clause) else {
+                continue;
+            };
+            let verdict = exceeds(&[part], whole).then(|| Verdict {
+                primary: 1,
+                message: format!(
+                    "{} is part of {}, but it is larger",
+                    super::figure(doc, part),
+                    super::figure(doc, whole)
+                ),
+                expected: None,
+                help: "a part cannot exceed its whole: correct one of the figures".into(),
+            });
+            out.push(Claim {
+                check: CheckKind::Subset,
+                rule: rule.id.clone(),
+                labels: vec![Label::of(Role::Whole, whole), Label::of(Role::Part, part)],
+                verdict,
+            });
+        }
+    }
+    out
+}
+
+/// True when the parts together must exceed the whole.
+pub fn exceeds(parts: &[&Quantity], whole: &Quantity) -> bool {
+    let sum = super::sum_of(parts.iter().copied());
+    match (&sum.lo, &whole.interval.hi) {
+        (Some(lo), Some(hi)) => lo > hi,
+        _ => false,
+    }
+}
+
+/// The single whole before `其中` and the single part after it.
+fn whole_and_part<'d>(doc: &'d Doc, rule: &Rule, before: Span, clause: Span) -> Option<(&'d Quantity, &'d Quantity)> {
+    let at = skip_space(doc.text, clause.start);
+    let word = starts_with_any(&doc.text[at..clause.end], &rule.vocabulary.subset)?;
+    let rest = Span::new(at + word.len(), clause.end);
+    let parts: Vec<&Quantity> = doc.quantities_in(rest).iter().filter(|q| q.kind.is_magnitude()).collect();
+    let [part] = parts.as_slice() else {
+        return None;
+    };
+    let wholes: Vec<&Quantity> = doc
+        .quantities_in(before)
+        .iter()
+        .filter(|q| q.kind.is_magnitude() && q.same_family(part))
+        .collect();
+    let [whole] = wholes.as_slice() else {
+        return None;
+    };
+    // Any rate in the 其中 clause (其中女性占52%) makes it another claim.
+    if doc.quantities_in(rest).iter().any(|q| q.kind.is_rate()) {
+        return None;
+    }
+    Some((whole, part))
+}

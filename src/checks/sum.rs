@@ -1,0 +1,225 @@
+//! `sum`: a total and its parts.
+//!
+//! Wordings recognised (vocabulary from the rule):
+//! - a parenthesised enumeration after the total:
+//!   `37家单位被评为抗疫先进集体(国家级2个、省级6个、市级29个)`;
+//! - parts, then a `total` word: `a人、b人、c人,合计N人`;
+//! - a total, then a `respectively` word and the parts: `共N个,分别为a个、b个`,
+//!   `N人,其中A a人、B b人` (under a `subset` word the parts need only not
+//!   exceed the total).
+//!
+//! Every part holds exactly one figure, all of the total's family; anything
+//! else (`76个乡镇(办、场)`, `405.47万人次(同比增长10.57%)`) is not a sum.
+
+use super::{chars_between, figure, fmt, skip_space, starts_with_any, with_tolerance, Claim, Doc, Label, Role, Verdict};
+use crate::lexer::Quantity;
+use crate::rules::{CheckKind, Rule};
+use crate::text::Span;
+
+/// Whether the parts must make up the whole total or may be only some of it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Equal,
+    AtMost,
+}
+
+pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
+    let mut out = Vec::new();
+    for &sentence in &doc.sentences {
+        parenthesised(doc, rule, sentence, &mut out);
+        let clauses = doc.clauses(sentence);
+        for pair in clauses.windows(2) {
+            parts_then_total(doc, rule, pair[0], pair[1], &mut out);
+            total_then_parts(doc, rule, pair[0], pair[1], &mut out);
+        }
+    }
+    out
+}
+
+/// The parts listed in `span`: items split at `、` (the last one may hold two
+/// figures joined by 和/及/与), each exactly one figure, all of one family.
+fn list_items<'d>(doc: &'d Doc, span: Span) -> Option<Vec<&'d Quantity>> {
+    let qs = doc.quantities_in(span);
+    if qs.len() < 2 || qs.iter().any(|q| !q.kind.is_magnitude()) {
+        return None;
+    }
+    let text = doc.slice(span);
+    let mut items: Vec<Span> = Vec::new();
+    let mut start = span.start;
+    for (i, c) in text.char_indices() {
+        if c == '、' {
+            items.push(Span::new(start, span.start + i));
+            start = span.start + i + c.len_utf8();
+        }
+    }
+    items.push(Span::new(start, span.end));
+    let mut parts = Vec::new();
+    let last = items.len() - 1;
+    for (k, item) in items.iter().enumerate() {
+        let inside = doc.quantities_in(*item);
+        match inside.len() {
+            1 => parts.push(&inside[0]),
+            2 if k == last => {
+                let between = doc.text[inside[0].end..inside[1].start].trim();
+                let joined = ["和", "及", "以及", "与"].iter().any(|w| between.ends_with(w) || between.starts_with(w));
+                if !joined {
+                    return None;
+                }
+                parts.push(&inside[0]);
+                parts.push(&inside[1]);
+            }
+            _ => return None,
+        }
+    }
+    // Each part ends its item (国家级2个), but a part must not be followed by
+    // more numbers-like text in the same item; the count check above covers that.
+    if parts.len() < 2 || !parts.iter().all(|p| p.same_family(parts[0])) {
+        return None;
+    }
+    Some(parts)
+}
+
+fn parenthesised(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
+    let text = doc.slice(sentence);
+    let clauses = doc.clauses(sentence);
+    for (i, c) in text.char_indices() {
+        if !crate::text::is_open_paren(c) {
+            continue;
+        }
+        let open = sentence.start + i;
+        let inner_start = open + c.len_utf8();
+        let Some(close_rel) = doc.text[inner_start..sentence.end].find(crate::text::is_close_paren) else {
+            continue;
+        };
+        let inner = Span::new(inner_start, inner_start + close_rel);
+        if doc.slice(inner).contains(crate::text::is_open_paren) {
+            continue;
+        }
+        let at = skip_space(doc.text, inner.start);
+        let (mode, items_span) = match starts_with_any(&doc.text[at..inner.end], &rule.vocabulary.subset) {
+            Some(w) => (Mode::AtMost, Span::new(at + w.len(), inner.end)),
+            None => (Mode::Equal, inner),
+        };
+        let Some(parts) = list_items(doc, items_span) else {
+            continue;
+        };
+        let clause_start = clauses.iter().find(|cl| cl.contains(open)).map_or(sentence.start, |cl| cl.start);
+        let totals: Vec<&Quantity> = doc
+            .quantities_in(Span::new(clause_start, open))
+            .iter()
+            .filter(|q| q.kind.is_magnitude() && q.same_family(parts[0]))
+            .collect();
+        let [total] = totals.as_slice() else {
+            continue;
+        };
+        out.push(judge(doc, rule, total, &parts, mode));
+    }
+}
+
+fn parts_then_total(doc: &Doc, rule: &Rule, list: Span, next: Span, out: &mut Vec<Claim>) {
+    let v = &rule.vocabulary;
+    let at = skip_space(doc.text, next.start);
+    let Some(word) = starts_with_any(&doc.text[at..next.end], &v.total) else {
+        return;
+    };
+    let Some(total) = doc
+        .quantities_in(next)
+        .first()
+        .filter(|q| q.kind.is_magnitude() && chars_between(doc.text, at + word.len(), q.start) <= 4)
+    else {
+        return;
+    };
+    let items_span = match super::occurrences(doc.text, list, &v.respectively).last() {
+        Some(&(_, e)) => Span::new(e, list.end),
+        None => list,
+    };
+    let Some(parts) = list_items(doc, trim_end_punct(doc, items_span)) else {
+        return;
+    };
+    if !total.same_family(parts[0]) {
+        return;
+    }
+    out.push(judge(doc, rule, total, &parts, Mode::Equal));
+}
+
+fn total_then_parts(doc: &Doc, rule: &Rule, head: Span, next: Span, out: &mut Vec<Claim>) {
+    let v = &rule.vocabulary;
+    let at = skip_space(doc.text, next.start);
+    let head_text = doc.slice(head).trim_end();
+    let (mode, items_start) = match starts_with_any(&doc.text[at..next.end], &v.respectively) {
+        Some(w) if v.subset.iter().any(|s| s == w) => (Mode::AtMost, at + w.len()),
+        Some(w) => (Mode::Equal, at + w.len()),
+        // 共N个:a个、b个
+        None if head_text.ends_with(crate::text::is_colon) => (Mode::Equal, at),
+        None => return,
+    };
+    let Some(parts) = list_items(doc, trim_end_punct(doc, Span::new(items_start, next.end))) else {
+        return;
+    };
+    let totals: Vec<&Quantity> = doc
+        .quantities_in(head)
+        .iter()
+        .filter(|q| q.kind.is_magnitude() && q.same_family(parts[0]))
+        .collect();
+    let [total] = totals.as_slice() else {
+        return;
+    };
+    if mode == Mode::Equal {
+        // Without 其中 the head must name a total: 共N个, 合计N.
+        let pre = &doc.text[head.start..total.start];
+        if !v.total.iter().any(|w| pre.contains(w.as_str())) && !head_text.ends_with(crate::text::is_colon) {
+            return;
+        }
+    }
+    out.push(judge(doc, rule, total, &parts, mode));
+}
+
+/// `span` without the clause punctuation at its end.
+fn trim_end_punct(doc: &Doc, span: Span) -> Span {
+    let s = doc.slice(span);
+    let t = s.trim_end_matches(|c: char| crate::text::is_clause_end(c) || c.is_whitespace());
+    Span::new(span.start, span.start + t.len())
+}
+
+fn judge(doc: &Doc, rule: &Rule, total: &Quantity, parts: &[&Quantity], mode: Mode) -> Claim {
+    let mut labels = vec![Label::of(Role::Total, total)];
+    labels.extend(parts.iter().map(|p| Label::of(Role::Item, p)));
+    let sum = super::sum_of(parts.iter().copied());
+    let bad = match mode {
+        Mode::Equal => !sum.overlaps(&with_tolerance(&total.interval, &rule.tolerance)),
+        Mode::AtMost => super::subset::exceeds(parts, total),
+    };
+    let terms: Vec<String> = parts.iter().map(|p| figure(doc, p)).collect();
+    let sum_text = match sum.is_exact() {
+        true => fmt(sum.lo.as_ref().expect("an exact interval has both ends")),
+        false => format!("about {}", sum.representative().map(|r| fmt(&r)).unwrap_or_default()),
+    };
+    let verdict = bad.then(|| match mode {
+        Mode::Equal => Verdict {
+            primary: 0,
+            message: format!(
+                "{} = {sum_text}, but the total is {}",
+                terms.join(" + "),
+                figure(doc, total)
+            ),
+            expected: sum.is_exact().then(|| format!("{sum_text}{}", total.unit.unwrap_or(""))),
+            help: format!("the parts add up to {sum_text}: correct the total or one of the parts"),
+        },
+        Mode::AtMost => Verdict {
+            primary: 0,
+            message: format!(
+                "the parts {} add up to {sum_text}, more than the total {}",
+                terms.join(" + "),
+                figure(doc, total)
+            ),
+            expected: None,
+            help: "parts cannot exceed their total: correct the total or one of the parts".into(),
+        },
+    });
+    Claim {
+        check: CheckKind::Sum,
+        rule: rule.id.clone(),
+        labels,
+        verdict,
+    }
+}

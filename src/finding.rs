@@ -1,0 +1,93 @@
+//! Findings: inconsistent claims placed in a file, ready for any renderer.
+//!
+//! A [`Finding`] is plain data (rule, check, severity, message, labelled
+//! spans with line and column, expected figure); the human, JSON and other
+//! formats are each a small renderer over it (see `render`).
+
+use crate::checks::{Claim, Role};
+use crate::rules::{CheckKind, RuleSet, Severity};
+use crate::text::LineIndex;
+use serde::Serialize;
+
+/// A labelled span placed in its file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PlacedLabel {
+    pub role: Role,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// One inconsistency, as CONTRACT.md's JSON shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub rule: String,
+    pub check: CheckKind,
+    pub severity: Severity,
+    pub message: String,
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub start: usize,
+    pub end: usize,
+    pub labels: Vec<PlacedLabel>,
+    pub expected: Option<String>,
+    pub help: String,
+    /// Index of the primary label (the figure that is wrong).
+    #[serde(skip)]
+    pub primary: usize,
+}
+
+/// Places labels of a claim in the text.
+pub fn place_labels(text: &str, index: &LineIndex, claim: &Claim) -> Vec<PlacedLabel> {
+    claim
+        .labels
+        .iter()
+        .map(|l| {
+            let (line, column) = index.line_col(l.span.start);
+            PlacedLabel {
+                role: l.role,
+                text: text[l.span.start..l.span.end].to_string(),
+                start: l.span.start,
+                end: l.span.end,
+                line,
+                column,
+            }
+        })
+        .collect()
+}
+
+/// The findings of a file: its inconsistent claims, with the severity of
+/// their rules.
+pub fn findings(path: &str, text: &str, claims: &[Claim], rules: &RuleSet) -> Vec<Finding> {
+    let index = LineIndex::new(text);
+    let mut out: Vec<Finding> = claims
+        .iter()
+        .filter_map(|claim| {
+            let verdict = claim.verdict.as_ref()?;
+            let rule = rules.get(&claim.rule)?;
+            let labels = place_labels(text, &index, claim);
+            let primary = verdict.primary.min(labels.len().saturating_sub(1));
+            let p = labels.get(primary)?;
+            Some(Finding {
+                rule: rule.id.clone(),
+                check: claim.check,
+                severity: rule.severity,
+                message: verdict.message.clone(),
+                path: path.to_string(),
+                line: p.line,
+                column: p.column,
+                start: p.start,
+                end: p.end,
+                expected: verdict.expected.clone(),
+                help: verdict.help.clone(),
+                labels,
+                primary,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| (a.start, &a.rule).cmp(&(b.start, &b.rule)));
+    out
+}

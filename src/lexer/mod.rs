@@ -1,0 +1,698 @@
+//! Text to quantities: every number in a text, with its span, kind, unit and
+//! the exact interval of values it stands for.
+//!
+//! The lexer never fails: odd text yields fewer quantities, not an error. A
+//! numeral it cannot give a meaning to (`十四五`, `5G`, a digit run too long
+//! for exact arithmetic) yields no quantity at all, so no check can start from
+//! it.
+//!
+//! ```
+//! let qs = numlint::lexer::lex("储备了单采采样试管37.8万支");
+//! assert_eq!(qs[0].value_string(), "378000");
+//! assert_eq!(qs[0].unit, Some("支"));
+//! ```
+
+pub mod arabic;
+pub mod units;
+pub mod zh_numeral;
+
+use crate::exact::{int, parse_decimal, pow10, to_decimal_string, Interval, Num};
+use num_traits::Zero;
+use serde::Serialize;
+
+/// What a number is, as CONTRACT.md names the kinds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum QuantityKind {
+    Count,
+    Amount,
+    Measure,
+    Percent,
+    Permille,
+    PercentagePoints,
+    Fraction,
+    Multiple,
+    Year,
+    Date,
+    Range,
+    Ratio,
+    Ordinal,
+    Expression,
+}
+
+impl QuantityKind {
+    /// Kinds that may take part in a check. Years, dates, ranges, ratios,
+    /// ordinals and expressions never do.
+    pub fn is_checkable(self) -> bool {
+        !matches!(
+            self,
+            QuantityKind::Year
+                | QuantityKind::Date
+                | QuantityKind::Range
+                | QuantityKind::Ratio
+                | QuantityKind::Ordinal
+                | QuantityKind::Expression
+        )
+    }
+
+    /// Counts, amounts and measures: the kinds a whole, a part or a total is.
+    pub fn is_magnitude(self) -> bool {
+        matches!(
+            self,
+            QuantityKind::Count | QuantityKind::Amount | QuantityKind::Measure
+        )
+    }
+
+    /// Rates: what a ratio claim states.
+    pub fn is_rate(self) -> bool {
+        matches!(
+            self,
+            QuantityKind::Percent | QuantityKind::Permille | QuantityKind::Fraction
+        )
+    }
+}
+
+/// One number found in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quantity {
+    /// Byte span of the whole figure: approximate words, number and unit.
+    pub start: usize,
+    pub end: usize,
+    pub kind: QuantityKind,
+    /// The number as written, scales applied, in its own unit (`37.8万支` is
+    /// 378000 支; `99.3%` is 99.3 %).
+    pub value: Num,
+    /// The values it stands for.
+    pub interval: Interval,
+    /// The unit as written after scales: `人`, `元`, `%`.
+    pub unit: Option<&'static str>,
+    /// Figures combine only within one family (see [`units`]).
+    pub family: Option<&'static str>,
+    /// The word that widened the interval, if any.
+    pub approx: Option<&'static str>,
+    /// Size of the last written digit when the figure is rounded (`99.3%` has
+    /// 0.1); `None` when it is exact. A stated rate may be rounded half-up or
+    /// truncated to this precision.
+    pub ulp: Option<Num>,
+    /// Decimals written (after scale), for messages.
+    pub decimals: u32,
+}
+
+impl Quantity {
+    pub fn value_string(&self) -> String {
+        to_decimal_string(&self.value, 12)
+    }
+
+    /// Whether two quantities may combine in a sum or a ratio.
+    pub fn same_family(&self, other: &Quantity) -> bool {
+        self.family.is_some() && self.family == other.family
+    }
+
+    /// The interval a stated figure allows when it may have been rounded
+    /// half-up or truncated: `[v - ulp/2, v + ulp]`.
+    pub fn stated_interval(&self) -> Interval {
+        match (&self.ulp, self.approx) {
+            (Some(ulp), None) => Interval::new(
+                Some(&self.value - ulp / int(2)),
+                Some(&self.value + ulp),
+            ),
+            _ => self.interval.clone(),
+        }
+    }
+}
+
+/// Words before a number that make it approximate, longest first.
+const APPROX_BEFORE: &[&str] = &[
+    "不少于", "不超过", "将近", "接近", "大约", "大概", "超过", "不到", "不足", "多于", "少于",
+    "低于", "至少", "近", "约", "逾",
+];
+
+/// Words after a number (and its unit) that make it approximate.
+const APPROX_AFTER: &[&str] = &["左右", "以上", "以下", "上下", "有余"];
+
+/// Characters that turn `近` into part of another word (最近, 附近).
+const NOT_APPROX_BEFORE_JIN: &[char] = &['最', '附', '临', '靠', '亲', '就', '新', '邻', '远', '贴'];
+
+/// Lexes a whole text. Quantities are returned in text order and never overlap.
+pub fn lex(text: &str) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        if let Some(mut q) = quantity_at(text, i, c) {
+            if q.kind.is_checkable() {
+                approx_before(text, &mut q);
+            }
+            i = q.end.max(i + c.len_utf8());
+            out.push(q);
+        } else {
+            i += c.len_utf8();
+        }
+    }
+    out
+}
+
+/// Words before the number: 近, 约, 超过. They join the quantity's span.
+fn approx_before(text: &str, q: &mut Quantity) {
+    let before = &text[..q.start];
+    for w in APPROX_BEFORE {
+        if before.ends_with(w) {
+            if *w == "近"
+                && prev_char(text, q.start - w.len()).is_some_and(|c| NOT_APPROX_BEFORE_JIN.contains(&c))
+            {
+                continue;
+            }
+            q.interval = widen(&q.interval, w);
+            q.approx = q.approx.or(Some(w));
+            q.start -= w.len();
+            return;
+        }
+    }
+}
+
+fn prev_char(text: &str, i: usize) -> Option<char> {
+    text[..i].chars().next_back()
+}
+
+fn quantity_at(text: &str, i: usize, c: char) -> Option<Quantity> {
+    let prev = prev_char(text, i);
+    if arabic::is_digit(c) {
+        if prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '_' || p == '.' || arabic::is_digit(p)) {
+            return None;
+        }
+        return arabic_quantity(text, i);
+    }
+    if zh_numeral::is_numeral_char(c) {
+        if prev.is_some_and(zh_numeral::is_numeral_char) {
+            return None;
+        }
+        return chinese_quantity(text, i);
+    }
+    None
+}
+
+/// What follows a number: the pieces [`finish`] attaches.
+struct Number {
+    start: usize,
+    end: usize,
+    value: Num,
+    decimals: u32,
+    trailing_zeros: u32,
+    chinese: bool,
+}
+
+fn arabic_quantity(text: &str, i: usize) -> Option<Quantity> {
+    let (rest, a) = arabic::arabic(&text[i..]).ok()?;
+    let end = text.len() - rest.len();
+    if rest.starts_with(|c: char| c.is_ascii_alphabetic()) && !rest.starts_with(['x', 'X']) {
+        return None; // 5G, 3D, H1N1: a name, not a number
+    }
+    let (value, decimals) = parse_decimal(&a.normalized)?;
+    let n = Number {
+        start: i,
+        end,
+        value,
+        decimals,
+        trailing_zeros: a.trailing_zeros,
+        chinese: false,
+    };
+    // Ratios, ranges and expressions are kinds of their own.
+    if let Ok((after, _)) = arabic::ratio_separator(rest) {
+        if let Ok((after2, _)) = arabic::arabic(after) {
+            let end2 = text.len() - after2.len();
+            return Some(special(text, n, end2, QuantityKind::Ratio, None));
+        }
+    }
+    if let Ok((after, _)) = arabic::range_separator(rest) {
+        if let Ok((after2, b)) = arabic::arabic(after) {
+            let mut end2 = text.len() - after2.len();
+            let hi = parse_decimal(&b.normalized).map(|(v, _)| v);
+            let unit = units::unit_at(after2);
+            if let Some(u) = unit {
+                end2 += u.text.len();
+            }
+            let mut q = special(text, n, end2, QuantityKind::Range, unit.map(|u| u.text));
+            q.interval = Interval::new(Some(q.value.clone()), hi);
+            return Some(q);
+        }
+    }
+    if arabic::plus(rest).is_ok() || prev_char(text, i) == Some('+') {
+        let end2 = expression_end(text, end);
+        return Some(special(text, n, end2, QuantityKind::Expression, None));
+    }
+    if prev_char(text, i) == Some('第') {
+        let s = n.start - '第'.len_utf8();
+        let mut q = special(text, n, end, QuantityKind::Ordinal, None);
+        q.start = s;
+        if let Some(u) = units::unit_at(&text[end..]) {
+            q.end += u.text.len();
+        }
+        return Some(q);
+    }
+    if let Some(q) = calendar(text, &n) {
+        return Some(q);
+    }
+    finish(text, n)
+}
+
+/// Years, months and days: `2019年`, `(2020)`, `10月25日`, `6月份`, `110号`.
+fn calendar(text: &str, n: &Number) -> Option<Quantity> {
+    if n.decimals > 0 {
+        return None;
+    }
+    let after = &text[n.end..];
+    let trimmed = after.trim_start_matches([' ', '\u{3000}']);
+    let gap = after.len() - trimmed.len();
+    let digits = n.end - n.start;
+    let is_year_number = digits == 4 && n.value >= int(1900) && n.value <= int(2100);
+    if is_year_number && (trimmed.starts_with('年') || trimmed.starts_with('届')) {
+        let end = n.end + gap + '年'.len_utf8();
+        return Some(special(text, n.clone_number(), end, QuantityKind::Year, None));
+    }
+    let before = prev_char(text, n.start);
+    if is_year_number
+        && before.is_some_and(|c| crate::text::is_open_paren(c) || c == '[')
+        && trimmed.starts_with(|c| crate::text::is_close_paren(c) || c == ']')
+    {
+        return Some(special(text, n.clone_number(), n.end, QuantityKind::Year, None));
+    }
+    if trimmed.starts_with('月') && n.value >= int(1) && n.value <= int(12) && gap == 0 {
+        let mut end = n.end + '月'.len_utf8();
+        // 10月25日: the day belongs to the same date.
+        if let Ok((rest, _)) = arabic::arabic(&text[end..]) {
+            if rest.starts_with(['日', '号']) {
+                end = text.len() - rest.len() + '日'.len_utf8();
+            }
+        }
+        return Some(special(text, n.clone_number(), end, QuantityKind::Date, None));
+    }
+    if trimmed.starts_with('日') && gap == 0 && n.value <= int(31) {
+        let end = n.end + '日'.len_utf8();
+        return Some(special(text, n.clone_number(), end, QuantityKind::Date, None));
+    }
+    if trimmed.starts_with('号') && gap == 0 {
+        let end = n.end + '号'.len_utf8();
+        return Some(special(text, n.clone_number(), end, QuantityKind::Ordinal, None));
+    }
+    None
+}
+
+impl Number {
+    fn clone_number(&self) -> Number {
+        Number {
+            start: self.start,
+            end: self.end,
+            value: self.value.clone(),
+            decimals: self.decimals,
+            trailing_zeros: self.trailing_zeros,
+            chinese: self.chinese,
+        }
+    }
+}
+
+/// The end of an expression such as `10+10`, `1+N`, `14天+`.
+fn expression_end(text: &str, mut end: usize) -> usize {
+    let mut rest = &text[end..];
+    while let Some(r) = rest.strip_prefix('+') {
+        end += 1;
+        let take: usize = r
+            .chars()
+            .take_while(|c| arabic::is_digit(*c) || c.is_ascii_alphanumeric())
+            .map(char::len_utf8)
+            .sum();
+        end += take;
+        rest = &text[end..];
+    }
+    end
+}
+
+/// A quantity of a kind that never takes part in a check.
+fn special(text: &str, n: Number, end: usize, kind: QuantityKind, unit: Option<&'static str>) -> Quantity {
+    let _ = text;
+    Quantity {
+        start: n.start,
+        end,
+        kind,
+        interval: Interval::exact(n.value.clone()),
+        value: n.value,
+        unit,
+        family: None,
+        approx: None,
+        ulp: None,
+        decimals: n.decimals,
+    }
+}
+
+fn chinese_quantity(text: &str, i: usize) -> Option<Quantity> {
+    let rest = &text[i..];
+    // 百分之九十五, 千分之三, 万分之五
+    for (prefix, kind, scale) in [
+        ("百分之", QuantityKind::Percent, 1),
+        ("千分之", QuantityKind::Permille, 1),
+        ("万分之", QuantityKind::Permille, 10),
+    ] {
+        if let Some(after) = rest.strip_prefix(prefix) {
+            let (value, decimals, end) = any_numeral(text, i + prefix.len(), after)?;
+            let value = value / int(scale);
+            let ulp = pow10(-(decimals as i32)) / int(scale);
+            let interval = rounded(&value, &ulp);
+            return Some(Quantity {
+                start: i,
+                end,
+                kind,
+                value,
+                interval,
+                unit: Some(if kind == QuantityKind::Percent { "%" } else { "‰" }),
+                family: Some(if kind == QuantityKind::Percent { "%" } else { "‰" }),
+                approx: None,
+                ulp: Some(ulp),
+                decimals,
+            });
+        }
+    }
+    let (after, run) = zh_numeral::numeral_run(rest).ok()?;
+    let value = zh_numeral::value_of(run)?;
+    let end = i + run.len();
+    let value = Num::from_integer(value);
+    // 四分之一: a fraction.
+    if let Some(after_fen) = after.strip_prefix("分之") {
+        let (num_run_rest, num_run) = zh_numeral::numeral_run(after_fen).ok()?;
+        let numerator = zh_numeral::value_of(num_run)?;
+        if value.is_zero() {
+            return None;
+        }
+        let f = Num::from_integer(numerator) / value;
+        let end = text.len() - num_run_rest.len();
+        return Some(Quantity {
+            start: i,
+            end,
+            kind: QuantityKind::Fraction,
+            interval: Interval::exact(f.clone()),
+            value: f,
+            unit: None,
+            family: Some("%"),
+            approx: None,
+            ulp: None,
+            decimals: 0,
+        });
+    }
+    let n = Number {
+        start: i,
+        end,
+        value,
+        decimals: 0,
+        trailing_zeros: 0,
+        chinese: true,
+    };
+    if prev_char(text, i) == Some('第') {
+        let mut q = special(text, n, end, QuantityKind::Ordinal, None);
+        q.start = i - '第'.len_utf8();
+        return Some(q);
+    }
+    finish(text, n)
+}
+
+/// A numeral of either script at `at` (used after 百分之).
+fn any_numeral(text: &str, at: usize, after: &str) -> Option<(Num, u32, usize)> {
+    if let Ok((rest, a)) = arabic::arabic(after) {
+        let (v, d) = parse_decimal(&a.normalized)?;
+        return Some((v, d, text.len() - rest.len()));
+    }
+    let (rest, run) = zh_numeral::numeral_run(after).ok()?;
+    let v = zh_numeral::value_of(run)?;
+    let _ = at;
+    Some((Num::from_integer(v), 0, text.len() - rest.len()))
+}
+
+fn rounded(value: &Num, ulp: &Num) -> Interval {
+    let half = ulp / int(2);
+    Interval::new(Some(value - &half), Some(value + &half))
+}
+
+/// Attaches approximation words, scale, unit and percent signs to a number.
+fn finish(text: &str, n: Number) -> Option<Quantity> {
+    let mut end = n.end;
+    let mut approx: Option<&'static str> = None;
+    let mut many_step: Option<Num> = None;
+    let mut scale = int(1);
+    let mut scaled = false;
+
+    let take_many = |end: &mut usize, approx: &mut Option<&'static str>| -> bool {
+        let rest = &text[*end..];
+        for w in ["多", "余"] {
+            if let Some(after) = rest.strip_prefix(w) {
+                let next = after.chars().next();
+                let ok = next.is_none_or(|c| {
+                    scale_of(after).is_some()
+                        || units::unit_at(after).is_some()
+                        || !is_han(c)
+                });
+                if ok {
+                    *end += w.len();
+                    *approx = Some(if w == "多" { "多" } else { "余" });
+                    return true;
+                }
+            }
+        }
+        false
+    };
+
+    // 70多万: 多 before the scale.
+    let mut many_before_scale = false;
+    if !n.chinese {
+        many_before_scale = take_many(&mut end, &mut approx);
+        // Scale words; 千米 and 千克 are units, not scales.
+        if let Some((s, len)) = scale_of(&text[end..]) {
+            scale = s;
+            scaled = true;
+            end += len;
+        }
+    }
+    if approx.is_none() {
+        take_many(&mut end, &mut approx);
+    }
+    if approx.is_some() {
+        let step = if n.decimals > 0 {
+            pow10(-(n.decimals as i32))
+        } else if many_before_scale || !scaled {
+            pow10(n.trailing_zeros as i32)
+        } else {
+            pow10(n.trailing_zeros as i32)
+        };
+        many_step = Some(step * &scale);
+    }
+
+    // A line break or spaces may stand between a number and its unit in
+    // scraped text, but only before a unit: `17093\n\n人`, `完成 15 个`.
+    let rest = &text[end..];
+    let trimmed = rest.trim_start_matches([' ', '\t', '\r', '\n', '\u{3000}']);
+    let gap = rest.len() - trimmed.len();
+    let gap_ok = gap == 0 || (!n.chinese && gap <= 8);
+
+    let mut kind = QuantityKind::Count;
+    let mut unit: Option<&'static str> = None;
+    let mut family: Option<&'static str> = None;
+    if gap_ok {
+        if let Some(c) = trimmed.chars().next() {
+            let sign = match c {
+                '%' | '％' => Some((QuantityKind::Percent, "%")),
+                '‰' => Some((QuantityKind::Permille, "‰")),
+                _ => None,
+            };
+            if let Some((k, u)) = sign {
+                if !n.chinese {
+                    kind = k;
+                    unit = Some(u);
+                    family = Some(u);
+                    end += gap + c.len_utf8();
+                }
+            } else if let Some(stripped) = trimmed.strip_prefix('倍') {
+                let _ = stripped;
+                kind = QuantityKind::Multiple;
+                unit = Some("倍");
+                family = Some("倍");
+                end += gap + '倍'.len_utf8();
+            } else if let Some(u) = units::unit_at(trimmed) {
+                let chinese_ok = !(n.chinese && matches!(u.text, "起" | "头" | "本" | "米" | "升" | "周"));
+                if chinese_ok {
+                    kind = u.kind;
+                    unit = Some(u.text);
+                    family = Some(u.family);
+                    end += gap + u.text.len();
+                }
+            }
+        }
+    }
+    // Chinese numerals are quantities only with a unit: 三项, 两个. A bare
+    // 三 or 一 is far more often part of a word (统一, 三级) than a figure.
+    if n.chinese && unit.is_none() {
+        return None;
+    }
+    if approx.is_none() {
+        take_many(&mut end, &mut approx);
+        if approx.is_some() {
+            many_step = Some(pow10(-(n.decimals as i32)) * &scale);
+        }
+    }
+    let value = &n.value * &scale;
+    let mut is_rounded = matches!(
+        kind,
+        QuantityKind::Percent
+            | QuantityKind::Permille
+            | QuantityKind::PercentagePoints
+            | QuantityKind::Multiple
+    ) || n.decimals > 0
+        || scaled;
+    if n.chinese && !scaled {
+        is_rounded = matches!(kind, QuantityKind::PercentagePoints | QuantityKind::Multiple);
+    }
+    let ulp = is_rounded.then(|| pow10(-(n.decimals as i32)) * &scale);
+    let mut interval = match &ulp {
+        Some(u) => rounded(&value, u),
+        None => Interval::exact(value.clone()),
+    };
+    if let Some(step) = &many_step {
+        interval = Interval::new(Some(value.clone()), Some(&value + step));
+    }
+
+    // Words after the unit: 左右, 以上.
+    let start = n.start;
+    for w in APPROX_AFTER {
+        if text[end..].starts_with(w) {
+            interval = widen(&interval, w);
+            approx = approx.or(Some(w));
+            end += w.len();
+            break;
+        }
+    }
+    // `14天+居家隔离7天`: the figure is one term of an expression.
+    if text[end..].starts_with('+') {
+        kind = QuantityKind::Expression;
+        family = None;
+    }
+    Some(Quantity {
+        start,
+        end,
+        kind,
+        value,
+        interval,
+        unit,
+        family,
+        approx,
+        ulp,
+        decimals: n.decimals,
+    })
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+/// 万, 亿, 万亿, 千, 百 after an Arabic number, with the byte length.
+fn scale_of(s: &str) -> Option<(Num, usize)> {
+    if s.starts_with("千米") || s.starts_with("千克") || s.starts_with("百分") {
+        return None;
+    }
+    for (w, p) in [("万亿", 12), ("亿", 8), ("万", 4), ("千", 3), ("百", 2)] {
+        if s.starts_with(w) {
+            return Some((pow10(p), w.len()));
+        }
+    }
+    None
+}
+
+/// Widens an interval by an approximation word.
+fn widen(i: &Interval, word: &str) -> Interval {
+    let nine = Num::new(9.into(), 10.into());
+    let eleven = Num::new(11.into(), 10.into());
+    match word {
+        "近" | "将近" | "接近" => Interval::new(i.lo.as_ref().map(|l| l * &nine), i.hi.clone()),
+        "约" | "大约" | "大概" | "左右" | "上下" => Interval::new(
+            i.lo.as_ref().map(|l| l * &nine),
+            i.hi.as_ref().map(|h| h * &eleven),
+        ),
+        "超过" | "逾" | "以上" | "多于" | "至少" | "不少于" | "有余" => Interval::new(i.lo.clone(), None),
+        "不到" | "不足" | "以下" | "少于" | "低于" | "不超过" => {
+            Interval::new(Some(Num::zero()), i.hi.clone())
+        }
+        _ => i.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Quantity {
+        let qs = lex(text);
+        assert_eq!(qs.len(), 1, "{text}: {qs:?}");
+        qs.into_iter().next().unwrap()
+    }
+
+    fn s(n: &Option<Num>) -> String {
+        n.as_ref().map(|v| to_decimal_string(v, 6)).unwrap_or("-".into())
+    }
+
+    #[test]
+    fn counts_with_line_breaks_before_the_unit() {
+        let q = one("全市需大病救治17093\n\n人,已");
+        assert_eq!(q.unit, Some("人"));
+        assert_eq!(q.kind, QuantityKind::Count);
+        assert!(q.interval.is_exact());
+    }
+
+    #[test]
+    fn scales_and_rounding() {
+        let q = one("37.8万支");
+        assert_eq!(q.value_string(), "378000");
+        assert_eq!(s(&q.interval.lo), "377500");
+        assert_eq!(s(&q.interval.hi), "378500");
+        let q = one("99.3%");
+        assert_eq!(s(&q.interval.lo), "99.25");
+        assert_eq!(s(&q.interval.hi), "99.35");
+        assert_eq!(q.kind, QuantityKind::Percent);
+    }
+
+    #[test]
+    fn approximate_words() {
+        let q = one("已入托2300多人");
+        assert_eq!((s(&q.interval.lo), s(&q.interval.hi)), ("2300".into(), "2400".into()));
+        assert_eq!(q.approx, Some("多"));
+        let q = one("核酸检测70多万份");
+        assert_eq!((s(&q.interval.lo), s(&q.interval.hi)), ("700000".into(), "800000".into()));
+        let q = one("能力超过2万份");
+        assert_eq!(q.interval.hi, None);
+        let q = one("近四分之一");
+        assert_eq!(q.kind, QuantityKind::Fraction);
+        assert_eq!((s(&q.interval.lo), s(&q.interval.hi)), ("0.225".into(), "0.25".into()));
+    }
+
+    #[test]
+    fn kinds_that_never_check() {
+        assert_eq!(one("1:10混采").kind, QuantityKind::Ratio);
+        assert_eq!(lex("2020-2022三年")[0].kind, QuantityKind::Range);
+        assert_eq!(one("10+10 便民").kind, QuantityKind::Expression);
+        assert_eq!(one("2019年").kind, QuantityKind::Year);
+        assert_eq!(one("截至10月25日").kind, QuantityKind::Date);
+        assert_eq!(one("第6").kind, QuantityKind::Ordinal);
+        assert_eq!(one("排名第三").kind, QuantityKind::Ordinal);
+        assert_eq!(lex("14天+居家隔离7天")[0].kind, QuantityKind::Expression);
+    }
+
+    #[test]
+    fn chinese_numerals_need_a_unit() {
+        assert_eq!(one("“三项制度”").value_string(), "3");
+        assert_eq!(one("两个关键").value_string(), "2");
+        assert!(lex("“十四五”").is_empty());
+        assert!(lex("统一管理").is_empty());
+        assert!(lex("一起").is_empty());
+    }
+
+    #[test]
+    fn names_with_digits_are_not_numbers() {
+        assert!(lex("5G网络").is_empty());
+        assert!(lex("H1N1").is_empty());
+    }
+}

@@ -1,0 +1,432 @@
+//! Rule packs: the TOML files that say which claims to check, with which
+//! vocabulary, severity and tolerance.
+//!
+//! The built-in packs in `rules/` are compiled in; a user's pack (`--rules`)
+//! adds rules, or changes the severity, vocabulary or tolerance of a rule with
+//! the same id. Every problem in a pack is a [`RuleError`] pointing at its line
+//! and column in the TOML.
+//!
+//! ```
+//! let rules = numlint::rules::RuleSet::builtin().unwrap();
+//! assert!(rules.get("ratio-mismatch").is_some());
+//! ```
+
+use crate::exact::{parse_decimal, Num};
+use miette::{Diagnostic, NamedSource, SourceSpan};
+use num_traits::Zero;
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+use thiserror::Error;
+use toml::Spanned;
+
+/// The check kinds of CONTRACT.md.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CheckKind {
+    Ratio,
+    Sum,
+    Subset,
+    Change,
+    MissingNumber,
+    ListCount,
+}
+
+impl CheckKind {
+    pub const ALL: [CheckKind; 6] = [
+        CheckKind::Ratio,
+        CheckKind::Sum,
+        CheckKind::Subset,
+        CheckKind::Change,
+        CheckKind::MissingNumber,
+        CheckKind::ListCount,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CheckKind::Ratio => "ratio",
+            CheckKind::Sum => "sum",
+            CheckKind::Subset => "subset",
+            CheckKind::Change => "change",
+            CheckKind::MissingNumber => "missing-number",
+            CheckKind::ListCount => "list-count",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<CheckKind> {
+        CheckKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// The vocabulary keys a rule of this kind may set.
+    pub fn vocabulary_keys(self) -> &'static [&'static str] {
+        match self {
+            CheckKind::Ratio => &["whole", "part", "rate", "share", "whole_hint"],
+            CheckKind::Sum => &["total", "respectively", "subset", "lead"],
+            CheckKind::Subset => &["subset"],
+            CheckKind::Change => &["from", "to", "increase", "decrease", "by"],
+            CheckKind::MissingNumber => &[
+                "verbs",
+                "measure",
+                "not_after",
+                "year_not_followed_by",
+                "from",
+                "to",
+                "increase",
+                "decrease",
+            ],
+            CheckKind::ListCount => &["classifiers", "that_is", "respectively", "connectors"],
+        }
+    }
+}
+
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s {
+            "error" => Some(Severity::Error),
+            "warning" => Some(Severity::Warning),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// A rule pack as written in TOML.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PackFile {
+    #[serde(default)]
+    rule: Vec<RuleDef>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleDef {
+    id: Spanned<String>,
+    check: Option<Spanned<String>>,
+    severity: Option<Spanned<String>>,
+    summary: Option<String>,
+    tolerance: Option<Spanned<String>>,
+    whole: Option<Spanned<Vec<String>>>,
+    part: Option<Spanned<Vec<String>>>,
+    rate: Option<Spanned<Vec<String>>>,
+    share: Option<Spanned<Vec<String>>>,
+    whole_hint: Option<Spanned<Vec<String>>>,
+    total: Option<Spanned<Vec<String>>>,
+    respectively: Option<Spanned<Vec<String>>>,
+    subset: Option<Spanned<Vec<String>>>,
+    lead: Option<Spanned<Vec<String>>>,
+    from: Option<Spanned<Vec<String>>>,
+    to: Option<Spanned<Vec<String>>>,
+    increase: Option<Spanned<Vec<String>>>,
+    decrease: Option<Spanned<Vec<String>>>,
+    by: Option<Spanned<Vec<String>>>,
+    verbs: Option<Spanned<Vec<String>>>,
+    measure: Option<Spanned<Vec<String>>>,
+    not_after: Option<Spanned<Vec<String>>>,
+    year_not_followed_by: Option<Spanned<Vec<String>>>,
+    classifiers: Option<Spanned<Vec<String>>>,
+    that_is: Option<Spanned<Vec<String>>>,
+    connectors: Option<Spanned<Vec<String>>>,
+    #[serde(default)]
+    example: Vec<ExampleDef>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExampleDef {
+    text: String,
+    expect: Spanned<String>,
+}
+
+/// The words that mark each role of a claim. Which keys a check kind reads is
+/// [`CheckKind::vocabulary_keys`]; the meaning of each is documented in
+/// `rules/zh.toml`.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Vocabulary {
+    pub whole: Vec<String>,
+    pub part: Vec<String>,
+    pub rate: Vec<String>,
+    pub share: Vec<String>,
+    pub whole_hint: Vec<String>,
+    pub total: Vec<String>,
+    pub respectively: Vec<String>,
+    pub subset: Vec<String>,
+    pub lead: Vec<String>,
+    pub from: Vec<String>,
+    pub to: Vec<String>,
+    pub increase: Vec<String>,
+    pub decrease: Vec<String>,
+    pub by: Vec<String>,
+    pub verbs: Vec<String>,
+    pub measure: Vec<String>,
+    pub not_after: Vec<String>,
+    pub year_not_followed_by: Vec<String>,
+    pub classifiers: Vec<String>,
+    pub that_is: Vec<String>,
+    pub connectors: Vec<String>,
+}
+
+/// What an embedded example expects.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Expect {
+    Error,
+    Warning,
+    Ok,
+}
+
+/// A rule's own example: a text and what the rule must say of it.
+#[derive(Clone, Debug, Serialize)]
+pub struct Example {
+    pub text: String,
+    pub expect: Expect,
+}
+
+/// One rule in force.
+#[derive(Clone, Debug, Serialize)]
+pub struct Rule {
+    pub id: String,
+    pub check: CheckKind,
+    pub severity: Severity,
+    pub summary: String,
+    /// Extra slack, in the unit of the stated figure (percentage points for a
+    /// rate), added on both sides before a claim is called inconsistent.
+    #[serde(serialize_with = "ser_num")]
+    pub tolerance: Num,
+    pub vocabulary: Vocabulary,
+    pub examples: Vec<Example>,
+    /// Where the rule came from: `builtin:zh.toml` or a path.
+    pub source: String,
+}
+
+fn ser_num<S: serde::Serializer>(n: &Num, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&crate::exact::to_decimal_string(n, 12))
+}
+
+/// A problem in a rule pack, pointing into the TOML.
+#[derive(Debug, Error, Diagnostic)]
+#[error("{message}")]
+#[diagnostic(code(numlint::rules))]
+pub struct RuleError {
+    pub message: String,
+    #[source_code]
+    pub src: NamedSource<String>,
+    #[label("here")]
+    pub span: Option<SourceSpan>,
+}
+
+/// The rules in force, in the order they were defined.
+#[derive(Clone, Debug, Default)]
+pub struct RuleSet {
+    pub rules: Vec<Rule>,
+}
+
+/// The packs compiled into the binary.
+pub const BUILTIN_PACKS: &[(&str, &str)] = &[("zh.toml", include_str!("../rules/zh.toml"))];
+
+impl RuleSet {
+    /// The built-in rules.
+    pub fn builtin() -> Result<RuleSet, RuleError> {
+        let mut set = RuleSet::default();
+        for (name, src) in BUILTIN_PACKS {
+            set.add_pack(&format!("builtin:{name}"), src)?;
+        }
+        Ok(set)
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+
+    /// Adds a pack: new ids are new rules; a known id changes that rule.
+    pub fn add_pack(&mut self, name: &str, src: &str) -> Result<(), RuleError> {
+        let err = |message: String, span: Option<Range<usize>>| RuleError {
+            message,
+            src: NamedSource::new(name, src.to_string()),
+            span: span.map(|r| SourceSpan::from(r.start..r.end)),
+        };
+        let file: PackFile = toml::from_str(src).map_err(|e| err(format!("invalid rule pack: {}", e.message()), e.span()))?;
+        for def in file.rule {
+            let id = def.id.get_ref().trim().to_string();
+            if id.is_empty() {
+                return Err(err("a rule id must not be empty".into(), Some(def.id.span())));
+            }
+            let existing = self.rules.iter().position(|r| r.id == id);
+            let check = match (&def.check, existing) {
+                (Some(c), _) => CheckKind::parse(c.get_ref()).ok_or_else(|| {
+                    err(
+                        format!(
+                            "unknown check kind `{}`; expected one of: {}",
+                            c.get_ref(),
+                            CheckKind::ALL.map(|k| k.as_str()).join(", ")
+                        ),
+                        Some(c.span()),
+                    )
+                })?,
+                (None, Some(i)) => self.rules[i].check,
+                (None, None) => return Err(err(format!("rule `{id}` needs a `check`"), Some(def.id.span()))),
+            };
+            if let (Some(c), Some(i)) = (&def.check, existing) {
+                if self.rules[i].check != check {
+                    return Err(err(
+                        format!("rule `{id}` is already a `{}` rule", self.rules[i].check.as_str()),
+                        Some(c.span()),
+                    ));
+                }
+            }
+            let severity = match (&def.severity, existing) {
+                (Some(s), _) => Severity::parse(s.get_ref())
+                    .ok_or_else(|| err(format!("unknown severity `{}`; expected error or warning", s.get_ref()), Some(s.span())))?,
+                (None, Some(i)) => self.rules[i].severity,
+                (None, None) => return Err(err(format!("rule `{id}` needs a `severity`"), Some(def.id.span()))),
+            };
+            let summary = match (&def.summary, existing) {
+                (Some(s), _) => s.clone(),
+                (None, Some(i)) => self.rules[i].summary.clone(),
+                (None, None) => return Err(err(format!("rule `{id}` needs a `summary`"), Some(def.id.span()))),
+            };
+            let tolerance = match (&def.tolerance, existing) {
+                (Some(t), _) => parse_decimal(t.get_ref().trim())
+                    .map(|(v, _)| v)
+                    .ok_or_else(|| err(format!("tolerance `{}` is not a decimal number such as \"0.1\"", t.get_ref()), Some(t.span())))?,
+                (None, Some(i)) => self.rules[i].tolerance.clone(),
+                (None, None) => Num::zero(),
+            };
+            let mut vocabulary = existing.map(|i| self.rules[i].vocabulary.clone()).unwrap_or_default();
+            let allowed = check.vocabulary_keys();
+            let fields: [(&str, &Option<Spanned<Vec<String>>>, &mut Vec<String>); 21] = [
+                ("whole", &def.whole, &mut vocabulary.whole),
+                ("part", &def.part, &mut vocabulary.part),
+                ("rate", &def.rate, &mut vocabulary.rate),
+                ("share", &def.share, &mut vocabulary.share),
+                ("whole_hint", &def.whole_hint, &mut vocabulary.whole_hint),
+                ("total", &def.total, &mut vocabulary.total),
+                ("respectively", &def.respectively, &mut vocabulary.respectively),
+                ("subset", &def.subset, &mut vocabulary.subset),
+                ("lead", &def.lead, &mut vocabulary.lead),
+                ("from", &def.from, &mut vocabulary.from),
+                ("to", &def.to, &mut vocabulary.to),
+                ("increase", &def.increase, &mut vocabulary.increase),
+                ("decrease", &def.decrease, &mut vocabulary.decrease),
+                ("by", &def.by, &mut vocabulary.by),
+                ("verbs", &def.verbs, &mut vocabulary.verbs),
+                ("measure", &def.measure, &mut vocabulary.measure),
+                ("not_after", &def.not_after, &mut vocabulary.not_after),
+                ("year_not_followed_by", &def.year_not_followed_by, &mut vocabulary.year_not_followed_by),
+                ("classifiers", &def.classifiers, &mut vocabulary.classifiers),
+                ("that_is", &def.that_is, &mut vocabulary.that_is),
+                ("connectors", &def.connectors, &mut vocabulary.connectors),
+            ];
+            for (key, given, slot) in fields {
+                if let Some(words) = given {
+                    if !allowed.contains(&key) {
+                        return Err(err(
+                            format!(
+                                "`{key}` is not vocabulary of a `{}` rule; it takes: {}",
+                                check.as_str(),
+                                allowed.join(", ")
+                            ),
+                            Some(words.span()),
+                        ));
+                    }
+                    if words.get_ref().iter().any(|w| w.trim().is_empty()) {
+                        return Err(err(format!("`{key}` has an empty word"), Some(words.span())));
+                    }
+                    *slot = words.get_ref().clone();
+                }
+            }
+            let mut examples = existing.map(|i| self.rules[i].examples.clone()).unwrap_or_default();
+            for ex in &def.example {
+                let expect = match ex.expect.get_ref().as_str() {
+                    "error" => Expect::Error,
+                    "warning" => Expect::Warning,
+                    "ok" => Expect::Ok,
+                    other => {
+                        return Err(err(
+                            format!("unknown expectation `{other}`; expected error, warning or ok"),
+                            Some(ex.expect.span()),
+                        ))
+                    }
+                };
+                examples.push(Example {
+                    text: ex.text.clone(),
+                    expect,
+                });
+            }
+            let rule = Rule {
+                id: id.clone(),
+                check,
+                severity,
+                summary,
+                tolerance,
+                vocabulary,
+                examples,
+                source: name.to_string(),
+            };
+            match existing {
+                Some(i) => self.rules[i] = rule,
+                None => self.rules.push(rule),
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_pack_loads() {
+        let set = RuleSet::builtin().unwrap();
+        for kind in CheckKind::ALL {
+            assert!(set.rules.iter().any(|r| r.check == kind), "no {kind:?} rule");
+        }
+        for r in &set.rules {
+            assert!(r.examples.iter().any(|e| e.expect == Expect::Ok), "{}", r.id);
+            assert!(r.examples.iter().any(|e| e.expect != Expect::Ok), "{}", r.id);
+        }
+    }
+
+    #[test]
+    fn unknown_key_points_at_its_line() {
+        let mut set = RuleSet::default();
+        let src = "[[rule]]\nid = \"x\"\ncheck = \"ratio\"\nseverity = \"error\"\nsummary = \"s\"\nwholes = [\"需\"]\n";
+        let e = set.add_pack("p.toml", src).unwrap_err();
+        assert!(e.message.contains("wholes"), "{}", e.message);
+        let off = e.span.unwrap().offset();
+        assert_eq!(&src[off..off + 6], "wholes");
+    }
+
+    #[test]
+    fn vocabulary_of_another_kind_is_an_error() {
+        let mut set = RuleSet::default();
+        let src = "[[rule]]\nid = \"x\"\ncheck = \"sum\"\nseverity = \"error\"\nsummary = \"s\"\nwhole = [\"需\"]\n";
+        let e = set.add_pack("p.toml", src).unwrap_err();
+        assert!(e.message.contains("not vocabulary"), "{}", e.message);
+    }
+
+    #[test]
+    fn a_user_pack_changes_a_builtin_rule() {
+        let mut set = RuleSet::builtin().unwrap();
+        set.add_pack("mine.toml", "[[rule]]\nid = \"ratio-mismatch\"\nseverity = \"warning\"\nwhole = [\"目标\"]\n")
+            .unwrap();
+        let r = set.get("ratio-mismatch").unwrap();
+        assert_eq!(r.severity, Severity::Warning);
+        assert_eq!(r.vocabulary.whole, vec!["目标".to_string()]);
+        assert!(!r.vocabulary.part.is_empty());
+    }
+}

@@ -1,0 +1,144 @@
+//! Positions and segments of a text: byte offsets to 1-based line and
+//! character columns, and the sentences and clauses claims are found in.
+//!
+//! Scraped reports break lines in the middle of sentences (`17093\n\n人`), so
+//! line breaks never end a sentence here; only sentence punctuation does.
+//! `；` ends a sentence too: two claims joined by it are two claims.
+
+/// Maps byte offsets to (line, column), both 1-based, columns in characters.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    line_starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> LineIndex<'a> {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { text, line_starts }
+    }
+
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.line_starts[line];
+        let col = self.text.get(start..offset).map_or(0, |s| s.chars().count());
+        (line + 1, col + 1)
+    }
+}
+
+/// A byte range of the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+
+    pub fn contains(&self, offset: usize) -> bool {
+        self.start <= offset && offset < self.end
+    }
+
+    pub fn slice<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+}
+
+// Full-width punctuation is written as escapes: it looks like ASCII in many
+// editors, and a match arm that silently became ASCII is a bug nobody sees.
+pub const FW_COMMA: char = '\u{FF0C}';
+pub const FW_SEMICOLON: char = '\u{FF1B}';
+pub const FW_COLON: char = '\u{FF1A}';
+pub const FW_OPEN_PAREN: char = '\u{FF08}';
+pub const FW_CLOSE_PAREN: char = '\u{FF09}';
+pub const FW_EXCLAMATION: char = '\u{FF01}';
+pub const FW_QUESTION: char = '\u{FF1F}';
+
+/// Characters that end a sentence.
+pub fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | ';' | '!' | '?') || c == FW_SEMICOLON || c == FW_EXCLAMATION || c == FW_QUESTION
+}
+
+/// Characters that end a clause within a sentence.
+pub fn is_clause_end(c: char) -> bool {
+    is_sentence_end(c) || is_comma(c) || c == ':' || c == FW_COLON
+}
+
+pub fn is_comma(c: char) -> bool {
+    c == ',' || c == FW_COMMA
+}
+
+pub fn is_open_paren(c: char) -> bool {
+    c == '(' || c == FW_OPEN_PAREN || c == '〔' || c == '【'
+}
+
+pub fn is_close_paren(c: char) -> bool {
+    c == ')' || c == FW_CLOSE_PAREN || c == '〕' || c == '】'
+}
+
+pub fn is_colon(c: char) -> bool {
+    c == ':' || c == FW_COLON
+}
+
+/// Splits `text` into spans ended by characters for which `end` is true; the
+/// ending character belongs to the span it ends. Empty spans are dropped.
+pub fn split_spans(text: &str, base: usize, end: impl Fn(char) -> bool) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if end(c) {
+            let e = i + c.len_utf8();
+            if !text[start..i].trim().is_empty() {
+                out.push(Span::new(base + start, base + e));
+            }
+            start = e;
+        }
+    }
+    if !text[start..].trim().is_empty() {
+        out.push(Span::new(base + start, base + text.len()));
+    }
+    out
+}
+
+/// The sentences of a text.
+pub fn sentences(text: &str) -> Vec<Span> {
+    split_spans(text, 0, is_sentence_end)
+}
+
+/// The clauses of a sentence.
+pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
+    split_spans(sentence.slice(text), sentence.start, is_clause_end)
+}
+
+/// Text with whitespace removed, for comparing words across scraped line
+/// breaks (`中央预算内投\n\n资` is `中央预算内投资`).
+pub fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters() {
+        let t = "全市\n需救治17093人";
+        let idx = LineIndex::new(t);
+        let off = t.find("17093").unwrap();
+        assert_eq!(idx.line_col(off), (2, 4));
+        assert_eq!(idx.line_col(0), (1, 1));
+    }
+
+    #[test]
+    fn line_breaks_do_not_end_sentences() {
+        let t = "需救治17093\n\n人,已救治17025人；签约率99.4%。下一句";
+        let s = sentences(t);
+        assert_eq!(s.len(), 3);
+        assert!(s[0].slice(t).contains("\n\n人"));
+        assert_eq!(clauses(t, s[0]).len(), 2);
+    }
+}
