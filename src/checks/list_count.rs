@@ -83,30 +83,28 @@ fn read_list(doc: &Doc, span: Span, rule: &Rule) -> Option<Reading> {
     Some(Reading { items: spans, counts })
 }
 
-/// The count a quoted name states: `三项制度` 3, `六统一` 6, `一办五中心` 6.
+/// The count a quoted name states: `三项制度` 3, `六统一` 6 (with 统一 among
+/// the classifiers), `一办五中心` 6; `None` for set phrases such as `两票制`.
 fn name_count(name: &str, rule: &Rule) -> Option<u32> {
     let (rest, run) = numeral_run(name).ok()?;
     let first = value_of(run)?.to_u32()?;
     if starts_with_any(rest, &rule.vocabulary.classifiers).is_some() {
         return Some(first);
     }
-    // 一办五中心: a second numeral followed by a noun adds to the count.
-    let mut total = first;
-    let mut seen_second = false;
-    for (i, c) in rest.char_indices() {
-        if !('\u{4e00}'..='\u{9fff}').contains(&c) {
-            return None;
-        }
-        if is_numeral_char(c) && i > 0 && !seen_second {
-            let (after, run2) = numeral_run(&rest[i..]).ok()?;
-            if after.is_empty() {
-                break; // 六统一: the 一 closes a word
-            }
-            total += value_of(run2)?.to_u32()?;
-            seen_second = true;
-        }
+    // 一办五中心: one character of noun, a second numeral and a noun count
+    // both. Any other name without a classifier (两票制, 四早) is a set
+    // phrase, not a count.
+    let mut chars = rest.char_indices();
+    let (_, noun) = chars.next()?;
+    let (i, _) = chars.next()?;
+    if !('\u{4e00}'..='\u{9fff}').contains(&noun) || is_numeral_char(noun) {
+        return None;
     }
-    Some(total)
+    let (after, run2) = numeral_run(&rest[i..]).ok()?;
+    if after.is_empty() || !after.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !is_numeral_char(c)) {
+        return None;
+    }
+    Some(first + value_of(run2)?.to_u32()?)
 }
 
 fn quoted_names(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {

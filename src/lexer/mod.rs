@@ -130,8 +130,16 @@ const APPROX_BEFORE: &[&str] = &[
 /// Words after a number (and its unit) that make it approximate.
 const APPROX_AFTER: &[&str] = &["左右", "以上", "以下", "上下", "有余"];
 
-/// Characters that turn `近` into part of another word (最近, 附近).
-const NOT_APPROX_BEFORE_JIN: &[char] = &['最', '附', '临', '靠', '亲', '就', '新', '邻', '远', '贴'];
+/// Characters that, standing before an approximation word, make it part of
+/// another word: 最近 and 附近 are not 近, 签约 and 预约 are not 约.
+const NOT_APPROX: &[(&str, &[char])] = &[
+    ("近", &['最', '附', '临', '靠', '亲', '就', '新', '邻', '远', '贴', '接', '将']),
+    (
+        "约",
+        &['签', '预', '合', '节', '制', '契', '条', '违', '履', '特', '邀', '相', '公', '婚', '践', '失', '爽', '守', '租', '誓', '集', '简', '大'],
+    ),
+    ("逾", &['不']),
+];
 
 /// Lexes a whole text. Quantities are returned in text order and never overlap.
 pub fn lex(text: &str) -> Vec<Quantity> {
@@ -159,9 +167,11 @@ fn approx_before(text: &str, q: &mut Quantity) {
     let before = &text[..q.start];
     for w in APPROX_BEFORE {
         if before.ends_with(w) {
-            if *w == "近"
-                && prev_char(text, q.start - w.len()).is_some_and(|c| NOT_APPROX_BEFORE_JIN.contains(&c))
-            {
+            let before_word = prev_char(text, q.start - w.len());
+            let blocked = NOT_APPROX
+                .iter()
+                .any(|(word, chars)| word == w && before_word.is_some_and(|c| chars.contains(&c)));
+            if blocked {
                 continue;
             }
             q.interval = widen(&q.interval, w);
@@ -662,6 +672,9 @@ mod tests {
         assert_eq!(q.approx, Some("多"));
         let q = one("核酸检测70多万份");
         assert_eq!((s(&q.interval.lo), s(&q.interval.hi)), ("700000".into(), "800000".into()));
+        assert_eq!(one("慢病需签约44673人").approx, None);
+        assert_eq!(one("最近3年").approx, None);
+        assert_eq!(one("约3万人").approx, Some("约"));
         let q = one("能力超过2万份");
         assert_eq!(q.interval.hi, None);
         let q = one("近四分之一");
