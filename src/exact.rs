@@ -86,7 +86,11 @@ pub fn to_decimal_string(n: &Num, max_frac: u32) -> String {
     let frac_part = &scaled % &scale;
     let mut s = int_part.to_string();
     if max_frac > 0 && !frac_part.is_zero() {
-        let mut f = format!("{:0>width$}", frac_part.to_string(), width = max_frac as usize);
+        let mut f = format!(
+            "{:0>width$}",
+            frac_part.to_string(),
+            width = max_frac as usize
+        );
         while f.ends_with('0') {
             f.pop();
         }
@@ -111,7 +115,11 @@ pub fn to_fixed(n: &Num, decimals: u32) -> String {
     let mut s = int_part.to_string();
     if decimals > 0 {
         s.push('.');
-        s.push_str(&format!("{:0>width$}", frac_part.to_string(), width = decimals as usize));
+        s.push_str(&format!(
+            "{:0>width$}",
+            frac_part.to_string(),
+            width = decimals as usize
+        ));
     }
     if neg {
         s.insert(0, '-');

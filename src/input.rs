@@ -72,7 +72,10 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<InputError>) {
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for p in paths {
-        let hidden = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+        let hidden = p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
         if hidden {
             continue;
         }
@@ -92,7 +95,9 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<InputError>) {
 /// binary file.
 pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String, InputError> {
     if bytes.contains(&0) {
-        return Err(InputError::Binary { path: path.to_string() });
+        return Err(InputError::Binary {
+            path: path.to_string(),
+        });
     }
     let bytes = match bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         Some(rest) => rest.to_vec(),
@@ -124,7 +129,13 @@ mod tests {
     #[test]
     fn decodes_utf8_and_refuses_the_rest() {
         assert_eq!(decode("a", "\u{feff}需".as_bytes().to_vec()).unwrap(), "需");
-        assert!(matches!(decode("a", vec![b'a', 0, b'b']), Err(InputError::Binary { .. })));
-        assert!(matches!(decode("a", vec![0xC4, 0xE3]), Err(InputError::NotUtf8 { offset: 0, .. })));
+        assert!(matches!(
+            decode("a", vec![b'a', 0, b'b']),
+            Err(InputError::Binary { .. })
+        ));
+        assert!(matches!(
+            decode("a", vec![0xC4, 0xE3]),
+            Err(InputError::NotUtf8 { offset: 0, .. })
+        ));
     }
 }

@@ -12,7 +12,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "numlint", version, about = "A linter for the numbers in prose: finds figures that contradict each other.")]
+#[command(
+    name = "numlint",
+    version,
+    about = "A linter for the numbers in prose: finds figures that contradict each other."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -93,7 +97,11 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => check(args),
-        Command::Extract { path, format, rules } => extract(path, format, &rules),
+        Command::Extract {
+            path,
+            format,
+            rules,
+        } => extract(path, format, &rules),
         Command::Rules { format, rules } => list_rules(format, &rules),
         Command::Rule { id, rules } => explain_rule(&id, &rules),
         Command::TestRules { files } => test_rules(&files),
@@ -141,7 +149,9 @@ fn read_stdin(name: &str) -> Result<Source, String> {
 }
 
 fn rule_matches(rule: &numlint::rules::Rule, names: &[String]) -> bool {
-    names.iter().any(|n| n == &rule.id || n == rule.check.as_str())
+    names
+        .iter()
+        .any(|n| n == &rule.id || n == rule.check.as_str())
 }
 
 fn check(args: CheckArgs) -> ExitCode {
@@ -150,7 +160,10 @@ fn check(args: CheckArgs) -> ExitCode {
         Err(code) => return code,
     };
     for name in args.select.iter().chain(&args.ignore) {
-        let known = rules.rules.iter().any(|r| r.id == *name || r.check.as_str() == name);
+        let known = rules
+            .rules
+            .iter()
+            .any(|r| r.id == *name || r.check.as_str() == name);
         if !known {
             eprintln!("numlint: unknown rule or check `{name}` (see `numlint rules`)");
             return ExitCode::from(2);
@@ -203,15 +216,35 @@ fn check(args: CheckArgs) -> ExitCode {
         };
         summary.files += 1;
         let analysis = analyze(&source.text, &rules);
-        let findings = numlint::finding::findings(&source.path, &source.text, &analysis.claims, &rules);
+        let findings =
+            numlint::finding::findings(&source.path, &source.text, &analysis.claims, &rules);
         summary.count(&findings);
         let printed = match args.format {
             Format::Human => {
                 let width = if color { 120 } else { 100 };
-                write!(stdout, "{}", numlint::render::human::render(&findings, &source.path, &source.text, color, width))
+                write!(
+                    stdout,
+                    "{}",
+                    numlint::render::human::render(
+                        &findings,
+                        &source.path,
+                        &source.text,
+                        color,
+                        width
+                    )
+                )
             }
             Format::Short => findings.iter().try_for_each(|f| {
-                writeln!(stdout, "{}:{}:{}: {}[{}] {}", f.path, f.line, f.column, f.severity.as_str(), f.rule, f.message)
+                writeln!(
+                    stdout,
+                    "{}:{}:{}: {}[{}] {}",
+                    f.path,
+                    f.line,
+                    f.column,
+                    f.severity.as_str(),
+                    f.rule,
+                    f.message
+                )
             }),
             Format::Json => Ok(()),
         };
@@ -268,12 +301,22 @@ fn extract(path: PathBuf, format: ExtractFormat, packs: &[PathBuf]) -> ExitCode 
         }
     };
     let analysis = analyze(&source.text, &rules);
-    let doc = numlint::render::json::extracted_document(&source.path, &source.text, &analysis.quantities, &analysis.claims);
+    let doc = numlint::render::json::extracted_document(
+        &source.path,
+        &source.text,
+        &analysis.quantities,
+        &analysis.claims,
+    );
     match format {
         ExtractFormat::Json => println!("{}", numlint::render::json::extract(&[doc])),
         ExtractFormat::Human => {
             let index = numlint::text::LineIndex::new(&source.text);
-            println!("{}: {} quantities, {} claims", source.path, analysis.quantities.len(), analysis.claims.len());
+            println!(
+                "{}: {} quantities, {} claims",
+                source.path,
+                analysis.quantities.len(),
+                analysis.claims.len()
+            );
             for q in &analysis.quantities {
                 let (line, col) = index.line_col(q.start);
                 println!(
@@ -289,7 +332,13 @@ fn extract(path: PathBuf, format: ExtractFormat, packs: &[PathBuf]) -> ExitCode 
                 let parts: Vec<String> = c
                     .labels
                     .iter()
-                    .map(|l| format!("{}={}", l.role.as_str(), numlint::text::squeeze(&source.text[l.span.start..l.span.end])))
+                    .map(|l| {
+                        format!(
+                            "{}={}",
+                            l.role.as_str(),
+                            numlint::text::squeeze(&source.text[l.span.start..l.span.end])
+                        )
+                    })
                     .collect();
                 println!(
                     "  {line}:{col}\t{}\t{}\t{}",
@@ -318,7 +367,13 @@ fn list_rules(format: ExtractFormat, packs: &[PathBuf]) -> ExitCode {
         },
         ExtractFormat::Human => {
             for r in &rules.rules {
-                println!("{:<22} {:<15} {:<8} {}", r.id, r.check.as_str(), r.severity.as_str(), r.summary);
+                println!(
+                    "{:<22} {:<15} {:<8} {}",
+                    r.id,
+                    r.check.as_str(),
+                    r.severity.as_str(),
+                    r.summary
+                );
             }
         }
     }
@@ -334,14 +389,22 @@ fn explain_rule(id: &str, packs: &[PathBuf]) -> ExitCode {
         eprintln!("numlint: no rule `{id}` (see `numlint rules`)");
         return ExitCode::from(2);
     };
-    println!("{} ({} check, {})", r.id, r.check.as_str(), r.severity.as_str());
+    println!(
+        "{} ({} check, {})",
+        r.id,
+        r.check.as_str(),
+        r.severity.as_str()
+    );
     println!("from {}\n", r.source);
     println!("{}\n", r.summary);
     let v = serde_json::to_value(&r.vocabulary).unwrap_or_default();
     if let Some(map) = v.as_object() {
         let keys = r.check.vocabulary_keys();
         for (k, words) in map {
-            let list: Vec<&str> = words.as_array().map(|a| a.iter().filter_map(|w| w.as_str()).collect()).unwrap_or_default();
+            let list: Vec<&str> = words
+                .as_array()
+                .map(|a| a.iter().filter_map(|w| w.as_str()).collect())
+                .unwrap_or_default();
             if keys.contains(&k.as_str()) && !list.is_empty() {
                 println!("  {k:<20} {}", list.join(" "));
             }
@@ -367,7 +430,10 @@ fn test_rules(files: &[PathBuf]) -> ExitCode {
         Err(code) => return code,
     };
     let sources: Vec<String> = if files.is_empty() {
-        numlint::rules::BUILTIN_PACKS.iter().map(|(n, _)| format!("builtin:{n}")).collect()
+        numlint::rules::BUILTIN_PACKS
+            .iter()
+            .map(|(n, _)| format!("builtin:{n}"))
+            .collect()
     } else {
         files.iter().map(|f| f.display().to_string()).collect()
     };
@@ -394,7 +460,10 @@ fn test_rules(files: &[PathBuf]) -> ExitCode {
                 passed += 1;
             } else {
                 failed += 1;
-                println!("FAIL {}: expected {:?}, got {:?}: {}", rule.id, ex.expect, got, ex.text);
+                println!(
+                    "FAIL {}: expected {:?}, got {:?}: {}",
+                    rule.id, ex.expect, got, ex.text
+                );
                 for f in &findings {
                     println!("     {}", f.message);
                 }

@@ -179,6 +179,9 @@ pub struct Vocabulary {
     pub connectors: Vec<String>,
 }
 
+/// A vocabulary key, its value in the TOML, and where it goes.
+type VocabularyField<'a> = (&'static str, &'a Option<Spanned<Vec<String>>>, &'a mut Vec<String>);
+
 /// What an embedded example expects.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -258,11 +261,15 @@ impl RuleSet {
             src: NamedSource::new(name, src.to_string()),
             span: span.map(|r| SourceSpan::from(r.start..r.end)),
         };
-        let file: PackFile = toml::from_str(src).map_err(|e| err(format!("invalid rule pack: {}", e.message()), e.span()))?;
+        let file: PackFile = toml::from_str(src)
+            .map_err(|e| err(format!("invalid rule pack: {}", e.message()), e.span()))?;
         for def in file.rule {
             let id = def.id.get_ref().trim().to_string();
             if id.is_empty() {
-                return Err(err("a rule id must not be empty".into(), Some(def.id.span())));
+                return Err(err(
+                    "a rule id must not be empty".into(),
+                    Some(def.id.span()),
+                ));
             }
             let existing = self.rules.iter().position(|r| r.id == id);
             let check = match (&def.check, existing) {
@@ -277,44 +284,83 @@ impl RuleSet {
                     )
                 })?,
                 (None, Some(i)) => self.rules[i].check,
-                (None, None) => return Err(err(format!("rule `{id}` needs a `check`"), Some(def.id.span()))),
+                (None, None) => {
+                    return Err(err(
+                        format!("rule `{id}` needs a `check`"),
+                        Some(def.id.span()),
+                    ))
+                }
             };
             if let (Some(c), Some(i)) = (&def.check, existing) {
                 if self.rules[i].check != check {
                     return Err(err(
-                        format!("rule `{id}` is already a `{}` rule", self.rules[i].check.as_str()),
+                        format!(
+                            "rule `{id}` is already a `{}` rule",
+                            self.rules[i].check.as_str()
+                        ),
                         Some(c.span()),
                     ));
                 }
             }
             let severity = match (&def.severity, existing) {
-                (Some(s), _) => Severity::parse(s.get_ref())
-                    .ok_or_else(|| err(format!("unknown severity `{}`; expected error or warning", s.get_ref()), Some(s.span())))?,
+                (Some(s), _) => Severity::parse(s.get_ref()).ok_or_else(|| {
+                    err(
+                        format!(
+                            "unknown severity `{}`; expected error or warning",
+                            s.get_ref()
+                        ),
+                        Some(s.span()),
+                    )
+                })?,
                 (None, Some(i)) => self.rules[i].severity,
-                (None, None) => return Err(err(format!("rule `{id}` needs a `severity`"), Some(def.id.span()))),
+                (None, None) => {
+                    return Err(err(
+                        format!("rule `{id}` needs a `severity`"),
+                        Some(def.id.span()),
+                    ))
+                }
             };
             let summary = match (&def.summary, existing) {
                 (Some(s), _) => s.clone(),
                 (None, Some(i)) => self.rules[i].summary.clone(),
-                (None, None) => return Err(err(format!("rule `{id}` needs a `summary`"), Some(def.id.span()))),
+                (None, None) => {
+                    return Err(err(
+                        format!("rule `{id}` needs a `summary`"),
+                        Some(def.id.span()),
+                    ))
+                }
             };
             let tolerance = match (&def.tolerance, existing) {
                 (Some(t), _) => parse_decimal(t.get_ref().trim())
                     .map(|(v, _)| v)
-                    .ok_or_else(|| err(format!("tolerance `{}` is not a decimal number such as \"0.1\"", t.get_ref()), Some(t.span())))?,
+                    .ok_or_else(|| {
+                        err(
+                            format!(
+                                "tolerance `{}` is not a decimal number such as \"0.1\"",
+                                t.get_ref()
+                            ),
+                            Some(t.span()),
+                        )
+                    })?,
                 (None, Some(i)) => self.rules[i].tolerance.clone(),
                 (None, None) => Num::zero(),
             };
-            let mut vocabulary = existing.map(|i| self.rules[i].vocabulary.clone()).unwrap_or_default();
+            let mut vocabulary = existing
+                .map(|i| self.rules[i].vocabulary.clone())
+                .unwrap_or_default();
             let allowed = check.vocabulary_keys();
-            let fields: [(&str, &Option<Spanned<Vec<String>>>, &mut Vec<String>); 21] = [
+            let fields: [VocabularyField; 21] = [
                 ("whole", &def.whole, &mut vocabulary.whole),
                 ("part", &def.part, &mut vocabulary.part),
                 ("rate", &def.rate, &mut vocabulary.rate),
                 ("share", &def.share, &mut vocabulary.share),
                 ("whole_hint", &def.whole_hint, &mut vocabulary.whole_hint),
                 ("total", &def.total, &mut vocabulary.total),
-                ("respectively", &def.respectively, &mut vocabulary.respectively),
+                (
+                    "respectively",
+                    &def.respectively,
+                    &mut vocabulary.respectively,
+                ),
                 ("subset", &def.subset, &mut vocabulary.subset),
                 ("lead", &def.lead, &mut vocabulary.lead),
                 ("from", &def.from, &mut vocabulary.from),
@@ -325,7 +371,11 @@ impl RuleSet {
                 ("verbs", &def.verbs, &mut vocabulary.verbs),
                 ("measure", &def.measure, &mut vocabulary.measure),
                 ("not_after", &def.not_after, &mut vocabulary.not_after),
-                ("year_not_followed_by", &def.year_not_followed_by, &mut vocabulary.year_not_followed_by),
+                (
+                    "year_not_followed_by",
+                    &def.year_not_followed_by,
+                    &mut vocabulary.year_not_followed_by,
+                ),
                 ("classifiers", &def.classifiers, &mut vocabulary.classifiers),
                 ("that_is", &def.that_is, &mut vocabulary.that_is),
                 ("connectors", &def.connectors, &mut vocabulary.connectors),
@@ -343,12 +393,17 @@ impl RuleSet {
                         ));
                     }
                     if words.get_ref().iter().any(|w| w.trim().is_empty()) {
-                        return Err(err(format!("`{key}` has an empty word"), Some(words.span())));
+                        return Err(err(
+                            format!("`{key}` has an empty word"),
+                            Some(words.span()),
+                        ));
                     }
                     *slot = words.get_ref().clone();
                 }
             }
-            let mut examples = existing.map(|i| self.rules[i].examples.clone()).unwrap_or_default();
+            let mut examples = existing
+                .map(|i| self.rules[i].examples.clone())
+                .unwrap_or_default();
             for ex in &def.example {
                 let expect = match ex.expect.get_ref().as_str() {
                     "error" => Expect::Error,
@@ -393,11 +448,22 @@ mod tests {
     fn builtin_pack_loads() {
         let set = RuleSet::builtin().unwrap();
         for kind in CheckKind::ALL {
-            assert!(set.rules.iter().any(|r| r.check == kind), "no {kind:?} rule");
+            assert!(
+                set.rules.iter().any(|r| r.check == kind),
+                "no {kind:?} rule"
+            );
         }
         for r in &set.rules {
-            assert!(r.examples.iter().any(|e| e.expect == Expect::Ok), "{}", r.id);
-            assert!(r.examples.iter().any(|e| e.expect != Expect::Ok), "{}", r.id);
+            assert!(
+                r.examples.iter().any(|e| e.expect == Expect::Ok),
+                "{}",
+                r.id
+            );
+            assert!(
+                r.examples.iter().any(|e| e.expect != Expect::Ok),
+                "{}",
+                r.id
+            );
         }
     }
 
@@ -422,8 +488,11 @@ mod tests {
     #[test]
     fn a_user_pack_changes_a_builtin_rule() {
         let mut set = RuleSet::builtin().unwrap();
-        set.add_pack("mine.toml", "[[rule]]\nid = \"ratio-mismatch\"\nseverity = \"warning\"\nwhole = [\"目标\"]\n")
-            .unwrap();
+        set.add_pack(
+            "mine.toml",
+            "[[rule]]\nid = \"ratio-mismatch\"\nseverity = \"warning\"\nwhole = [\"目标\"]\n",
+        )
+        .unwrap();
         let r = set.get("ratio-mismatch").unwrap();
         assert_eq!(r.severity, Severity::Warning);
         assert_eq!(r.vocabulary.whole, vec!["目标".to_string()]);

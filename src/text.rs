@@ -22,7 +22,10 @@ impl<'a> LineIndex<'a> {
         let offset = offset.min(self.text.len());
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
         let start = self.line_starts[line];
-        let col = self.text.get(start..offset).map_or(0, |s| s.chars().count());
+        let col = self
+            .text
+            .get(start..offset)
+            .map_or(0, |s| s.chars().count());
         (line + 1, col + 1)
     }
 }
@@ -60,7 +63,10 @@ pub const FW_QUESTION: char = '\u{FF1F}';
 
 /// Characters that end a sentence.
 pub fn is_sentence_end(c: char) -> bool {
-    matches!(c, '。' | ';' | '!' | '?') || c == FW_SEMICOLON || c == FW_EXCLAMATION || c == FW_QUESTION
+    matches!(c, '。' | ';' | '!' | '?')
+        || c == FW_SEMICOLON
+        || c == FW_EXCLAMATION
+        || c == FW_QUESTION
 }
 
 /// Characters that end a clause within a sentence.

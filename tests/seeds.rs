@@ -22,7 +22,8 @@ struct Place {
 
 fn load() -> (Expected, Vec<(String, String)>) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let expected: Expected = toml::from_str(&std::fs::read_to_string(root.join("seeds.toml")).unwrap()).unwrap();
+    let expected: Expected =
+        toml::from_str(&std::fs::read_to_string(root.join("seeds.toml")).unwrap()).unwrap();
     let mut files: Vec<(String, String)> = std::fs::read_dir(root.join("seeds"))
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -41,7 +42,12 @@ fn load() -> (Expected, Vec<(String, String)>) {
 /// The byte range of `near` in `text`; it must occur exactly once.
 fn locate(file: &str, text: &str, near: &str) -> (usize, usize) {
     let hits: Vec<usize> = text.match_indices(near).map(|(i, _)| i).collect();
-    assert_eq!(hits.len(), 1, "{file}: `{near}` should occur once, occurs {} times", hits.len());
+    assert_eq!(
+        hits.len(),
+        1,
+        "{file}: `{near}` should occur once, occurs {} times",
+        hits.len()
+    );
     (hits[0], hits[0] + near.len())
 }
 
@@ -63,13 +69,23 @@ fn seeds_report_exactly_the_expected_inconsistencies() {
                 .collect();
             match hits.as_slice() {
                 [i] => matched[*i] = true,
-                [] => problems.push(format!("{name}: missed {} at `{}`", place.check, place.near)),
-                _ => problems.push(format!("{name}: {} findings at `{}`", hits.len(), place.near)),
+                [] => problems.push(format!(
+                    "{name}: missed {} at `{}`",
+                    place.check, place.near
+                )),
+                _ => problems.push(format!(
+                    "{name}: {} findings at `{}`",
+                    hits.len(),
+                    place.near
+                )),
             }
         }
         for (f, m) in findings.iter().zip(&matched) {
             if !m {
-                problems.push(format!("{name}:{}:{}: unexpected {} finding: {}", f.line, f.column, f.rule, f.message));
+                problems.push(format!(
+                    "{name}:{}:{}: unexpected {} finding: {}",
+                    f.line, f.column, f.rule, f.message
+                ));
             }
         }
     }
@@ -92,7 +108,10 @@ fn seeds_recognise_the_expected_consistent_claims() {
                 .filter(|c| c.labels.iter().all(|l| l.span.end > a && l.span.start < b))
                 .collect();
             if claims.is_empty() {
-                problems.push(format!("{name}: no {} claim recognised in `{}`", place.check, place.near));
+                problems.push(format!(
+                    "{name}: no {} claim recognised in `{}`",
+                    place.check, place.near
+                ));
             } else if let Some(c) = claims.iter().find(|c| !c.consistent()) {
                 problems.push(format!(
                     "{name}: {} claim in `{}` found inconsistent: {}",

@@ -4,7 +4,10 @@
 //! The claim holds when the direction matches the verb and the stated size can
 //! equal the change between the two figures.
 
-use super::{figure, fmt_fixed, shown, skip_space, starts_with_any, with_tolerance, Claim, Doc, Label, Role, Verdict};
+use super::{
+    figure, fmt_fixed, shown, skip_space, starts_with_any, with_tolerance, Claim, Doc, Label, Role,
+    Verdict,
+};
 use crate::exact::{int, Interval, Num};
 use crate::lexer::{Quantity, QuantityKind};
 use crate::rules::{CheckKind, Rule};
@@ -37,17 +40,20 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
 
 /// `X 增加到 Y` starting at `at` (just after 由/从). A year with 的 may come
 /// first: 由2015年的2万人增加到3万人.
-pub fn from_to<'d>(doc: &'d Doc, rule: &Rule, at: usize) -> Option<(&'d Quantity, Direction, &'d str, &'d Quantity)> {
+pub fn from_to<'d>(
+    doc: &'d Doc,
+    rule: &Rule,
+    at: usize,
+) -> Option<(&'d Quantity, Direction, &'d str, &'d Quantity)> {
     let v = &rule.vocabulary;
-    let mut p = skip_space(doc.text, at);
-    if let Some(y) = doc.quantity_at(p).filter(|q| q.kind == QuantityKind::Year) {
-        let q = skip_space(doc.text, y.end);
-        p = skip_space(doc.text, q + doc.text[q..].starts_with('的').then_some('的'.len_utf8()).unwrap_or(0));
-    }
+    let p = skip_year(doc, skip_space(doc.text, at));
     let before = doc.quantity_at(p).filter(|q| q.kind.is_checkable())?;
     let q = skip_space(doc.text, before.end);
     let rest = &doc.text[q..];
-    let (dir, verb) = match (starts_with_any(rest, &v.increase), starts_with_any(rest, &v.decrease)) {
+    let (dir, verb) = match (
+        starts_with_any(rest, &v.increase),
+        starts_with_any(rest, &v.decrease),
+    ) {
         (Some(a), Some(b)) if b.len() > a.len() => (Direction::Down, b),
         (Some(a), _) => (Direction::Up, a),
         (None, Some(b)) => (Direction::Down, b),
@@ -58,13 +64,29 @@ pub fn from_to<'d>(doc: &'d Doc, rule: &Rule, at: usize) -> Option<(&'d Quantity
         let to = starts_with_any(&doc.text[r..], &v.to)?;
         r += to.len();
     }
-    let after = doc.quantity_at(skip_space(doc.text, r)).filter(|q| q.kind.is_checkable())?;
+    let after = doc
+        .quantity_at(skip_year(doc, skip_space(doc.text, r)))
+        .filter(|q| q.kind.is_checkable())?;
     let comparable = before.same_family(after)
         || (before.kind == QuantityKind::Percent && after.kind == QuantityKind::Percent);
     if !comparable {
         return None;
     }
     Some((before, dir, &doc.text[q..q + verb.len()], after))
+}
+
+/// Skips `2015年的` at `p`: the year a figure is from.
+fn skip_year(doc: &Doc, p: usize) -> usize {
+    match doc.quantity_at(p).filter(|q| q.kind == QuantityKind::Year) {
+        Some(y) => {
+            let q = skip_space(doc.text, y.end);
+            match doc.text[q..].strip_prefix('的') {
+                Some(_) => skip_space(doc.text, q + '的'.len_utf8()),
+                None => p,
+            }
+        }
+        None => p,
+    }
 }
 
 /// The first `by` word after the two figures followed by a figure: 增长12%.
@@ -89,17 +111,28 @@ fn judge(
     verb: &str,
     stated: Option<&Quantity>,
 ) -> Claim {
-    let mut labels = vec![Label::of(Role::Before, before), Label::of(Role::After, after)];
+    let mut labels = vec![
+        Label::of(Role::Before, before),
+        Label::of(Role::After, after),
+    ];
     let wrong_way = match dir {
-        Direction::Up => matches!((&after.interval.hi, &before.interval.lo), (Some(a), Some(b)) if a <= b),
-        Direction::Down => matches!((&after.interval.lo, &before.interval.hi), (Some(a), Some(b)) if a >= b),
+        Direction::Up => {
+            matches!((&after.interval.hi, &before.interval.lo), (Some(a), Some(b)) if a <= b)
+        }
+        Direction::Down => {
+            matches!((&after.interval.lo, &before.interval.hi), (Some(a), Some(b)) if a >= b)
+        }
     };
     let mut verdict = wrong_way.then(|| Verdict {
         primary: 1,
         message: format!(
             "the text says {verb}, but {} is {} {}",
             figure(doc, after),
-            if dir == Direction::Up { "not more than" } else { "not less than" },
+            if dir == Direction::Up {
+                "not more than"
+            } else {
+                "not less than"
+            },
             figure(doc, before)
         ),
         expected: None,
@@ -118,7 +151,9 @@ fn judge(
                     _ => d.unit.unwrap_or("").to_string(),
                 };
                 let decimals = d.decimals;
-                let expected = exact.as_ref().map(|x| format!("{}{unit}", fmt_fixed(x, decimals)));
+                let expected = exact
+                    .as_ref()
+                    .map(|x| format!("{}{unit}", fmt_fixed(x, decimals)));
                 verdict = Some(Verdict {
                     primary: 2,
                     message: format!(
@@ -150,7 +185,12 @@ fn judge(
 
 /// The change between the figures in the unit of the stated size, as an
 /// interval; `None` when the stated figure cannot measure this change.
-fn size_of_change(before: &Quantity, after: &Quantity, dir: Direction, d: &Quantity) -> Option<Interval> {
+fn size_of_change(
+    before: &Quantity,
+    after: &Quantity,
+    dir: Direction,
+    d: &Quantity,
+) -> Option<Interval> {
     let (hi_side, lo_side) = match dir {
         Direction::Up => (after, before),
         Direction::Down => (before, after),
@@ -173,7 +213,9 @@ fn size_of_change(before: &Quantity, after: &Quantity, dir: Direction, d: &Quant
             let ratio = after.interval.div_nonneg(&before.interval)?;
             Some(ratio.sub(&Interval::exact(int(1))))
         }
-        k if k.is_magnitude() && d.same_family(before) => Some(hi_side.interval.sub(&lo_side.interval)),
+        k if k.is_magnitude() && d.same_family(before) => {
+            Some(hi_side.interval.sub(&lo_side.interval))
+        }
         _ => None,
     }
 }
@@ -187,7 +229,9 @@ fn exact_size(before: &Quantity, after: &Quantity, dir: Direction, d: &Quantity)
     use num_traits::Zero;
     match d.kind {
         QuantityKind::Percent if !before.value.is_zero() => Some(diff / &before.value * int(100)),
-        QuantityKind::Multiple if !before.value.is_zero() => Some(&after.value / &before.value - int(1)),
+        QuantityKind::Multiple if !before.value.is_zero() => {
+            Some(&after.value / &before.value - int(1))
+        }
         QuantityKind::Percent | QuantityKind::Multiple => None,
         _ => Some(diff),
     }

@@ -67,7 +67,10 @@ fn read_list(doc: &Doc, span: Span, rule: &Rule) -> Option<Reading> {
         if item.ends_with('等') || item.ends_with("等等") {
             return None;
         }
-        let joins = connectors.iter().map(|c| item.matches(c).count()).sum::<usize>();
+        let joins = connectors
+            .iter()
+            .map(|c| item.matches(c).count())
+            .sum::<usize>();
         if joins > 1 {
             return None; // A和B的X和Y: too many readings to count
         }
@@ -80,7 +83,10 @@ fn read_list(doc: &Doc, span: Span, rule: &Rule) -> Option<Reading> {
     let mut counts = BTreeSet::new();
     counts.insert(n + joined_in.last().copied().unwrap_or(0));
     counts.insert(n + joined_in.iter().sum::<u32>());
-    Some(Reading { items: spans, counts })
+    Some(Reading {
+        items: spans,
+        counts,
+    })
 }
 
 /// The count a quoted name states: `三项制度` 3, `六统一` 6 (with 统一 among
@@ -101,7 +107,11 @@ fn name_count(name: &str, rule: &Rule) -> Option<u32> {
         return None;
     }
     let (after, run2) = numeral_run(&rest[i..]).ok()?;
-    if after.is_empty() || !after.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !is_numeral_char(c)) {
+    if after.is_empty()
+        || !after
+            .chars()
+            .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !is_numeral_char(c))
+    {
         return None;
     }
     Some(first + value_of(run2)?.to_u32()?)
@@ -150,10 +160,21 @@ fn quoted_names(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
         let start = before
             .char_indices()
             .rev()
-            .find(|(_, c)| crate::text::is_clause_end(*c) || matches!(c, '“' | '”' | '\n') || crate::text::is_open_paren(*c) || crate::text::is_close_paren(*c))
+            .find(|(_, c)| {
+                crate::text::is_clause_end(*c)
+                    || matches!(c, '“' | '”' | '\n')
+                    || crate::text::is_open_paren(*c)
+                    || crate::text::is_close_paren(*c)
+            })
             .map_or(0, |(i, c)| i + c.len_utf8());
         let span = Span::new(start, end);
-        if !doc.slice(span).contains('、') && !rule.vocabulary.connectors.iter().any(|c| doc.slice(span).contains(c.as_str())) {
+        if !doc.slice(span).contains('、')
+            && !rule
+                .vocabulary
+                .connectors
+                .iter()
+                .any(|c| doc.slice(span).contains(c.as_str()))
+        {
             continue;
         }
         let Some(mut r) = read_list(doc, span, rule) else {
@@ -168,7 +189,12 @@ fn quoted_names(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
         let sentence = doc.sentences.iter().find(|s| s.contains(open)).copied();
         if let Some(sentence) = sentence {
             let mut extra = 0;
-            for clause in doc.clauses(sentence).iter().rev().filter(|c| c.end <= start) {
+            for clause in doc
+                .clauses(sentence)
+                .iter()
+                .rev()
+                .filter(|c| c.end <= start)
+            {
                 let t = doc.slice(*clause);
                 if !t.contains('、') {
                     break;
@@ -196,12 +222,18 @@ fn read_parenthesised(doc: &Doc, span: Span, rule: &Rule) -> Option<Reading> {
             }
         }
         items.push(Span::new(span.start + start, span.end));
-        if items.iter().any(|s| doc.slice(*s).trim().is_empty() || doc.slice(*s).trim_end().ends_with('等')) {
+        if items
+            .iter()
+            .any(|s| doc.slice(*s).trim().is_empty() || doc.slice(*s).trim_end().ends_with('等'))
+        {
             return None;
         }
         let mut counts = BTreeSet::new();
         counts.insert(items.len() as u32);
-        let by_dun: u32 = items.iter().map(|s| doc.slice(*s).matches('、').count() as u32 + 1).sum();
+        let by_dun: u32 = items
+            .iter()
+            .map(|s| doc.slice(*s).matches('、').count() as u32 + 1)
+            .sum();
         counts.insert(by_dun);
         return Some(Reading { items, counts });
     }
@@ -211,21 +243,32 @@ fn read_parenthesised(doc: &Doc, span: Span, rule: &Rule) -> Option<Reading> {
 fn that_is(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
     let text = doc.text;
     for q in &doc.quantities {
-        if q.kind != crate::lexer::QuantityKind::Count || !q.interval.is_exact() || q.approx.is_some() {
+        if q.kind != crate::lexer::QuantityKind::Count
+            || !q.interval.is_exact()
+            || q.approx.is_some()
+        {
             continue;
         }
         let Some(unit) = q.unit else { continue };
         if !rule.vocabulary.classifiers.iter().any(|c| c == unit) {
             continue;
         }
-        let Some(count) = q.value.to_integer().to_u32().filter(|c| (2..=MAX_COUNT).contains(c)) else {
+        let Some(count) = q
+            .value
+            .to_integer()
+            .to_u32()
+            .filter(|c| (2..=MAX_COUNT).contains(c))
+        else {
             continue;
         };
         // A short noun, an optional comma, then 即.
         let mut p = q.end;
         let mut n = 0;
         while let Some(c) = text[p..].chars().next() {
-            if !('\u{4e00}'..='\u{9fff}').contains(&c) || n > 12 || starts_with_any(&text[p..], &rule.vocabulary.that_is).is_some() {
+            if !('\u{4e00}'..='\u{9fff}').contains(&c)
+                || n > 12
+                || starts_with_any(&text[p..], &rule.vocabulary.that_is).is_some()
+            {
                 break;
             }
             p += c.len_utf8();
@@ -243,7 +286,11 @@ fn that_is(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
         let s = p + w.len();
         let end = text[s..]
             .char_indices()
-            .find(|(_, c)| crate::text::is_clause_end(*c) || crate::text::is_open_paren(*c) || crate::text::is_close_paren(*c))
+            .find(|(_, c)| {
+                crate::text::is_clause_end(*c)
+                    || crate::text::is_open_paren(*c)
+                    || crate::text::is_close_paren(*c)
+            })
             .map_or(text.len(), |(i, _)| s + i);
         let Some(r) = read_list(doc, Span::new(s, end), rule) else {
             continue;
@@ -261,15 +308,20 @@ fn respectively(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
             for (s, e) in super::occurrences(doc.text, clause, &rule.vocabulary.respectively) {
                 // The values: figures joined by 、/和/及 and nothing else.
                 let tail = doc.slice(Span::new(e, clause.end));
-                let tail_end = e + tail.trim_end_matches(|c: char| crate::text::is_clause_end(c) || c.is_whitespace()).len();
+                let tail_end = e + tail
+                    .trim_end_matches(|c: char| crate::text::is_clause_end(c) || c.is_whitespace())
+                    .len();
                 let values = doc.quantities_in(Span::new(e, tail_end));
                 if values.len() < 2 || values.iter().any(|v| !v.kind.is_checkable()) {
                     continue;
                 }
-                let mut clean = skip_space(doc.text, e) == values[0].start && values.last().is_some_and(|v| v.end == tail_end);
+                let mut clean = skip_space(doc.text, e) == values[0].start
+                    && values.last().is_some_and(|v| v.end == tail_end);
                 for w in values.windows(2) {
                     let gap = doc.text[w[0].end..w[1].start].trim();
-                    if !(matches!(gap, "、" | "和" | "及" | "与") || gap.chars().count() == 1 && gap.chars().all(crate::text::is_comma)) {
+                    if !(matches!(gap, "、" | "和" | "及" | "与")
+                        || gap.chars().count() == 1 && gap.chars().all(crate::text::is_comma))
+                    {
                         clean = false;
                     }
                 }
@@ -278,21 +330,32 @@ fn respectively(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
                 }
                 let names = Span::new(clause.start, s);
                 let t = doc.slice(names);
-                if !t.contains('、') && !rule.vocabulary.connectors.iter().any(|c| t.contains(c.as_str())) {
+                if !t.contains('、')
+                    && !rule
+                        .vocabulary
+                        .connectors
+                        .iter()
+                        .any(|c| t.contains(c.as_str()))
+                {
                     continue;
                 }
                 let Some(r) = read_list(doc, names, rule) else {
                     continue;
                 };
                 let n = values.len() as u32;
-                let mut labels: Vec<Label> = r.items.iter().map(|s| Label::new(Role::Item, *s)).collect();
+                let mut labels: Vec<Label> =
+                    r.items.iter().map(|s| Label::new(Role::Item, *s)).collect();
                 labels.extend(values.iter().map(|v| Label::of(Role::Value, v)));
                 let verdict = (!r.counts.contains(&n)).then(|| Verdict {
                     primary: labels.len() - n as usize,
                     message: format!(
                         "{} values for {} names",
                         n,
-                        r.counts.iter().map(u32::to_string).collect::<Vec<_>>().join(" or ")
+                        r.counts
+                            .iter()
+                            .map(u32::to_string)
+                            .collect::<Vec<_>>()
+                            .join(" or ")
                     ),
                     expected: None,
                     help: "give one value for each name".into(),
@@ -316,7 +379,12 @@ fn is_item_break(c: char) -> bool {
 fn judge(rule: &Rule, count_span: Span, count: u32, r: Reading) -> Claim {
     let mut labels = vec![Label::new(Role::Count, count_span)];
     labels.extend(r.items.iter().map(|s| Label::new(Role::Item, *s)));
-    let listed = r.counts.iter().map(u32::to_string).collect::<Vec<_>>().join(" or ");
+    let listed = r
+        .counts
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(" or ");
     let verdict = (!r.counts.contains(&count)).then(|| Verdict {
         primary: 0,
         message: format!("the count says {count}, but {listed} items are listed"),

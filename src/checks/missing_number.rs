@@ -11,7 +11,9 @@
 //!
 //! Such a claim never holds: it is always a finding.
 
-use super::{ends_with_any, occurrences, skip_space, starts_with_any, Claim, Doc, Label, Role, Verdict};
+use super::{
+    ends_with_any, occurrences, skip_space, starts_with_any, Claim, Doc, Label, Role, Verdict,
+};
 use crate::lexer::zh_numeral::is_numeral_char;
 use crate::rules::{CheckKind, Rule};
 use crate::text::Span;
@@ -33,7 +35,10 @@ fn claim(rule: &Rule, spans: Vec<Span>, message: String, help: &str) -> Claim {
     Claim {
         check: CheckKind::MissingNumber,
         rule: rule.id.clone(),
-        labels: spans.into_iter().map(|s| Label::new(Role::Missing, s)).collect(),
+        labels: spans
+            .into_iter()
+            .map(|s| Label::new(Role::Missing, s))
+            .collect(),
         verdict: Some(Verdict {
             primary: 0,
             message,
@@ -62,7 +67,8 @@ fn change_slots(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>, covered: &mut Vec<
             p += "年的".len();
         }
         let verb_at = |p: usize| {
-            starts_with_any(&doc.text[p..], &v.increase).or_else(|| starts_with_any(&doc.text[p..], &v.decrease))
+            starts_with_any(&doc.text[p..], &v.increase)
+                .or_else(|| starts_with_any(&doc.text[p..], &v.decrease))
         };
         // The value before.
         if let Some(q) = doc.quantity_at(p) {
@@ -107,7 +113,11 @@ fn change_slots(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>, covered: &mut Vec<
             slots,
             format!(
                 "{} missing in `{phrase}`",
-                if n == 1 { "a number is".to_string() } else { format!("{n} numbers are") }
+                if n == 1 {
+                    "a number is".to_string()
+                } else {
+                    format!("{n} numbers are")
+                }
             ),
             "restore the figures that were lost, or rewrite the sentence",
         ));
@@ -125,7 +135,8 @@ fn verb_measure(doc: &Doc, rule: &Rule, covered: &[Span], out: &mut Vec<Claim>) 
         let p = skip_space(doc.text, e);
         // Immediately: 达到个, 划走个医疗机构.
         if let Some(m) = starts_with_any(&doc.text[p..], &v.measure) {
-            if starts_with_any(&doc.text[p..], not_after).is_none() && doc.quantity_at(p).is_none() {
+            if starts_with_any(&doc.text[p..], not_after).is_none() && doc.quantity_at(p).is_none()
+            {
                 out.push(claim(
                     rule,
                     vec![Span::new(p, p + m.len())],
@@ -177,7 +188,11 @@ fn lost_years(doc: &Doc, rule: &Rule, covered: &[Span], out: &mut Vec<Claim>) {
         let opens = match before.chars().next_back() {
             None => true,
             Some(c) => {
-                c == '\n' || c == '\r' || crate::text::is_clause_end(c) || matches!(c, '」' | '』' | '、') || crate::text::is_close_paren(c)
+                c == '\n'
+                    || c == '\r'
+                    || crate::text::is_clause_end(c)
+                    || matches!(c, '」' | '』' | '、')
+                    || crate::text::is_close_paren(c)
             }
         };
         if !opens {
@@ -207,11 +222,19 @@ fn empty_ranges(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
         }
         let inner_start = p + c.len_utf8();
         let rest = &doc.text[inner_start..];
-        let Some(close) = rest.char_indices().take(6).find(|(_, c)| crate::text::is_close_paren(*c)) else {
+        let Some(close) = rest
+            .char_indices()
+            .take(6)
+            .find(|(_, c)| crate::text::is_close_paren(*c))
+        else {
             continue;
         };
         let inner = rest[..close.0].trim();
-        if !inner.is_empty() && inner.chars().all(|c| matches!(c, '-' | '—' | '–' | '~' | '～' | '至')) {
+        if !inner.is_empty()
+            && inner
+                .chars()
+                .all(|c| matches!(c, '-' | '—' | '–' | '~' | '～' | '至'))
+        {
             let end = inner_start + close.0 + close.1.len_utf8();
             out.push(claim(
                 rule,

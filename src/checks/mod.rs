@@ -58,8 +58,17 @@ impl<'a> Doc<'a> {
         self.quantities.get(i).is_some_and(|q| q.start <= offset)
     }
 
+    /// The clauses of a sentence. A comma inside a figure (`1,250人`) does not
+    /// end a clause.
     pub fn clauses(&self, sentence: Span) -> Vec<Span> {
-        clauses(self.text, sentence)
+        let mut out: Vec<Span> = Vec::new();
+        for c in clauses(self.text, sentence) {
+            match out.last_mut() {
+                Some(last) if self.in_quantity(last.end.saturating_sub(1)) => last.end = c.end,
+                _ => out.push(c),
+            }
+        }
+        out
     }
 
     pub fn slice(&self, span: Span) -> &'a str {
@@ -260,5 +269,7 @@ pub fn with_tolerance(i: &Interval, tolerance: &Num) -> Interval {
 /// Sum of the intervals of some quantities.
 pub fn sum_of<'q>(qs: impl IntoIterator<Item = &'q Quantity>) -> Interval {
     qs.into_iter()
-        .fold(Interval::exact(crate::exact::int(0)), |acc, q| acc.add(&q.interval))
+        .fold(Interval::exact(crate::exact::int(0)), |acc, q| {
+            acc.add(&q.interval)
+        })
 }

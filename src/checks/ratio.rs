@@ -11,7 +11,8 @@
 //! for, read as rounded half-up or truncated (CONTRACT.md).
 
 use super::{
-    chars_between, figure, fmt_fixed, occurrences, shown, with_tolerance, Claim, Doc, Label, Role, Verdict,
+    chars_between, figure, fmt_fixed, occurrences, shown, with_tolerance, Claim, Doc, Label, Role,
+    Verdict,
 };
 use crate::exact::{int, Interval, Num};
 use crate::lexer::{Quantity, QuantityKind};
@@ -37,15 +38,20 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
 
 /// The first magnitude quantity in `clause` (after `from`) with one of `words`
 /// before it in the same clause, no other quantity between, within reach.
-fn marked_quantity<'d>(doc: &'d Doc, clause: Span, from: usize, words: &[String]) -> Option<&'d Quantity> {
+fn marked_quantity<'d>(
+    doc: &'d Doc,
+    clause: Span,
+    from: usize,
+    words: &[String],
+) -> Option<&'d Quantity> {
     let qs = doc.quantities_in(clause);
     let marks = occurrences(doc.text, clause, words);
     let mut prev_end = clause.start.max(from);
     for q in qs.iter().filter(|q| q.start >= from) {
         if q.kind.is_magnitude()
-            && marks
-                .iter()
-                .any(|&(_, e)| e <= q.start && e >= prev_end && chars_between(doc.text, e, q.start) <= MARKER_REACH)
+            && marks.iter().any(|&(_, e)| {
+                e <= q.start && e >= prev_end && chars_between(doc.text, e, q.start) <= MARKER_REACH
+            })
         {
             return Some(q);
         }
@@ -87,10 +93,9 @@ fn need_done(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
                     .quantities_in(Span::new(c.start, r.start))
                     .last()
                     .map_or(c.start, |q| q.end);
-                if marks
-                    .iter()
-                    .any(|&(_, e)| e >= last_qty_end && chars_between(doc.text, e, r.start) <= MARKER_REACH)
-                {
+                if marks.iter().any(|&(_, e)| {
+                    e >= last_qty_end && chars_between(doc.text, e, r.start) <= MARKER_REACH
+                }) {
                     stated = Some(r);
                 }
                 break;
@@ -125,7 +130,11 @@ fn share(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
             }
             // Candidates for the part: the figures before the verb, in this
             // clause and the one before it.
-            let scope_start = if ci > 0 { clauses[ci - 1].start } else { clause.start };
+            let scope_start = if ci > 0 {
+                clauses[ci - 1].start
+            } else {
+                clause.start
+            };
             let before = doc.quantities_in(Span::new(scope_start, s));
             let whole: &Quantity = match between.first() {
                 Some(w) => w,
@@ -184,7 +193,10 @@ fn judge(doc: &Doc, rule: &Rule, whole: &Quantity, part: &Quantity, stated: &Qua
         Label::of(Role::Stated, stated),
     ];
     let scale = rate_scale(stated);
-    let computed = part.interval.div_nonneg(&whole.interval).map(|i| i.scale(&scale));
+    let computed = part
+        .interval
+        .div_nonneg(&whole.interval)
+        .map(|i| i.scale(&scale));
     let allowed = with_tolerance(&stated.stated_interval(), &rule.tolerance);
     let verdict = match computed {
         Some(c) if !c.overlaps(&allowed) => Some(verdict(doc, whole, part, stated, &c, &scale)),
@@ -198,7 +210,14 @@ fn judge(doc: &Doc, rule: &Rule, whole: &Quantity, part: &Quantity, stated: &Qua
     }
 }
 
-fn verdict(doc: &Doc, whole: &Quantity, part: &Quantity, stated: &Quantity, computed: &Interval, scale: &Num) -> Verdict {
+fn verdict(
+    doc: &Doc,
+    whole: &Quantity,
+    part: &Quantity,
+    stated: &Quantity,
+    computed: &Interval,
+    scale: &Num,
+) -> Verdict {
     let exact = (&part.value / &whole.value) * scale;
     let value = if computed.contains(&exact) {
         exact
@@ -207,7 +226,11 @@ fn verdict(doc: &Doc, whole: &Quantity, part: &Quantity, stated: &Quantity, comp
     };
     let sign = stated.unit.unwrap_or("");
     let shown_decimals = (stated.decimals + 1).max(2);
-    let approx = if part.interval.is_exact() && whole.interval.is_exact() { "=" } else { "≈" };
+    let approx = if part.interval.is_exact() && whole.interval.is_exact() {
+        "="
+    } else {
+        "≈"
+    };
     let computed_text = match stated.kind {
         QuantityKind::Fraction => format!("{} (as a fraction)", fmt_fixed(&value, 4)),
         _ => format!("{}{sign}", fmt_fixed(&value, shown_decimals)),

@@ -50,11 +50,20 @@ pub fn exceeds(parts: &[&Quantity], whole: &Quantity) -> bool {
 }
 
 /// The single whole before `其中` and the single part after it.
-fn whole_and_part<'d>(doc: &'d Doc, rule: &Rule, before: Span, clause: Span) -> Option<(&'d Quantity, &'d Quantity)> {
+fn whole_and_part<'d>(
+    doc: &'d Doc,
+    rule: &Rule,
+    before: Span,
+    clause: Span,
+) -> Option<(&'d Quantity, &'d Quantity)> {
     let at = skip_space(doc.text, clause.start);
     let word = starts_with_any(&doc.text[at..clause.end], &rule.vocabulary.subset)?;
     let rest = Span::new(at + word.len(), clause.end);
-    let parts: Vec<&Quantity> = doc.quantities_in(rest).iter().filter(|q| q.kind.is_magnitude()).collect();
+    let parts: Vec<&Quantity> = doc
+        .quantities_in(rest)
+        .iter()
+        .filter(|q| q.kind.is_magnitude())
+        .collect();
     let [part] = parts.as_slice() else {
         return None;
     };

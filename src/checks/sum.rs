@@ -11,7 +11,10 @@
 //! Every part holds exactly one figure, all of the total's family; anything
 //! else (`76个乡镇(办、场)`, `405.47万人次(同比增长10.57%)`) is not a sum.
 
-use super::{chars_between, figure, fmt, skip_space, starts_with_any, with_tolerance, Claim, Doc, Label, Role, Verdict};
+use super::{
+    chars_between, figure, fmt, skip_space, starts_with_any, with_tolerance, Claim, Doc, Label,
+    Role, Verdict,
+};
 use crate::lexer::Quantity;
 use crate::rules::{CheckKind, Rule};
 use crate::text::Span;
@@ -61,7 +64,9 @@ fn list_items<'d>(doc: &'d Doc, span: Span) -> Option<Vec<&'d Quantity>> {
             1 => parts.push(&inside[0]),
             2 if k == last => {
                 let between = doc.text[inside[0].end..inside[1].start].trim();
-                let joined = ["和", "及", "以及", "与"].iter().any(|w| between.ends_with(w) || between.starts_with(w));
+                let joined = ["和", "及", "以及", "与"]
+                    .iter()
+                    .any(|w| between.ends_with(w) || between.starts_with(w));
                 if !joined {
                     return None;
                 }
@@ -88,7 +93,8 @@ fn parenthesised(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
         }
         let open = sentence.start + i;
         let inner_start = open + c.len_utf8();
-        let Some(close_rel) = doc.text[inner_start..sentence.end].find(crate::text::is_close_paren) else {
+        let Some(close_rel) = doc.text[inner_start..sentence.end].find(crate::text::is_close_paren)
+        else {
             continue;
         };
         let inner = Span::new(inner_start, inner_start + close_rel);
@@ -96,14 +102,18 @@ fn parenthesised(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
             continue;
         }
         let at = skip_space(doc.text, inner.start);
-        let (mode, items_span) = match starts_with_any(&doc.text[at..inner.end], &rule.vocabulary.subset) {
-            Some(w) => (Mode::AtMost, Span::new(at + w.len(), inner.end)),
-            None => (Mode::Equal, inner),
-        };
+        let (mode, items_span) =
+            match starts_with_any(&doc.text[at..inner.end], &rule.vocabulary.subset) {
+                Some(w) => (Mode::AtMost, Span::new(at + w.len(), inner.end)),
+                None => (Mode::Equal, inner),
+            };
         let Some(parts) = list_items(doc, items_span) else {
             continue;
         };
-        let clause_start = clauses.iter().find(|cl| cl.contains(open)).map_or(sentence.start, |cl| cl.start);
+        let clause_start = clauses
+            .iter()
+            .find(|cl| cl.contains(open))
+            .map_or(sentence.start, |cl| cl.start);
         let totals: Vec<&Quantity> = doc
             .quantities_in(Span::new(clause_start, open))
             .iter()
@@ -122,11 +132,9 @@ fn parts_then_total(doc: &Doc, rule: &Rule, list: Span, next: Span, out: &mut Ve
     let Some(word) = starts_with_any(&doc.text[at..next.end], &v.total) else {
         return;
     };
-    let Some(total) = doc
-        .quantities_in(next)
-        .first()
-        .filter(|q| q.kind.is_magnitude() && chars_between(doc.text, at + word.len(), q.start) <= 4)
-    else {
+    let Some(total) = doc.quantities_in(next).first().filter(|q| {
+        q.kind.is_magnitude() && chars_between(doc.text, at + word.len(), q.start) <= 4
+    }) else {
         return;
     };
     let items_span = match super::occurrences(doc.text, list, &v.respectively).last() {
@@ -167,7 +175,9 @@ fn total_then_parts(doc: &Doc, rule: &Rule, head: Span, next: Span, out: &mut Ve
     if mode == Mode::Equal {
         // Without 其中 the head must name a total: 共N个, 合计N.
         let pre = &doc.text[head.start..total.start];
-        if !v.total.iter().any(|w| pre.contains(w.as_str())) && !head_text.ends_with(crate::text::is_colon) {
+        if !v.total.iter().any(|w| pre.contains(w.as_str()))
+            && !head_text.ends_with(crate::text::is_colon)
+        {
             return;
         }
     }
@@ -192,7 +202,10 @@ fn judge(doc: &Doc, rule: &Rule, total: &Quantity, parts: &[&Quantity], mode: Mo
     let terms: Vec<String> = parts.iter().map(|p| figure(doc, p)).collect();
     let sum_text = match sum.is_exact() {
         true => fmt(sum.lo.as_ref().expect("an exact interval has both ends")),
-        false => format!("about {}", sum.representative().map(|r| fmt(&r)).unwrap_or_default()),
+        false => format!(
+            "about {}",
+            sum.representative().map(|r| fmt(&r)).unwrap_or_default()
+        ),
     };
     let verdict = bad.then(|| match mode {
         Mode::Equal => Verdict {
@@ -202,7 +215,9 @@ fn judge(doc: &Doc, rule: &Rule, total: &Quantity, parts: &[&Quantity], mode: Mo
                 terms.join(" + "),
                 figure(doc, total)
             ),
-            expected: sum.is_exact().then(|| format!("{sum_text}{}", total.unit.unwrap_or(""))),
+            expected: sum
+                .is_exact()
+                .then(|| format!("{sum_text}{}", total.unit.unwrap_or(""))),
             help: format!("the parts add up to {sum_text}: correct the total or one of the parts"),
         },
         Mode::AtMost => Verdict {

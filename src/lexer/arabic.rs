@@ -37,17 +37,18 @@ pub fn arabic(input: &str) -> IResult<&str, Arabic> {
     };
     // A grouping comma with a single group after a run like "17,25" never parses
     // as a group, so `17093人,已` keeps its comma as punctuation.
-    let (rest, frac) = opt(preceded(
-        one_of(".．"),
-        recognize(take_while1(is_digit)),
-    ))
-    .parse(rest)?;
+    let (rest, frac) =
+        opt(preceded(one_of(".．"), recognize(take_while1(is_digit)))).parse(rest)?;
     let mut int_part: String = head.chars().map(normalize).collect();
     for g in &groups {
         int_part.extend(g.chars().map(normalize));
     }
     let trailing_zeros = int_part.chars().rev().take_while(|c| *c == '0').count() as u32;
-    let trailing_zeros = if int_part.chars().all(|c| c == '0') { 0 } else { trailing_zeros };
+    let trailing_zeros = if int_part.chars().all(|c| c == '0') {
+        0
+    } else {
+        trailing_zeros
+    };
     let mut normalized = int_part;
     let mut decimals = 0;
     if let Some(f) = frac {

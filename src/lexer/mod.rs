@@ -105,17 +105,21 @@ impl Quantity {
 
     /// Whether two quantities may combine in a sum or a ratio.
     pub fn same_family(&self, other: &Quantity) -> bool {
-        self.family.is_some() && self.family == other.family
+        match (self.family, other.family) {
+            (Some(a), Some(b)) => a == b,
+            // Two bare counts (由10万增长到30万) are of one family.
+            (None, None) => self.kind == QuantityKind::Count && other.kind == QuantityKind::Count,
+            _ => false,
+        }
     }
 
     /// The interval a stated figure allows when it may have been rounded
     /// half-up or truncated: `[v - ulp/2, v + ulp]`.
     pub fn stated_interval(&self) -> Interval {
         match (&self.ulp, self.approx) {
-            (Some(ulp), None) => Interval::new(
-                Some(&self.value - ulp / int(2)),
-                Some(&self.value + ulp),
-            ),
+            (Some(ulp), None) => {
+                Interval::new(Some(&self.value - ulp / int(2)), Some(&self.value + ulp))
+            }
             _ => self.interval.clone(),
         }
     }
@@ -123,8 +127,22 @@ impl Quantity {
 
 /// Words before a number that make it approximate, longest first.
 const APPROX_BEFORE: &[&str] = &[
-    "不少于", "不超过", "将近", "接近", "大约", "大概", "超过", "不到", "不足", "多于", "少于",
-    "低于", "至少", "近", "约", "逾",
+    "不少于",
+    "不超过",
+    "将近",
+    "接近",
+    "大约",
+    "大概",
+    "超过",
+    "不到",
+    "不足",
+    "多于",
+    "少于",
+    "低于",
+    "至少",
+    "近",
+    "约",
+    "逾",
 ];
 
 /// Words after a number (and its unit) that make it approximate.
@@ -133,10 +151,18 @@ const APPROX_AFTER: &[&str] = &["左右", "以上", "以下", "上下", "有余"
 /// Characters that, standing before an approximation word, make it part of
 /// another word: 最近 and 附近 are not 近, 签约 and 预约 are not 约.
 const NOT_APPROX: &[(&str, &[char])] = &[
-    ("近", &['最', '附', '临', '靠', '亲', '就', '新', '邻', '远', '贴', '接', '将']),
+    (
+        "近",
+        &[
+            '最', '附', '临', '靠', '亲', '就', '新', '邻', '远', '贴', '接', '将',
+        ],
+    ),
     (
         "约",
-        &['签', '预', '合', '节', '制', '契', '条', '违', '履', '特', '邀', '相', '公', '婚', '践', '失', '爽', '守', '租', '誓', '集', '简', '大'],
+        &[
+            '签', '预', '合', '节', '制', '契', '条', '违', '履', '特', '邀', '相', '公', '婚',
+            '践', '失', '爽', '守', '租', '誓', '集', '简', '大',
+        ],
     ),
     ("逾", &['不']),
 ];
@@ -189,7 +215,9 @@ fn prev_char(text: &str, i: usize) -> Option<char> {
 fn quantity_at(text: &str, i: usize, c: char) -> Option<Quantity> {
     let prev = prev_char(text, i);
     if arabic::is_digit(c) {
-        if prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '_' || p == '.' || arabic::is_digit(p)) {
+        if prev.is_some_and(|p| {
+            p.is_ascii_alphanumeric() || p == '_' || p == '.' || arabic::is_digit(p)
+        }) {
             return None;
         }
         return arabic_quantity(text, i);
@@ -279,14 +307,26 @@ fn calendar(text: &str, n: &Number) -> Option<Quantity> {
     let is_year_number = digits == 4 && n.value >= int(1900) && n.value <= int(2100);
     if is_year_number && (trimmed.starts_with('年') || trimmed.starts_with('届')) {
         let end = n.end + gap + '年'.len_utf8();
-        return Some(special(text, n.clone_number(), end, QuantityKind::Year, None));
+        return Some(special(
+            text,
+            n.clone_number(),
+            end,
+            QuantityKind::Year,
+            None,
+        ));
     }
     let before = prev_char(text, n.start);
     if is_year_number
         && before.is_some_and(|c| crate::text::is_open_paren(c) || c == '[')
         && trimmed.starts_with(|c| crate::text::is_close_paren(c) || c == ']')
     {
-        return Some(special(text, n.clone_number(), n.end, QuantityKind::Year, None));
+        return Some(special(
+            text,
+            n.clone_number(),
+            n.end,
+            QuantityKind::Year,
+            None,
+        ));
     }
     if trimmed.starts_with('月') && n.value >= int(1) && n.value <= int(12) && gap == 0 {
         let mut end = n.end + '月'.len_utf8();
@@ -296,15 +336,33 @@ fn calendar(text: &str, n: &Number) -> Option<Quantity> {
                 end = text.len() - rest.len() + '日'.len_utf8();
             }
         }
-        return Some(special(text, n.clone_number(), end, QuantityKind::Date, None));
+        return Some(special(
+            text,
+            n.clone_number(),
+            end,
+            QuantityKind::Date,
+            None,
+        ));
     }
     if trimmed.starts_with('日') && gap == 0 && n.value <= int(31) {
         let end = n.end + '日'.len_utf8();
-        return Some(special(text, n.clone_number(), end, QuantityKind::Date, None));
+        return Some(special(
+            text,
+            n.clone_number(),
+            end,
+            QuantityKind::Date,
+            None,
+        ));
     }
     if trimmed.starts_with('号') && gap == 0 {
         let end = n.end + '号'.len_utf8();
-        return Some(special(text, n.clone_number(), end, QuantityKind::Ordinal, None));
+        return Some(special(
+            text,
+            n.clone_number(),
+            end,
+            QuantityKind::Ordinal,
+            None,
+        ));
     }
     None
 }
@@ -339,7 +397,13 @@ fn expression_end(text: &str, mut end: usize) -> usize {
 }
 
 /// A quantity of a kind that never takes part in a check.
-fn special(text: &str, n: Number, end: usize, kind: QuantityKind, unit: Option<&'static str>) -> Quantity {
+fn special(
+    text: &str,
+    n: Number,
+    end: usize,
+    kind: QuantityKind,
+    unit: Option<&'static str>,
+) -> Quantity {
     let _ = text;
     Quantity {
         start: n.start,
@@ -374,8 +438,16 @@ fn chinese_quantity(text: &str, i: usize) -> Option<Quantity> {
                 kind,
                 value,
                 interval,
-                unit: Some(if kind == QuantityKind::Percent { "%" } else { "‰" }),
-                family: Some(if kind == QuantityKind::Percent { "%" } else { "‰" }),
+                unit: Some(if kind == QuantityKind::Percent {
+                    "%"
+                } else {
+                    "‰"
+                }),
+                family: Some(if kind == QuantityKind::Percent {
+                    "%"
+                } else {
+                    "‰"
+                }),
                 approx: None,
                 ulp: Some(ulp),
                 decimals,
@@ -455,9 +527,7 @@ fn finish(text: &str, n: Number) -> Option<Quantity> {
             if let Some(after) = rest.strip_prefix(w) {
                 let next = after.chars().next();
                 let ok = next.is_none_or(|c| {
-                    scale_of(after).is_some()
-                        || units::unit_at(after).is_some()
-                        || !is_han(c)
+                    scale_of(after).is_some() || units::unit_at(after).is_some() || !is_han(c)
                 });
                 if ok {
                     *end += w.len();
@@ -470,9 +540,8 @@ fn finish(text: &str, n: Number) -> Option<Quantity> {
     };
 
     // 70多万: 多 before the scale.
-    let mut many_before_scale = false;
     if !n.chinese {
-        many_before_scale = take_many(&mut end, &mut approx);
+        take_many(&mut end, &mut approx);
         // Scale words; 千米 and 千克 are units, not scales.
         if let Some((s, len)) = scale_of(&text[end..]) {
             scale = s;
@@ -484,10 +553,9 @@ fn finish(text: &str, n: Number) -> Option<Quantity> {
         take_many(&mut end, &mut approx);
     }
     if approx.is_some() {
+        // 2300多 steps by 100, 70多万 by 10万, 1.5万余 by 1000.
         let step = if n.decimals > 0 {
             pow10(-(n.decimals as i32))
-        } else if many_before_scale || !scaled {
-            pow10(n.trailing_zeros as i32)
         } else {
             pow10(n.trailing_zeros as i32)
         };
@@ -525,7 +593,8 @@ fn finish(text: &str, n: Number) -> Option<Quantity> {
                 family = Some("倍");
                 end += gap + '倍'.len_utf8();
             } else if let Some(u) = units::unit_at(trimmed) {
-                let chinese_ok = !(n.chinese && matches!(u.text, "起" | "头" | "本" | "米" | "升" | "周"));
+                let chinese_ok =
+                    !(n.chinese && matches!(u.text, "起" | "头" | "本" | "米" | "升" | "周"));
                 if chinese_ok {
                     kind = u.kind;
                     unit = Some(u.text);
@@ -556,7 +625,10 @@ fn finish(text: &str, n: Number) -> Option<Quantity> {
     ) || n.decimals > 0
         || scaled;
     if n.chinese && !scaled {
-        is_rounded = matches!(kind, QuantityKind::PercentagePoints | QuantityKind::Multiple);
+        is_rounded = matches!(
+            kind,
+            QuantityKind::PercentagePoints | QuantityKind::Multiple
+        );
     }
     let ulp = is_rounded.then(|| pow10(-(n.decimals as i32)) * &scale);
     let mut interval = match &ulp {
@@ -618,12 +690,16 @@ fn widen(i: &Interval, word: &str) -> Interval {
     let nine = Num::new(9.into(), 10.into());
     let eleven = Num::new(11.into(), 10.into());
     match word {
-        "近" | "将近" | "接近" => Interval::new(i.lo.as_ref().map(|l| l * &nine), i.hi.clone()),
+        "近" | "将近" | "接近" => {
+            Interval::new(i.lo.as_ref().map(|l| l * &nine), i.hi.clone())
+        }
         "约" | "大约" | "大概" | "左右" | "上下" => Interval::new(
             i.lo.as_ref().map(|l| l * &nine),
             i.hi.as_ref().map(|h| h * &eleven),
         ),
-        "超过" | "逾" | "以上" | "多于" | "至少" | "不少于" | "有余" => Interval::new(i.lo.clone(), None),
+        "超过" | "逾" | "以上" | "多于" | "至少" | "不少于" | "有余" => {
+            Interval::new(i.lo.clone(), None)
+        }
         "不到" | "不足" | "以下" | "少于" | "低于" | "不超过" => {
             Interval::new(Some(Num::zero()), i.hi.clone())
         }
@@ -642,7 +718,9 @@ mod tests {
     }
 
     fn s(n: &Option<Num>) -> String {
-        n.as_ref().map(|v| to_decimal_string(v, 6)).unwrap_or("-".into())
+        n.as_ref()
+            .map(|v| to_decimal_string(v, 6))
+            .unwrap_or("-".into())
     }
 
     #[test]
@@ -668,10 +746,16 @@ mod tests {
     #[test]
     fn approximate_words() {
         let q = one("已入托2300多人");
-        assert_eq!((s(&q.interval.lo), s(&q.interval.hi)), ("2300".into(), "2400".into()));
+        assert_eq!(
+            (s(&q.interval.lo), s(&q.interval.hi)),
+            ("2300".into(), "2400".into())
+        );
         assert_eq!(q.approx, Some("多"));
         let q = one("核酸检测70多万份");
-        assert_eq!((s(&q.interval.lo), s(&q.interval.hi)), ("700000".into(), "800000".into()));
+        assert_eq!(
+            (s(&q.interval.lo), s(&q.interval.hi)),
+            ("700000".into(), "800000".into())
+        );
         assert_eq!(one("慢病需签约44673人").approx, None);
         assert_eq!(one("最近3年").approx, None);
         assert_eq!(one("约3万人").approx, Some("约"));
@@ -679,7 +763,10 @@ mod tests {
         assert_eq!(q.interval.hi, None);
         let q = one("近四分之一");
         assert_eq!(q.kind, QuantityKind::Fraction);
-        assert_eq!((s(&q.interval.lo), s(&q.interval.hi)), ("0.225".into(), "0.25".into()));
+        assert_eq!(
+            (s(&q.interval.lo), s(&q.interval.hi)),
+            ("0.225".into(), "0.25".into())
+        );
     }
 
     #[test]

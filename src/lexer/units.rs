@@ -25,8 +25,16 @@ use QuantityKind::{Amount, Count, Measure};
 /// Units after Arabic or Chinese numerals, longest first where one is the
 /// prefix of another (the lexer takes the longest match).
 pub const UNITS: &[Unit] = &[
-    u("个百分点", "percentage-points", QuantityKind::PercentagePoints),
-    u("百分点", "percentage-points", QuantityKind::PercentagePoints),
+    u(
+        "个百分点",
+        "percentage-points",
+        QuantityKind::PercentagePoints,
+    ),
+    u(
+        "百分点",
+        "percentage-points",
+        QuantityKind::PercentagePoints,
+    ),
     u("平方公里", "km2", Measure),
     u("平方千米", "km2", Measure),
     u("平方米", "m2", Measure),
@@ -102,12 +110,18 @@ pub const UNITS: &[Unit] = &[
 /// Words that begin with a measure word but are not one: `17人民医院` is not
 /// 17 people. Checked on the text right after the unit.
 const NOT_A_UNIT: &[(&str, &[char])] = &[
-    ("人", &['民', '员', '口', '才', '群', '士', '类', '工', '力', '事']),
+    (
+        "人",
+        &['民', '员', '口', '才', '群', '士', '类', '工', '力', '事'],
+    ),
     ("个", &['人', '别', '体', '性', '案', '税']),
     ("家", &['庭', '属', '长', '乡', '园']),
     ("所", &['有', '在', '属', '以', '得', '谓', '需', '述']),
     ("处", &['理', '置', '罚', '于', '方', '室', '长']),
-    ("名", &['单', '称', '义', '誉', '额', '录', '医', '中', '家', '师']),
+    (
+        "名",
+        &['单', '称', '义', '誉', '额', '录', '医', '中', '家', '师'],
+    ),
     ("位", &['于', '置']),
     ("期", &['间', '末', '初', '中', '限', '待', '望']),
     ("次", &['数', '性', '序']),

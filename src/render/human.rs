@@ -3,7 +3,9 @@
 
 use crate::finding::Finding;
 use crate::rules::Severity;
-use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
+};
 use std::fmt;
 
 /// A finding with its source text, as miette wants it.
@@ -28,7 +30,11 @@ impl std::error::Error for Report<'_> {}
 
 impl Diagnostic for Report<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        Some(Box::new(format!("{}[{}]", self.finding.check.as_str(), self.finding.rule)))
+        Some(Box::new(format!(
+            "{}[{}]",
+            self.finding.check.as_str(),
+            self.finding.rule
+        )))
     }
 
     fn severity(&self) -> Option<miette::Severity> {
@@ -84,7 +90,10 @@ pub fn render(findings: &[Finding], path: &str, text: &str, color: bool, width: 
             source: &source,
         };
         if handler.render_report(&mut out, &report).is_err() {
-            out.push_str(&format!("{}:{}:{}: {}\n", f.path, f.line, f.column, f.message));
+            out.push_str(&format!(
+                "{}:{}:{}: {}\n",
+                f.path, f.line, f.column, f.message
+            ));
         }
         out.push('\n');
     }

@@ -90,7 +90,12 @@ fn dec(n: &Option<Num>) -> Option<String> {
     n.as_ref().map(|v| to_decimal_string(v, 12))
 }
 
-pub fn extracted_document(path: &str, text: &str, quantities: &[Quantity], claims: &[Claim]) -> ExtractedDocument {
+pub fn extracted_document(
+    path: &str,
+    text: &str,
+    quantities: &[Quantity],
+    claims: &[Claim],
+) -> ExtractedDocument {
     let index = LineIndex::new(text);
     ExtractedDocument {
         path: path.to_string(),
@@ -143,5 +148,9 @@ struct ExtractOutput<'a> {
 
 /// `extract --format json`.
 pub fn extract(documents: &[ExtractedDocument]) -> String {
-    serde_json::to_string_pretty(&ExtractOutput { version: 1, documents }).expect("documents serialise")
+    serde_json::to_string_pretty(&ExtractOutput {
+        version: 1,
+        documents,
+    })
+    .expect("documents serialise")
 }
