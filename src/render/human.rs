@@ -4,14 +4,70 @@
 use crate::finding::Finding;
 use crate::rules::Severity;
 use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents, SourceCode,
+    SourceSpan, SpanContents,
 };
 use std::fmt;
+
+/// Characters of context shown on each side of the labels.
+const CONTEXT_CHARS: usize = 24;
+
+/// The text of a file, shown to miette as a window around the labels: scraped
+/// reports put whole paragraphs on one line, and a diagnostic should show the
+/// sentence, not a thousand characters.
+struct Window<'a> {
+    name: &'a str,
+    text: &'a str,
+}
+
+impl SourceCode for Window<'_> {
+    fn read_span<'b>(
+        &'b self,
+        span: &SourceSpan,
+        _context_lines_before: usize,
+        _context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        let text = self.text;
+        let lo = floor_char(text, span.offset());
+        let hi = floor_char(text, lo + span.len());
+        let line_start = text[..lo].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[hi..].find('\n').map_or(text.len(), |i| hi + i);
+        let start = text[line_start..lo]
+            .char_indices()
+            .rev()
+            .nth(CONTEXT_CHARS - 1)
+            .map_or(line_start, |(i, _)| line_start + i);
+        let end = text[hi..line_end]
+            .char_indices()
+            .nth(CONTEXT_CHARS)
+            .map_or(line_end, |(i, _)| hi + i);
+        let line = text[..start].matches('\n').count();
+        let column = text[line_start..start].chars().count();
+        let line_count = text[start..end].matches('\n').count() + 1;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.to_string(),
+            &text.as_bytes()[start..end],
+            SourceSpan::from(start..end),
+            line,
+            column,
+            line_count,
+        )))
+    }
+}
+
+/// The char boundary at or before `i`.
+fn floor_char(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
 
 /// A finding with its source text, as miette wants it.
 struct Report<'a> {
     finding: &'a Finding,
-    source: &'a NamedSource<String>,
+    source: &'a Window<'a>,
 }
 
 impl fmt::Debug for Report<'_> {
@@ -63,7 +119,10 @@ impl Diagnostic for Report<'_> {
             } else {
                 l.role.as_str().to_string()
             };
-            let span = (l.start, l.end - l.start);
+            // A figure broken over lines (`17093\n\n人`) is underlined on its
+            // first line only.
+            let len = l.text.find('\n').unwrap_or(l.text.len());
+            let span = (l.start, len.max(1).min(l.end - l.start));
             if i == f.primary {
                 LabeledSpan::new_primary_with_span(Some(text), span)
             } else {
@@ -83,7 +142,7 @@ pub fn render(findings: &[Finding], path: &str, text: &str, color: bool, width: 
     };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(width);
     let mut out = String::new();
-    let source = NamedSource::new(path, text.to_string());
+    let source = Window { name: path, text };
     for f in findings {
         let report = Report {
             finding: f,
