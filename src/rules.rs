@@ -180,7 +180,11 @@ pub struct Vocabulary {
 }
 
 /// A vocabulary key, its value in the TOML, and where it goes.
-type VocabularyField<'a> = (&'static str, &'a Option<Spanned<Vec<String>>>, &'a mut Vec<String>);
+type VocabularyField<'a> = (
+    &'static str,
+    &'a Option<Spanned<Vec<String>>>,
+    &'a mut Vec<String>,
+);
 
 /// What an embedded example expects.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
