@@ -59,8 +59,15 @@ impl CheckKind {
     /// The vocabulary keys a rule of this kind may set.
     pub fn vocabulary_keys(self) -> &'static [&'static str] {
         match self {
-            CheckKind::Ratio => &["whole", "part", "rate", "share", "whole_hint"],
-            CheckKind::Sum => &["total", "respectively", "subset", "lead"],
+            CheckKind::Ratio => &[
+                "whole",
+                "part",
+                "rate",
+                "share",
+                "whole_hint",
+                "not_markers",
+            ],
+            CheckKind::Sum => &["total", "respectively", "subset"],
             CheckKind::Subset => &["subset"],
             CheckKind::Change => &["from", "to", "increase", "decrease", "by"],
             CheckKind::MissingNumber => &[
@@ -124,10 +131,10 @@ struct RuleDef {
     rate: Option<Spanned<Vec<String>>>,
     share: Option<Spanned<Vec<String>>>,
     whole_hint: Option<Spanned<Vec<String>>>,
+    not_markers: Option<Spanned<Vec<String>>>,
     total: Option<Spanned<Vec<String>>>,
     respectively: Option<Spanned<Vec<String>>>,
     subset: Option<Spanned<Vec<String>>>,
-    lead: Option<Spanned<Vec<String>>>,
     from: Option<Spanned<Vec<String>>>,
     to: Option<Spanned<Vec<String>>>,
     increase: Option<Spanned<Vec<String>>>,
@@ -161,10 +168,10 @@ pub struct Vocabulary {
     pub rate: Vec<String>,
     pub share: Vec<String>,
     pub whole_hint: Vec<String>,
+    pub not_markers: Vec<String>,
     pub total: Vec<String>,
     pub respectively: Vec<String>,
     pub subset: Vec<String>,
-    pub lead: Vec<String>,
     pub from: Vec<String>,
     pub to: Vec<String>,
     pub increase: Vec<String>,
@@ -359,6 +366,7 @@ impl RuleSet {
                 ("rate", &def.rate, &mut vocabulary.rate),
                 ("share", &def.share, &mut vocabulary.share),
                 ("whole_hint", &def.whole_hint, &mut vocabulary.whole_hint),
+                ("not_markers", &def.not_markers, &mut vocabulary.not_markers),
                 ("total", &def.total, &mut vocabulary.total),
                 (
                     "respectively",
@@ -366,7 +374,6 @@ impl RuleSet {
                     &mut vocabulary.respectively,
                 ),
                 ("subset", &def.subset, &mut vocabulary.subset),
-                ("lead", &def.lead, &mut vocabulary.lead),
                 ("from", &def.from, &mut vocabulary.from),
                 ("to", &def.to, &mut vocabulary.to),
                 ("increase", &def.increase, &mut vocabulary.increase),

@@ -219,6 +219,21 @@ pub fn occurrences(text: &str, span: Span, words: &[String]) -> Vec<(usize, usiz
     out
 }
 
+/// Whether the word at `start..end` is part of one of `words` standing around
+/// it (`应` inside `应急`, `计划` inside `计划生育`).
+pub fn inside_word(text: &str, start: usize, end: usize, words: &[String]) -> bool {
+    words.iter().any(|w| {
+        let w = w.as_str();
+        // Every placement of `w` that covers start..end.
+        (0..=w.len())
+            .filter(|&k| text.is_char_boundary(start.saturating_sub(k)))
+            .any(|k| {
+                let s = start.saturating_sub(k);
+                s + w.len() >= end && text[s..].starts_with(w)
+            })
+    })
+}
+
 /// Skips spaces and line breaks from `offset`.
 pub fn skip_space(text: &str, offset: usize) -> usize {
     let rest = &text[offset..];

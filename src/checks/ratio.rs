@@ -11,8 +11,8 @@
 //! for, read as rounded half-up or truncated (CONTRACT.md).
 
 use super::{
-    chars_between, figure, fmt_fixed, occurrences, shown, with_tolerance, Claim, Doc, Label, Role,
-    Verdict,
+    chars_between, figure, fmt_fixed, inside_word, occurrences, shown, with_tolerance, Claim, Doc,
+    Label, Role, Verdict,
 };
 use crate::exact::{int, Interval, Num};
 use crate::lexer::{Quantity, QuantityKind};
@@ -43,9 +43,13 @@ fn marked_quantity<'d>(
     clause: Span,
     from: usize,
     words: &[String],
+    not_markers: &[String],
 ) -> Option<&'d Quantity> {
     let qs = doc.quantities_in(clause);
-    let marks = occurrences(doc.text, clause, words);
+    let marks: Vec<(usize, usize)> = occurrences(doc.text, clause, words)
+        .into_iter()
+        .filter(|&(s, e)| !inside_word(doc.text, s, e, not_markers))
+        .collect();
     let mut prev_end = clause.start.max(from);
     for q in qs.iter().filter(|q| q.start >= from) {
         if q.kind.is_magnitude()
@@ -64,13 +68,16 @@ fn need_done(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
     let v = &rule.vocabulary;
     let clauses = doc.clauses(sentence);
     for (ci, &clause) in clauses.iter().enumerate() {
-        let Some(whole) = marked_quantity(doc, clause, clause.start, &v.whole) else {
+        let Some(whole) = marked_quantity(doc, clause, clause.start, &v.whole, &v.not_markers)
+        else {
             continue;
         };
         let Some(&part_clause) = clauses.get(ci + 1) else {
             continue;
         };
-        let Some(part) = marked_quantity(doc, part_clause, part_clause.start, &v.part) else {
+        let Some(part) =
+            marked_quantity(doc, part_clause, part_clause.start, &v.part, &v.not_markers)
+        else {
             continue;
         };
         if !part.same_family(whole) {
@@ -80,7 +87,7 @@ fn need_done(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
         // rate word before it. A new whole on the way ends the search.
         let mut stated: Option<&Quantity> = None;
         for (k, &c) in clauses.iter().enumerate().skip(ci + 1).take(3) {
-            if k > ci + 1 && marked_quantity(doc, c, c.start, &v.whole).is_some() {
+            if k > ci + 1 && marked_quantity(doc, c, c.start, &v.whole, &v.not_markers).is_some() {
                 break;
             }
             let first_rate = doc

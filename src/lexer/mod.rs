@@ -272,7 +272,12 @@ fn arabic_quantity(text: &str, i: usize) -> Option<Quantity> {
                 end2 += u.text.len();
             }
             let mut q = special(text, n, end2, QuantityKind::Range, unit.map(|u| u.text));
-            q.interval = Interval::new(Some(q.value.clone()), hi);
+            // A descending pair (`7-3`, a code) is still no figure to check;
+            // its interval is kept in order.
+            q.interval = match hi {
+                Some(h) if h < q.value => Interval::new(Some(h), Some(q.value.clone())),
+                h => Interval::new(Some(q.value.clone()), h),
+            };
             return Some(q);
         }
     }
