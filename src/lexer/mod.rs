@@ -490,7 +490,7 @@ fn chinese_quantity(text: &str, i: usize) -> Option<Quantity> {
         end,
         value,
         decimals: 0,
-        trailing_zeros: 0,
+        trailing_zeros: trailing_zeros_of(&value),
         chinese: true,
     };
     if prev_char(text, i) == Some('第') {
@@ -545,10 +545,14 @@ fn finish(text: &str, n: Number) -> Option<Quantity> {
     };
 
     // 70多万: 多 before the scale.
-    if !n.chinese {
-        take_many(&mut end, &mut approx);
+    // A Chinese numeral has taken its own 万 and 亿 (三万五千); after 多 or
+    // 余 it may still have one (一千多万).
+    let many = take_many(&mut end, &mut approx);
+    if !n.chinese || many {
         // Scale words; 千米 and 千克 are units, not scales.
-        if let Some((s, len)) = scale_of(&text[end..]) {
+        let scale_here =
+            scale_of(&text[end..]).filter(|_| !n.chinese || text[end..].starts_with(['万', '亿']));
+        if let Some((s, len)) = scale_here {
             scale = s;
             scaled = true;
             end += len;
@@ -673,6 +677,18 @@ fn finish(text: &str, n: Number) -> Option<Quantity> {
     })
 }
 
+/// Zeros at the end of a whole number (1000 has 3), for the step of 多/余.
+fn trailing_zeros_of(v: &Num) -> u32 {
+    let mut n = v.to_integer();
+    let ten = num_bigint::BigInt::from(10);
+    let mut zeros = 0;
+    while !n.is_zero() && (&n % &ten).is_zero() && zeros < 40 {
+        n /= &ten;
+        zeros += 1;
+    }
+    zeros
+}
+
 fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
@@ -793,6 +809,29 @@ mod tests {
         assert!(lex("“十四五”").is_empty());
         assert!(lex("统一管理").is_empty());
         assert!(lex("一起").is_empty());
+    }
+
+    #[test]
+    fn chinese_numerals_with_scales_and_approximations() {
+        assert_eq!(one("一千零五人").value_string(), "1005");
+        assert_eq!(one("三万五千人").value_string(), "35000");
+        let q = one("一千多万元");
+        assert_eq!(q.value_string(), "10000000");
+        assert_eq!(
+            (s(&q.interval.lo), s(&q.interval.hi)),
+            ("10000000".into(), "20000000".into())
+        );
+        assert_eq!(q.unit, Some("元"));
+        let q = one("二十余人");
+        assert_eq!(
+            (s(&q.interval.lo), s(&q.interval.hi)),
+            ("20".into(), "30".into())
+        );
+        assert_eq!(one("百分之九十五").value_string(), "95");
+        assert_eq!(
+            one("提高了3.5个百分点").kind,
+            QuantityKind::PercentagePoints
+        );
     }
 
     #[test]
