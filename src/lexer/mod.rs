@@ -488,9 +488,9 @@ fn chinese_quantity(text: &str, i: usize) -> Option<Quantity> {
     let n = Number {
         start: i,
         end,
+        trailing_zeros: trailing_zeros_of(&value),
         value,
         decimals: 0,
-        trailing_zeros: trailing_zeros_of(&value),
         chinese: true,
     };
     if prev_char(text, i) == Some('第') {
