@@ -13,6 +13,8 @@
 //! ```
 
 pub mod arabic;
+pub mod numeral;
+pub mod recognize;
 pub mod units;
 pub mod zh_numeral;
 

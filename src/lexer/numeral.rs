@@ -1,0 +1,550 @@
+//! Numerals as Chinese reports write them, in either script and mixed:
+//! `17093`, `37.8万`, `两千四百五` (2450), `一万三` (13000), `一千零五`,
+//! `3万4000`, `十五点七`, `五分之一`, `三百五又三分之一`, `四万万`, `五兆`.
+//!
+//! [`parse`] reads one numeral at the start of a string and says how far it
+//! went, its exact value, how precisely it is written (`ulp`, the place value
+//! of its last digit) and whether it ended on a scale word (`万`, `亿`), which
+//! makes it a rounded figure. Runs that are not one numeral (`十四五`, `一一`,
+//! `二三十`) are refused as a whole.
+//!
+//! ```
+//! let n = numlint::lexer::numeral::parse("两千四百五十人").unwrap();
+//! assert_eq!(n.value, numlint::exact::int(2450));
+//! ```
+
+use super::arabic::{self, is_digit};
+use crate::exact::{int, parse_decimal, pow10, Num};
+use num_traits::{One, Zero};
+
+/// A Chinese digit character, with 零 as 0. 两 counts only (两个, 两千).
+pub fn digit_value(c: char) -> Option<u32> {
+    Some(match c {
+        '零' | '〇' => 0,
+        '一' | '壹' | '弌' => 1,
+        '二' | '两' | '贰' | '兩' | '倆' | '貳' => 2,
+        '三' | '叁' | '參' => 3,
+        '四' | '肆' => 4,
+        '五' | '伍' => 5,
+        '六' | '陆' | '陸' => 6,
+        '七' | '柒' => 7,
+        '八' | '捌' => 8,
+        '九' | '玖' => 9,
+        _ => return None,
+    })
+}
+
+/// 十, 百, 千 as powers of ten.
+fn small_unit(c: char) -> Option<i32> {
+    Some(match c {
+        '十' | '拾' => 1,
+        '百' | '佰' => 2,
+        '千' | '仟' => 3,
+        _ => return None,
+    })
+}
+
+/// 万, 亿, 兆 as powers of ten.
+fn big_unit(c: char) -> Option<i32> {
+    Some(match c {
+        '万' | '萬' => 4,
+        '亿' | '億' => 8,
+        '兆' => 12,
+        _ => return None,
+    })
+}
+
+/// A character that can begin or continue a Chinese numeral.
+pub fn is_numeral_char(c: char) -> bool {
+    digit_value(c).is_some() || small_unit(c).is_some() || big_unit(c).is_some()
+}
+
+/// Words after a unit character that make it part of another word: 千米 is a
+/// kilometre, 百分 starts a percentage, 万一 means "in case".
+fn unit_blocked(rest_after_unit: &str, c: char, first: bool) -> bool {
+    match c {
+        '千' | '仟' => {
+            rest_after_unit.starts_with(['米', '克', '瓦'])
+                || (first && rest_after_unit.starts_with('分'))
+        }
+        // 百分之五 is a percentage; 一百分之二 is a fraction.
+        '百' | '佰' | '万' | '萬' => first && rest_after_unit.starts_with('分'),
+        _ => false,
+    }
+}
+
+/// One numeral read from the start of a string.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Numeral {
+    /// Bytes read.
+    pub len: usize,
+    pub value: Num,
+    /// Place value of the last written digit (`37.8万` → 1000, `2450` → 1).
+    pub ulp: Num,
+    /// Decimals written (`99.30` → 2), before any scale.
+    pub decimals: u32,
+    /// It ends on 万, 亿 or 兆: a rounded figure.
+    pub scaled: bool,
+    /// `十多万`, `五百余万`: 多 or 余 inside, with the step it allows.
+    pub many: Option<(&'static str, Num)>,
+    /// Written in Chinese characters, at least in part.
+    pub chinese: bool,
+    /// A fraction (`五分之一`).
+    pub fraction: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Prev {
+    Start,
+    Digit,
+    Zero,
+    Small(i32),
+    Big(i32),
+}
+
+/// Skips up to three spaces when what follows satisfies `next`.
+fn spaces_then(s: &str, at: usize, next: impl Fn(&str) -> bool) -> Option<usize> {
+    let rest = &s[at..];
+    let trimmed = rest.trim_start_matches([' ', '\u{3000}']);
+    let gap = rest.len() - trimmed.len();
+    (gap <= 6 && !trimmed.is_empty() && next(trimmed)).then_some(at + gap)
+}
+
+/// The result of reading an integer part.
+struct Integer {
+    len: usize,
+    value: Num,
+    ulp: Num,
+    decimals: u32,
+    scaled: bool,
+    many: Option<(&'static str, Num)>,
+    chinese: bool,
+    /// The value is one lone digit character (三): decimals may follow 点.
+    ends_on_digit: bool,
+}
+
+/// Reads the integer part (which may contain an Arabic decimal before a
+/// scale: `4.78万亿`). `None` when the run is not one numeral.
+fn integer(s: &str) -> Option<Integer> {
+    let mut pos = 0;
+    let mut acc = Num::zero(); // closed by big units
+    let mut last_big = i32::MAX;
+    let mut section = Num::zero(); // below the current big unit
+    let mut last_small = i32::MAX;
+    let mut digit: Option<(Num, Num, u32, bool)> = None; // value, its scale, decimals, is one Chinese char
+    let mut prev = Prev::Start;
+    let mut ulp = Num::one();
+    let mut decimals = 0;
+    let mut end = 0;
+    let mut chinese = false;
+    let mut scaled = false;
+    let mut many: Option<(&'static str, Num)> = None;
+    let mut saw_zero = false;
+    loop {
+        let at = if prev == Prev::Start {
+            pos
+        } else {
+            match spaces_then(s, pos, |t| {
+                t.starts_with(|c: char| {
+                    is_numeral_char(c)
+                        || is_digit(c)
+                        || c == '几'
+                        || c == '幾'
+                        || c == '多'
+                        || c == '余'
+                })
+            }) {
+                Some(a) => a,
+                None => break,
+            }
+        };
+        let rest = &s[at..];
+        let Some(c) = rest.chars().next() else { break };
+        if is_digit(c) {
+            // An Arabic number acts as one digit: 3万4000, 1千零1.
+            if matches!(prev, Prev::Digit) {
+                break;
+            }
+            let (after, a) = arabic::arabic(rest).ok()?;
+            let (v, d) = parse_decimal(&a.normalized)?;
+            let n = rest.len() - after.len();
+            if prev != Prev::Start && d > 0 {
+                break; // 3万4.5 is not one numeral
+            }
+            digit = Some((v, Num::one(), d, false));
+            ulp = pow10(-(d as i32));
+            decimals = d;
+            pos = at + n;
+            end = pos;
+            prev = Prev::Digit;
+            continue;
+        }
+        if let Some(d) = digit_value(c).or(match c {
+            '几' | '幾' => Some(0),
+            _ => None,
+        }) {
+            let is_vague = matches!(c, '几' | '幾');
+            if is_vague
+                && spaces_then(s, at + c.len_utf8(), |t| {
+                    t.starts_with(|c: char| small_unit(c).is_some() || big_unit(c).is_some())
+                })
+                .is_none()
+            {
+                break;
+            }
+            if matches!(prev, Prev::Digit) {
+                if at != pos {
+                    break; // 667.123 五点八: two numbers
+                }
+                return None; // 十四五, 一一, 二三十: not one numeral
+            }
+            chinese = true;
+            if d == 0 && !is_vague {
+                if matches!(prev, Prev::Zero) {
+                    return None;
+                }
+                if prev == Prev::Start {
+                    // 零 alone, or 零点五 / 零十
+                    let next = s[at + c.len_utf8()..].chars().next();
+                    if !matches!(next, Some('点' | '點' | '十' | '拾')) {
+                        if next.is_some_and(|n| digit_value(n).is_some()) {
+                            return None;
+                        }
+                        digit = Some((Num::zero(), Num::one(), 0, true));
+                        pos = at + c.len_utf8();
+                        end = pos;
+                        prev = Prev::Digit;
+                        continue;
+                    }
+                }
+                saw_zero = true;
+                prev = Prev::Zero;
+                pos = at + c.len_utf8();
+                if s[pos..].starts_with(['点', '點']) {
+                    digit = Some((Num::zero(), Num::one(), 0, true));
+                    end = pos;
+                    prev = Prev::Digit;
+                }
+                continue;
+            }
+            // A lone digit after 百/千/万 with no 零 is colloquial: 两千四百五 is
+            // 2450, 一万三 is 13000.
+            let scale = match prev {
+                Prev::Small(u) if u >= 2 && !saw_zero => pow10(u - 1),
+                Prev::Big(e) if !saw_zero => pow10(e - 1),
+                _ => Num::one(),
+            };
+            digit = Some((int(d as i64), scale, 0, true));
+            ulp = Num::one();
+            decimals = 0;
+            pos = at + c.len_utf8();
+            end = pos;
+            prev = Prev::Digit;
+            continue;
+        }
+        if let Some(u) = small_unit(c) {
+            if unit_blocked(&rest[c.len_utf8()..], c, prev == Prev::Start) {
+                break;
+            }
+            let d = match digit.take() {
+                Some((v, _, 0, _)) => v,
+                Some(_) => break,
+                None if matches!(prev, Prev::Start | Prev::Zero | Prev::Big(_)) => {
+                    if prev == Prev::Start
+                        && u > 1
+                        && !s[at + c.len_utf8()..].starts_with(|c: char| digit_value(c).is_some())
+                    {
+                        return None; // 百, 千 alone
+                    }
+                    Num::one()
+                }
+                None => break,
+            };
+            if u >= last_small {
+                break; // 七十百分位: the numeral ended before 百
+            }
+            chinese = true;
+            section += d * pow10(u);
+            last_small = u;
+            ulp = pow10(u);
+            decimals = 0;
+            saw_zero = false;
+            prev = Prev::Small(u);
+            pos = at + c.len_utf8();
+            end = pos;
+            scaled = false;
+            continue;
+        }
+        if matches!(c, '多' | '余') {
+            // Only inside: 十多万, 五百余万. At the end it is left to the caller.
+            let word: &'static str = if c == '多' { "多" } else { "余" };
+            let after = at + c.len_utf8();
+            match spaces_then(s, after, |t| t.starts_with(|c: char| big_unit(c).is_some())) {
+                Some(_) if many.is_none() && matches!(prev, Prev::Digit | Prev::Small(_)) => {
+                    let so_far =
+                        &section + digit.as_ref().map_or(Num::zero(), |(v, _, _, _)| v.clone());
+                    many = Some((word, place_of(&so_far)));
+                    pos = after;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        if let Some(e) = big_unit(c) {
+            if unit_blocked(&rest[c.len_utf8()..], c, prev == Prev::Start) {
+                break;
+            }
+            // A digit right before a unit is that unit's count, never colloquial.
+            let cur = &section + digit.take().map_or(Num::zero(), |(v, _, _, _)| v);
+            if cur.is_zero() {
+                match prev {
+                    Prev::Big(_) => acc *= pow10(e), // 四万万
+                    _ => return None,                // 万 alone
+                }
+            } else if e < last_big {
+                acc += cur * pow10(e);
+            } else {
+                acc = (acc + cur) * pow10(e);
+            }
+            chinese |= !matches!(c, '万' | '亿') || chinese;
+            if let Some((_, step)) = &mut many {
+                *step *= pow10(e);
+            }
+            ulp *= pow10(e);
+            last_big = e;
+            section = Num::zero();
+            last_small = i32::MAX;
+            saw_zero = false;
+            prev = Prev::Big(e);
+            scaled = true;
+            pos = at + c.len_utf8();
+            end = pos;
+            continue;
+        }
+        break;
+    }
+    if end == 0 {
+        return None;
+    }
+    let ends_on_digit = matches!(prev, Prev::Digit | Prev::Zero);
+    let lone = digit.as_ref().is_some_and(|(_, _, _, one_char)| *one_char);
+    // A colloquial last digit (一万三) has the place of its implied unit.
+    if let Some((_, scale, _, _)) = &digit {
+        ulp = &ulp * scale;
+    }
+    let value = acc + section + digit.map_or(Num::zero(), |(v, sc, _, _)| v * sc);
+    Some(Integer {
+        len: end,
+        value,
+        ulp,
+        decimals,
+        scaled,
+        many,
+        chinese,
+        ends_on_digit: ends_on_digit && lone,
+    })
+}
+
+/// The place value of the last non-zero digit of a whole number (2300 → 100).
+fn place_of(v: &Num) -> Num {
+    let mut n = v.to_integer();
+    let ten = num_bigint::BigInt::from(10);
+    let mut p = Num::one();
+    while !n.is_zero() && (&n % &ten).is_zero() {
+        n /= &ten;
+        p *= int(10);
+    }
+    p
+}
+
+/// Decimal digits in words after 点: 十五点七, 两千万点五五四四.
+fn decimal_words(s: &str) -> Option<(usize, Num, u32)> {
+    let at = spaces_then(s, 0, |t| t.starts_with(['点', '點']))?;
+    let mut pos = at + '点'.len_utf8();
+    let mut digits = String::new();
+    while let Some(p) = spaces_then(s, pos, |t| {
+        t.starts_with(|c: char| digit_value(c).is_some() && c != '两' && c != '兩')
+    }) {
+        let c = s[p..].chars().next()?;
+        digits.push(char::from_digit(digit_value(c)?, 10)?);
+        pos = p + c.len_utf8();
+    }
+    if digits.is_empty() {
+        return None;
+    }
+    let (v, d) = parse_decimal(&format!("0.{digits}"))?;
+    Some((pos, v, d))
+}
+
+/// A negative sign: 负, 負, `-`, `－`.
+fn minus(s: &str) -> Option<usize> {
+    ['负', '負', '-', '－']
+        .iter()
+        .find(|m| s.starts_with(**m))
+        .map(|m| m.len_utf8())
+}
+
+/// An integer with an optional decimal part in words, and its sign.
+fn signed_number(s: &str) -> Option<Numeral> {
+    let (neg, start) = match minus(s) {
+        Some(n) => (true, spaces_then(s, n, |_| true).unwrap_or(n)),
+        None => (false, 0),
+    };
+    let i = integer(&s[start..])?;
+    let mut n = Numeral {
+        len: start + i.len,
+        value: i.value,
+        ulp: i.ulp,
+        decimals: i.decimals,
+        scaled: i.scaled,
+        many: i.many,
+        chinese: i.chinese,
+        fraction: false,
+    };
+    let chinese_integer = i.chinese && !i.scaled;
+    if chinese_integer || (i.ends_on_digit && i.chinese) {
+        if let Some((len, frac, d)) = decimal_words(&s[n.len..]) {
+            n.value += frac;
+            n.len += len;
+            n.ulp = pow10(-(d as i32));
+            n.decimals = d;
+            // 两千万点五五四四: a decimal after a scale is still read.
+        }
+    } else if i.scaled && i.chinese {
+        if let Some((len, frac, d)) = decimal_words(&s[n.len..]) {
+            n.value += frac;
+            n.len += len;
+            n.ulp = pow10(-(d as i32));
+            n.decimals = d;
+            n.scaled = false;
+        }
+    }
+    if neg {
+        n.value = -n.value;
+    }
+    Some(n)
+}
+
+/// Reads one numeral at the start of `s`: an integer (either script), with an
+/// optional decimal in words, or a fraction `X分之Y` / `N又X分之Y`.
+pub fn parse(s: &str) -> Option<Numeral> {
+    let first = signed_number(s)?;
+    // X分之Y
+    if let Some(fr) = fraction_after(s, &first) {
+        return Some(fr);
+    }
+    // N又X分之Y
+    if let Some(you) = spaces_then(s, first.len, |t| t.starts_with('又')) {
+        let at = you + '又'.len_utf8();
+        let at = spaces_then(s, at, |_| true).unwrap_or(at);
+        if let Some(den) = signed_number(&s[at..]) {
+            if let Some(fr) = fraction_after(&s[at..], &den) {
+                let mut whole = fr.clone();
+                whole.len = at + fr.len;
+                whole.value = if first.value.is_negative_num() {
+                    &first.value - &fr.value
+                } else {
+                    &first.value + &fr.value
+                };
+                whole.chinese = true;
+                return Some(whole);
+            }
+        }
+    }
+    Some(first)
+}
+
+trait NegativeNum {
+    fn is_negative_num(&self) -> bool;
+}
+
+impl NegativeNum for Num {
+    fn is_negative_num(&self) -> bool {
+        self < &Num::zero()
+    }
+}
+
+/// `分之Y` after a denominator already read.
+fn fraction_after(s: &str, den: &Numeral) -> Option<Numeral> {
+    let at = spaces_then(s, den.len, |t| t.starts_with('分'))?;
+    let at = spaces_then(s, at + '分'.len_utf8(), |t| t.starts_with('之'))?;
+    let at = at + '之'.len_utf8();
+    let at = spaces_then(s, at, |_| true).unwrap_or(at);
+    let num = signed_number(&s[at..])?;
+    if den.value.is_zero() {
+        return None;
+    }
+    Some(Numeral {
+        len: at + num.len,
+        value: &num.value / &den.value,
+        ulp: Num::zero(),
+        decimals: 0,
+        scaled: false,
+        many: None,
+        chinese: true,
+        fraction: true,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exact::to_decimal_string;
+
+    fn v(s: &str) -> Option<(String, usize)> {
+        parse(s).map(|n| (to_decimal_string(&n.value, 6), s[..n.len].chars().count()))
+    }
+
+    #[test]
+    fn standard_and_colloquial() {
+        assert_eq!(v("一千零五"), Some(("1005".into(), 4)));
+        assert_eq!(v("两千四百五"), Some(("2450".into(), 5)));
+        assert_eq!(v("一万三"), Some(("13000".into(), 3)));
+        assert_eq!(v("九百九"), Some(("990".into(), 3)));
+        assert_eq!(v("百三"), Some(("130".into(), 2)));
+        assert_eq!(v("一百零十万"), Some(("1100000".into(), 5)));
+        assert_eq!(v("四万万"), Some(("400000000".into(), 3)));
+        assert_eq!(v("一万五千亿"), Some(("1500000000000".into(), 5)));
+        assert_eq!(
+            v("五兆六十二亿四万五千二"),
+            Some(("5006200045200".into(), 11))
+        );
+        assert_eq!(v("十 余 万"), Some(("100000".into(), 5)));
+        assert_eq!(v("二十几万"), Some(("200000".into(), 4)));
+    }
+
+    #[test]
+    fn mixed_scripts_and_scales() {
+        assert_eq!(v("37.8万支"), Some(("378000".into(), 5)));
+        assert_eq!(v("3万4000"), Some(("34000".into(), 6)));
+        assert_eq!(v("7 万5 千4 百"), Some(("75400".into(), 9)));
+        assert_eq!(v("4.78万亿"), Some(("4780000000000".into(), 6)));
+        assert_eq!(v("5千米"), Some(("5".into(), 1)));
+        let n = parse("37.8万").unwrap();
+        assert_eq!(n.ulp, int(1000));
+        assert!(n.scaled);
+        assert_eq!(parse("一万三").unwrap().ulp, int(1000));
+        assert_eq!(parse("五兆六十二亿四万").unwrap().ulp, int(10000));
+        assert_eq!(parse("两千四百五").unwrap().ulp, int(10));
+    }
+
+    #[test]
+    fn decimals_and_fractions() {
+        assert_eq!(v("十五点七"), Some(("15.7".into(), 4)));
+        assert_eq!(v("两千万点五五四四"), Some(("20000000.5544".into(), 8)));
+        assert_eq!(v("两百点两"), Some(("200".into(), 2)));
+        assert_eq!(v("五分之一"), Some(("0.2".into(), 4)));
+        assert_eq!(v("三百五又三分之一").map(|x| x.1), Some(8));
+        assert_eq!(v("负一又二分之一"), Some(("-1.5".into(), 7)));
+        assert_eq!(v("１６分之5"), Some(("0.3125".into(), 5)));
+    }
+
+    #[test]
+    fn runs_that_are_not_one_numeral() {
+        assert_eq!(v("十四五"), None);
+        assert_eq!(v("一一"), None);
+        assert_eq!(v("万"), None);
+        assert_eq!(v("两两"), None);
+        assert_eq!(v("百"), None);
+    }
+}
