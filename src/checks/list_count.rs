@@ -14,7 +14,7 @@
 //! is never complete and is not checked.
 
 use super::{skip_space, starts_with_any, Claim, Doc, Label, Role, Verdict};
-use crate::lexer::zh_numeral::{is_numeral_char, numeral_run, value_of};
+use crate::lexer::numeral::{self, is_numeral_char};
 use crate::rules::{CheckKind, Rule};
 use crate::text::Span;
 use num_traits::ToPrimitive;
@@ -92,9 +92,17 @@ fn read_list(doc: &Doc, span: Span, rule: &Rule) -> Option<Reading> {
 /// The count a quoted name states: `三项制度` 3, `六统一` 6 (with 统一 among
 /// the classifiers), `一办五中心` 6; `None` for set phrases such as `两票制`.
 fn name_count(name: &str, rule: &Rule) -> Option<u32> {
-    let (rest, run) = numeral_run(name).ok()?;
-    let first = value_of(run)?.to_u32()?;
+    if !name.starts_with(|c: char| is_numeral_char(c)) {
+        return None;
+    }
+    let first_numeral = numeral::parse(name).filter(|n| n.chinese && !n.fraction)?;
+    let first = first_numeral.value.to_integer().to_u32()?;
+    let rest = &name[first_numeral.len..];
     if starts_with_any(rest, &rule.vocabulary.classifiers).is_some() {
+        return Some(first);
+    }
+    // 五位一体 is five things made one.
+    if rest == "位一体" {
         return Some(first);
     }
     // 一办五中心: one character of noun, a second numeral and a noun count
@@ -103,18 +111,19 @@ fn name_count(name: &str, rule: &Rule) -> Option<u32> {
     let mut chars = rest.char_indices();
     let (_, noun) = chars.next()?;
     let (i, _) = chars.next()?;
-    if !('\u{4e00}'..='\u{9fff}').contains(&noun) || is_numeral_char(noun) {
+    if !is_han(noun) || is_numeral_char(noun) {
         return None;
     }
-    let (after, run2) = numeral_run(&rest[i..]).ok()?;
-    if after.is_empty()
-        || !after
-            .chars()
-            .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !is_numeral_char(c))
-    {
+    let second = numeral::parse(&rest[i..]).filter(|n| n.chinese && !n.fraction)?;
+    let after = &rest[i + second.len..];
+    if after.is_empty() || !after.chars().all(|c| is_han(c) && !is_numeral_char(c)) {
         return None;
     }
-    Some(first + value_of(run2)?.to_u32()?)
+    Some(first + second.value.to_integer().to_u32()?)
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 fn quoted_names(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {

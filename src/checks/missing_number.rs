@@ -14,7 +14,7 @@
 use super::{
     ends_with_any, occurrences, skip_space, starts_with_any, Claim, Doc, Label, Role, Verdict,
 };
-use crate::lexer::zh_numeral::is_numeral_char;
+use crate::lexer::numeral::is_numeral_char;
 use crate::rules::{CheckKind, Rule};
 use crate::text::Span;
 

@@ -16,7 +16,6 @@ pub mod arabic;
 pub mod numeral;
 pub mod recognize;
 pub mod units;
-pub mod zh_numeral;
 
 use crate::exact::{int, parse_decimal, pow10, to_decimal_string, Interval, Num};
 use num_traits::Zero;
@@ -224,8 +223,8 @@ fn quantity_at(text: &str, i: usize, c: char) -> Option<Quantity> {
         }
         return arabic_quantity(text, i);
     }
-    if zh_numeral::is_numeral_char(c) {
-        if prev.is_some_and(zh_numeral::is_numeral_char) {
+    if numeral::is_numeral_char(c) {
+        if prev.is_some_and(numeral::is_numeral_char) {
             return None;
         }
         return chinese_quantity(text, i);
@@ -233,14 +232,50 @@ fn quantity_at(text: &str, i: usize, c: char) -> Option<Quantity> {
     None
 }
 
-/// What follows a number: the pieces [`finish`] attaches.
+/// A number read at a position, before its unit and approximation words.
+#[derive(Clone)]
 struct Number {
     start: usize,
     end: usize,
     value: Num,
     decimals: u32,
-    trailing_zeros: u32,
+    /// Place value of the last written digit.
+    ulp: Num,
+    /// Ends on 万/亿: a rounded figure.
+    scaled: bool,
+    many: Option<(&'static str, Num)>,
     chinese: bool,
+}
+
+impl Number {
+    fn from_numeral(start: usize, n: &numeral::Numeral) -> Number {
+        Number {
+            start,
+            end: start + n.len,
+            value: n.value.clone(),
+            decimals: n.decimals,
+            ulp: n.ulp.clone(),
+            scaled: n.scaled,
+            many: n.many.clone(),
+            chinese: n.chinese,
+        }
+    }
+}
+
+/// An exact fraction such as 四分之一.
+fn fraction(start: usize, n: &numeral::Numeral) -> Quantity {
+    Quantity {
+        start,
+        end: start + n.len,
+        kind: QuantityKind::Fraction,
+        interval: Interval::exact(n.value.clone()),
+        value: n.value.clone(),
+        unit: None,
+        family: Some("%"),
+        approx: None,
+        ulp: None,
+        decimals: 0,
+    }
 }
 
 fn arabic_quantity(text: &str, i: usize) -> Option<Quantity> {
@@ -255,7 +290,9 @@ fn arabic_quantity(text: &str, i: usize) -> Option<Quantity> {
         end,
         value,
         decimals,
-        trailing_zeros: a.trailing_zeros,
+        ulp: pow10(-(decimals as i32)),
+        scaled: false,
+        many: None,
         chinese: false,
     };
     // Ratios, ranges and expressions are kinds of their own.
@@ -299,7 +336,12 @@ fn arabic_quantity(text: &str, i: usize) -> Option<Quantity> {
     if let Some(q) = calendar(text, &n) {
         return Some(q);
     }
-    finish(text, n)
+    // The whole numeral: 37.8万, 3万4000, 70多万, 3分之1.
+    let full = numeral::parse(&text[i..])?;
+    if full.fraction {
+        return Some(fraction(i, &full));
+    }
+    finish(text, Number::from_numeral(i, &full))
 }
 
 /// Years, months and days: `2019年`, `(2020)`, `10月25日`, `6月份`, `110号`.
@@ -314,26 +356,14 @@ fn calendar(text: &str, n: &Number) -> Option<Quantity> {
     let is_year_number = digits == 4 && n.value >= int(1900) && n.value <= int(2100);
     if is_year_number && (trimmed.starts_with('年') || trimmed.starts_with('届')) {
         let end = n.end + gap + '年'.len_utf8();
-        return Some(special(
-            text,
-            n.clone_number(),
-            end,
-            QuantityKind::Year,
-            None,
-        ));
+        return Some(special(text, n.clone(), end, QuantityKind::Year, None));
     }
     let before = prev_char(text, n.start);
     if is_year_number
         && before.is_some_and(|c| crate::text::is_open_paren(c) || c == '[')
         && trimmed.starts_with(|c| crate::text::is_close_paren(c) || c == ']')
     {
-        return Some(special(
-            text,
-            n.clone_number(),
-            n.end,
-            QuantityKind::Year,
-            None,
-        ));
+        return Some(special(text, n.clone(), n.end, QuantityKind::Year, None));
     }
     if trimmed.starts_with('月') && n.value >= int(1) && n.value <= int(12) && gap == 0 {
         let mut end = n.end + '月'.len_utf8();
@@ -343,48 +373,17 @@ fn calendar(text: &str, n: &Number) -> Option<Quantity> {
                 end = text.len() - rest.len() + '日'.len_utf8();
             }
         }
-        return Some(special(
-            text,
-            n.clone_number(),
-            end,
-            QuantityKind::Date,
-            None,
-        ));
+        return Some(special(text, n.clone(), end, QuantityKind::Date, None));
     }
     if trimmed.starts_with('日') && gap == 0 && n.value <= int(31) {
         let end = n.end + '日'.len_utf8();
-        return Some(special(
-            text,
-            n.clone_number(),
-            end,
-            QuantityKind::Date,
-            None,
-        ));
+        return Some(special(text, n.clone(), end, QuantityKind::Date, None));
     }
     if trimmed.starts_with('号') && gap == 0 {
         let end = n.end + '号'.len_utf8();
-        return Some(special(
-            text,
-            n.clone_number(),
-            end,
-            QuantityKind::Ordinal,
-            None,
-        ));
+        return Some(special(text, n.clone(), end, QuantityKind::Ordinal, None));
     }
     None
-}
-
-impl Number {
-    fn clone_number(&self) -> Number {
-        Number {
-            start: self.start,
-            end: self.end,
-            value: self.value.clone(),
-            decimals: self.decimals,
-            trailing_zeros: self.trailing_zeros,
-            chinese: self.chinese,
-        }
-    }
 }
 
 /// The end of an expression such as `10+10`, `1+N`, `14天+`.
@@ -435,84 +434,41 @@ fn chinese_quantity(text: &str, i: usize) -> Option<Quantity> {
         ("万分之", QuantityKind::Permille, 10),
     ] {
         if let Some(after) = rest.strip_prefix(prefix) {
-            let (value, decimals, end) = any_numeral(text, i + prefix.len(), after)?;
-            let value = value / int(scale);
-            let ulp = pow10(-(decimals as i32)) / int(scale);
+            let n = numeral::parse(after).filter(|n| !n.fraction)?;
+            let value = &n.value / int(scale);
+            let ulp = &n.ulp / int(scale);
             let interval = rounded(&value, &ulp);
+            let sign = if kind == QuantityKind::Percent {
+                "%"
+            } else {
+                "‰"
+            };
             return Some(Quantity {
                 start: i,
-                end,
+                end: i + prefix.len() + n.len,
                 kind,
                 value,
                 interval,
-                unit: Some(if kind == QuantityKind::Percent {
-                    "%"
-                } else {
-                    "‰"
-                }),
-                family: Some(if kind == QuantityKind::Percent {
-                    "%"
-                } else {
-                    "‰"
-                }),
+                unit: Some(sign),
+                family: Some(sign),
                 approx: None,
                 ulp: Some(ulp),
-                decimals,
+                decimals: n.decimals,
             });
         }
     }
-    let (after, run) = zh_numeral::numeral_run(rest).ok()?;
-    let value = zh_numeral::value_of(run)?;
-    let end = i + run.len();
-    let value = Num::from_integer(value);
-    // 四分之一: a fraction.
-    if let Some(after_fen) = after.strip_prefix("分之") {
-        let (num_run_rest, num_run) = zh_numeral::numeral_run(after_fen).ok()?;
-        let numerator = zh_numeral::value_of(num_run)?;
-        if value.is_zero() {
-            return None;
-        }
-        let f = Num::from_integer(numerator) / value;
-        let end = text.len() - num_run_rest.len();
-        return Some(Quantity {
-            start: i,
-            end,
-            kind: QuantityKind::Fraction,
-            interval: Interval::exact(f.clone()),
-            value: f,
-            unit: None,
-            family: Some("%"),
-            approx: None,
-            ulp: None,
-            decimals: 0,
-        });
+    let n = numeral::parse(rest)?;
+    if n.fraction {
+        return Some(fraction(i, &n));
     }
-    let n = Number {
-        start: i,
-        end,
-        trailing_zeros: trailing_zeros_of(&value),
-        value,
-        decimals: 0,
-        chinese: true,
-    };
+    let number = Number::from_numeral(i, &n);
     if prev_char(text, i) == Some('第') {
-        let mut q = special(text, n, end, QuantityKind::Ordinal, None);
+        let end = number.end;
+        let mut q = special(text, number, end, QuantityKind::Ordinal, None);
         q.start = i - '第'.len_utf8();
         return Some(q);
     }
-    finish(text, n)
-}
-
-/// A numeral of either script at `at` (used after 百分之).
-fn any_numeral(text: &str, at: usize, after: &str) -> Option<(Num, u32, usize)> {
-    if let Ok((rest, a)) = arabic::arabic(after) {
-        let (v, d) = parse_decimal(&a.normalized)?;
-        return Some((v, d, text.len() - rest.len()));
-    }
-    let (rest, run) = zh_numeral::numeral_run(after).ok()?;
-    let v = zh_numeral::value_of(run)?;
-    let _ = at;
-    Some((Num::from_integer(v), 0, text.len() - rest.len()))
+    finish(text, number)
 }
 
 fn rounded(value: &Num, ulp: &Num) -> Interval {
@@ -520,57 +476,36 @@ fn rounded(value: &Num, ulp: &Num) -> Interval {
     Interval::new(Some(value - &half), Some(value + &half))
 }
 
-/// Attaches approximation words, scale, unit and percent signs to a number.
+/// Attaches approximation words, unit and percent signs to a number.
 fn finish(text: &str, n: Number) -> Option<Quantity> {
     let mut end = n.end;
-    let mut approx: Option<&'static str> = None;
-    let mut many_step: Option<Num> = None;
-    let mut scale = int(1);
-    let mut scaled = false;
+    let mut approx: Option<&'static str> = n.many.as_ref().map(|(w, _)| *w);
+    let mut many_step: Option<Num> = n.many.as_ref().map(|(_, step)| step.clone());
 
-    let take_many = |end: &mut usize, approx: &mut Option<&'static str>| -> bool {
+    let take_many = |end: &mut usize| -> Option<&'static str> {
         let rest = &text[*end..];
         for w in ["多", "余"] {
             if let Some(after) = rest.strip_prefix(w) {
                 let next = after.chars().next();
-                let ok = next.is_none_or(|c| {
-                    scale_of(after).is_some() || units::unit_at(after).is_some() || !is_han(c)
-                });
-                if ok {
+                if next.is_none_or(|c| units::unit_at(after).is_some() || !is_han(c)) {
                     *end += w.len();
-                    *approx = Some(if w == "多" { "多" } else { "余" });
-                    return true;
+                    return Some(if w == "多" { "多" } else { "余" });
                 }
             }
         }
-        false
+        None
     };
-
-    // 70多万: 多 before the scale.
-    // A Chinese numeral has taken its own 万 and 亿 (三万五千); after 多 or
-    // 余 it may still have one (一千多万).
-    let many = take_many(&mut end, &mut approx);
-    if !n.chinese || many {
-        // Scale words; 千米 and 千克 are units, not scales.
-        let scale_here =
-            scale_of(&text[end..]).filter(|_| !n.chinese || text[end..].starts_with(['万', '亿']));
-        if let Some((s, len)) = scale_here {
-            scale = s;
-            scaled = true;
-            end += len;
-        }
-    }
+    // 2300多人 steps by 100, 6万余 by 1万, 1.5万余 by 1000.
+    let step = if n.scaled || n.decimals > 0 {
+        n.ulp.clone()
+    } else {
+        numeral::place_of(&n.value)
+    };
     if approx.is_none() {
-        take_many(&mut end, &mut approx);
-    }
-    if approx.is_some() {
-        // 2300多 steps by 100, 70多万 by 10万, 1.5万余 by 1000.
-        let step = if n.decimals > 0 {
-            pow10(-(n.decimals as i32))
-        } else {
-            pow10(n.trailing_zeros as i32)
-        };
-        many_step = Some(step * &scale);
+        if let Some(w) = take_many(&mut end) {
+            approx = Some(w);
+            many_step = Some(step.clone());
+        }
     }
 
     // A line break or spaces may stand between a number and its unit in
@@ -621,27 +556,21 @@ fn finish(text: &str, n: Number) -> Option<Quantity> {
         return None;
     }
     if approx.is_none() {
-        take_many(&mut end, &mut approx);
-        if approx.is_some() {
-            many_step = Some(pow10(-(n.decimals as i32)) * &scale);
+        if let Some(w) = take_many(&mut end) {
+            approx = Some(w);
+            many_step = Some(step);
         }
     }
-    let value = &n.value * &scale;
-    let mut is_rounded = matches!(
+    let value = n.value.clone();
+    let is_rounded = matches!(
         kind,
         QuantityKind::Percent
             | QuantityKind::Permille
             | QuantityKind::PercentagePoints
             | QuantityKind::Multiple
     ) || n.decimals > 0
-        || scaled;
-    if n.chinese && !scaled {
-        is_rounded = matches!(
-            kind,
-            QuantityKind::PercentagePoints | QuantityKind::Multiple
-        );
-    }
-    let ulp = is_rounded.then(|| pow10(-(n.decimals as i32)) * &scale);
+        || n.scaled;
+    let ulp = is_rounded.then(|| n.ulp.clone());
     let mut interval = match &ulp {
         Some(u) => rounded(&value, u),
         None => Interval::exact(value.clone()),
@@ -679,33 +608,8 @@ fn finish(text: &str, n: Number) -> Option<Quantity> {
     })
 }
 
-/// Zeros at the end of a whole number (1000 has 3), for the step of 多/余.
-fn trailing_zeros_of(v: &Num) -> u32 {
-    let mut n = v.to_integer();
-    let ten = num_bigint::BigInt::from(10);
-    let mut zeros = 0;
-    while !n.is_zero() && (&n % &ten).is_zero() && zeros < 40 {
-        n /= &ten;
-        zeros += 1;
-    }
-    zeros
-}
-
 fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
-}
-
-/// 万, 亿, 万亿, 千, 百 after an Arabic number, with the byte length.
-fn scale_of(s: &str) -> Option<(Num, usize)> {
-    if s.starts_with("千米") || s.starts_with("千克") || s.starts_with("百分") {
-        return None;
-    }
-    for (w, p) in [("万亿", 12), ("亿", 8), ("万", 4), ("千", 3), ("百", 2)] {
-        if s.starts_with(w) {
-            return Some((pow10(p), w.len()));
-        }
-    }
-    None
 }
 
 /// Widens an interval by an approximation word.

@@ -346,7 +346,7 @@ fn integer(s: &str) -> Option<Integer> {
 }
 
 /// The place value of the last non-zero digit of a whole number (2300 → 100).
-fn place_of(v: &Num) -> Num {
+pub fn place_of(v: &Num) -> Num {
     let mut n = v.to_integer();
     let ten = num_bigint::BigInt::from(10);
     let mut p = Num::one();
