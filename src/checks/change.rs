@@ -92,7 +92,11 @@ fn skip_year(doc: &Doc, p: usize) -> usize {
 /// The first `by` word after the two figures followed by a figure: 增长12%.
 fn stated_change<'d>(doc: &'d Doc, rule: &Rule, from: usize, to: usize) -> Option<&'d Quantity> {
     let span = Span::new(from, to);
-    for (_, e) in super::occurrences(doc.text, span, &rule.vocabulary.by) {
+    for (s, e) in super::occurrences(doc.text, span, &rule.vocabulary.by) {
+        // 年均增长10%: a yearly rate, not the change between the figures.
+        if super::ends_with_any(&doc.text[..s], &rule.vocabulary.per_period).is_some() {
+            return None;
+        }
         if let Some(q) = doc.quantity_at(skip_space(doc.text, e)) {
             if q.kind.is_checkable() {
                 return Some(q);

@@ -177,6 +177,20 @@ fn quoted_names(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
             })
             .map_or(0, |(i, c)| i + c.len_utf8());
         let span = Span::new(start, end);
+        // A list that starts right after another quoted name, or ends on a
+        // connector (河长制、湖长制和“五个一”), has the quoted name as one of its
+        // items, not as its count.
+        let after_quote = text[..start].ends_with(['”', '“']);
+        let list_text = doc.slice(span).trim_end();
+        let ends_joined = list_text.ends_with('、')
+            || rule
+                .vocabulary
+                .connectors
+                .iter()
+                .any(|c| list_text.ends_with(c.as_str()));
+        if after_quote || ends_joined {
+            continue;
+        }
         if !doc.slice(span).contains('、')
             && !rule
                 .vocabulary
@@ -321,7 +335,13 @@ fn respectively(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
                     .trim_end_matches(|c: char| crate::text::is_clause_end(c) || c.is_whitespace())
                     .len();
                 let values = doc.quantities_in(Span::new(e, tail_end));
-                if values.len() < 2 || values.iter().any(|v| !v.kind.is_checkable()) {
+                // Values of two families (1200张、800张和420人、260人) are a
+                // table of names by attributes, not one value per name.
+                if values.len() < 2
+                    || values
+                        .iter()
+                        .any(|v| !v.kind.is_checkable() || !v.same_family(&values[0]))
+                {
                     continue;
                 }
                 let mut clean = skip_space(doc.text, e) == values[0].start

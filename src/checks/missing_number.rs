@@ -6,8 +6,9 @@
 //! - a `verbs` word then a `measure` word: `达到个`, `划走个医疗机构`, or with a
 //!   short noun between, the measure word ending the clause: `招聘医学类毕业生名,`;
 //! - `年` opening a clause with no year before it: `。年是“十四五”开局之年`
-//!   (but not `年初`, `年底`: see `year_not_followed_by`);
-//! - an empty range in parentheses: `规划(-)`.
+//!   always when `year_followed_by` words follow, otherwise only in a text
+//!   that lost other numbers too (never `年初`, `年底`: `year_not_followed_by`);
+//! - an empty range in parentheses after a plan's title: `规划(-)`.
 //!
 //! Such a claim never holds: it is always a finding.
 
@@ -26,8 +27,11 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
     let mut covered: Vec<Span> = Vec::new();
     change_slots(doc, rule, &mut out, &mut covered);
     verb_measure(doc, rule, &covered, &mut out);
-    lost_years(doc, rule, &covered, &mut out);
     empty_ranges(doc, rule, &mut out);
+    // A clause-initial 年 with an ordinary word after it is a lost year only in
+    // a text that has lost other numbers: scraping loses them in bunches.
+    let lossy = out.len() >= 2;
+    lost_years(doc, rule, &covered, lossy, &mut out);
     out
 }
 
@@ -178,7 +182,7 @@ fn verb_measure(doc: &Doc, rule: &Rule, covered: &[Span], out: &mut Vec<Claim>) 
     }
 }
 
-fn lost_years(doc: &Doc, rule: &Rule, covered: &[Span], out: &mut Vec<Claim>) {
+fn lost_years(doc: &Doc, rule: &Rule, covered: &[Span], lossy: bool, out: &mut Vec<Claim>) {
     let v = &rule.vocabulary;
     for (p, _) in doc.text.match_indices('年') {
         if doc.in_quantity(p) || covered.iter().any(|c| c.contains(p)) {
@@ -203,7 +207,8 @@ fn lost_years(doc: &Doc, rule: &Rule, covered: &[Span], out: &mut Vec<Claim>) {
             Some(c) if is_han(c) => {}
             _ => continue,
         }
-        if starts_with_any(after, &v.year_not_followed_by).is_some() {
+        let strong = starts_with_any(after, &v.year_followed_by).is_some();
+        if !strong && (!lossy || starts_with_any(after, &v.year_not_followed_by).is_some()) {
             continue;
         }
         out.push(claim(
@@ -230,7 +235,9 @@ fn empty_ranges(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
             continue;
         };
         let inner = rest[..close.0].trim();
-        if !inner.is_empty()
+        let titled = ends_with_any(&doc.text[..p], &rule.vocabulary.range_titles).is_some();
+        if titled
+            && !inner.is_empty()
             && inner
                 .chars()
                 .all(|c| matches!(c, '-' | '—' | '–' | '~' | '～' | '至'))

@@ -44,7 +44,7 @@ fn marked_quantity<'d>(
     from: usize,
     words: &[String],
     not_markers: &[String],
-) -> Option<&'d Quantity> {
+) -> Option<(usize, &'d Quantity)> {
     let qs = doc.quantities_in(clause);
     let marks: Vec<(usize, usize)> = occurrences(doc.text, clause, words)
         .into_iter()
@@ -52,30 +52,43 @@ fn marked_quantity<'d>(
         .collect();
     let mut prev_end = clause.start.max(from);
     for q in qs.iter().filter(|q| q.start >= from) {
-        if q.kind.is_magnitude()
-            && marks.iter().any(|&(_, e)| {
+        if q.kind.is_magnitude() {
+            let mark = marks.iter().find(|&&(_, e)| {
                 e <= q.start && e >= prev_end && chars_between(doc.text, e, q.start) <= MARKER_REACH
-            })
-        {
-            return Some(q);
+            });
+            if let Some(&(s, _)) = mark {
+                return Some((s, q));
+            }
         }
         prev_end = q.end;
     }
     None
 }
 
+/// The name of a rate: the two Han characters before its rate word (签约 in
+/// 签约率), or `None` when it has no name of its own.
+fn rate_name(text: &str, rate_word_start: usize) -> Option<String> {
+    let name: Vec<char> = text[..rate_word_start]
+        .chars()
+        .rev()
+        .take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+        .take(2)
+        .collect();
+    (name.len() == 2).then(|| name.iter().rev().collect())
+}
+
 fn need_done(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
     let v = &rule.vocabulary;
     let clauses = doc.clauses(sentence);
     for (ci, &clause) in clauses.iter().enumerate() {
-        let Some(whole) = marked_quantity(doc, clause, clause.start, &v.whole, &v.not_markers)
+        let Some((_, whole)) = marked_quantity(doc, clause, clause.start, &v.whole, &v.not_markers)
         else {
             continue;
         };
         let Some(&part_clause) = clauses.get(ci + 1) else {
             continue;
         };
-        let Some(part) =
+        let Some((part_mark, part)) =
             marked_quantity(doc, part_clause, part_clause.start, &v.part, &v.not_markers)
         else {
             continue;
@@ -83,30 +96,39 @@ fn need_done(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
         if !part.same_family(whole) {
             continue;
         }
+        // What was done to the part (已签约), for matching the rate's name.
+        let part_verb = crate::text::squeeze(&doc.text[part_mark..part.start]);
         // The rate: the first rate after the part, within three clauses, with a
-        // rate word before it. A new whole on the way ends the search.
+        // rate word before it. Another figure of the same family on the way
+        // (其中治愈1062人) means the rate may be of that one: no claim.
         let mut stated: Option<&Quantity> = None;
-        for (k, &c) in clauses.iter().enumerate().skip(ci + 1).take(3) {
-            if k > ci + 1 && marked_quantity(doc, c, c.start, &v.whole, &v.not_markers).is_some() {
-                break;
-            }
-            let first_rate = doc
-                .quantities_in(c)
+        for &c in clauses.iter().skip(ci + 1).take(3) {
+            let from = c.start.max(part.end);
+            let qs = doc.quantities_in(Span::new(from, c.end));
+            let rate_at = qs.iter().position(|q| q.kind.is_rate());
+            let before_rate = &qs[..rate_at.unwrap_or(qs.len())];
+            if before_rate
                 .iter()
-                .find(|q| q.start >= part.end && q.kind.is_rate());
-            if let Some(r) = first_rate {
-                let marks = occurrences(doc.text, Span::new(c.start, r.start), &v.rate);
-                let last_qty_end = doc
-                    .quantities_in(Span::new(c.start, r.start))
-                    .last()
-                    .map_or(c.start, |q| q.end);
-                if marks.iter().any(|&(_, e)| {
-                    e >= last_qty_end && chars_between(doc.text, e, r.start) <= MARKER_REACH
-                }) {
-                    stated = Some(r);
-                }
+                .any(|q| q.kind.is_magnitude() && q.same_family(whole))
+            {
                 break;
             }
+            let Some(r) = rate_at.map(|k| &qs[k]) else {
+                continue;
+            };
+            let marks = occurrences(doc.text, Span::new(c.start, r.start), &v.rate);
+            let last_qty_end = before_rate.last().map_or(c.start, |q| q.end);
+            let mark = marks.iter().find(|&&(_, e)| {
+                e >= last_qty_end && chars_between(doc.text, e, r.start) <= MARKER_REACH
+            });
+            // 签约率 goes with 已签约; 阳性率 or 报销比例 name another rate.
+            let named_alike = mark.is_some_and(|&(s, _)| {
+                rate_name(doc.text, s).is_none_or(|name| part_verb.contains(&name))
+            });
+            if named_alike {
+                stated = Some(r);
+            }
+            break;
         }
         let Some(stated) = stated else {
             continue;

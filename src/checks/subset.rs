@@ -14,8 +14,10 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
     let mut out = Vec::new();
     for &sentence in &doc.sentences {
         let clauses = doc.clauses(sentence);
-        for pair in clauses.windows(2) {
-            let (before, clause) = (pair[0], pair[1]);
+        for (k, &clause) in clauses.iter().enumerate().skip(1) {
+            let Some(before) = whole_clause(doc, &clauses[..k], &rule.vocabulary.comparison) else {
+                continue;
+            };
             let Some((whole, part)) = whole_and_part(doc, rule, before, clause) else {
                 continue;
             };
@@ -38,6 +40,19 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
         }
     }
     out
+}
+
+/// The clause that holds the whole for a `其中` clause: the one before it,
+/// stepping back over clauses that compare with another time
+/// (`比上年增加1.26万人`), at most three.
+pub fn whole_clause(doc: &Doc, before: &[Span], comparison: &[String]) -> Option<Span> {
+    for &c in before.iter().rev().take(4) {
+        let t = doc.slice(c);
+        if !comparison.iter().any(|w| t.contains(w.as_str())) {
+            return Some(c);
+        }
+    }
+    None
 }
 
 /// True when the parts together must exceed the whole.

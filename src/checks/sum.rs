@@ -31,9 +31,9 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
     for &sentence in &doc.sentences {
         parenthesised(doc, rule, sentence, &mut out);
         let clauses = doc.clauses(sentence);
-        for pair in clauses.windows(2) {
+        for (k, pair) in clauses.windows(2).enumerate() {
             parts_then_total(doc, rule, pair[0], pair[1], &mut out);
-            total_then_parts(doc, rule, pair[0], pair[1], &mut out);
+            total_then_parts(doc, rule, &clauses[..=k], pair[1], &mut out);
         }
     }
     out
@@ -150,9 +150,20 @@ fn parts_then_total(doc: &Doc, rule: &Rule, list: Span, next: Span, out: &mut Ve
     out.push(judge(doc, rule, total, &parts, Mode::Equal));
 }
 
-fn total_then_parts(doc: &Doc, rule: &Rule, head: Span, next: Span, out: &mut Vec<Claim>) {
+fn total_then_parts(doc: &Doc, rule: &Rule, before: &[Span], next: Span, out: &mut Vec<Claim>) {
     let v = &rule.vocabulary;
     let at = skip_space(doc.text, next.start);
+    let Some(&last) = before.last() else { return };
+    let is_subset = starts_with_any(&doc.text[at..next.end], &v.respectively)
+        .is_some_and(|w| v.subset.iter().any(|s| s == w));
+    let head = if is_subset {
+        match super::subset::whole_clause(doc, before, &v.comparison) {
+            Some(h) => h,
+            None => return,
+        }
+    } else {
+        last
+    };
     let head_text = doc.slice(head).trim_end();
     let (mode, items_start) = match starts_with_any(&doc.text[at..next.end], &v.respectively) {
         Some(w) if v.subset.iter().any(|s| s == w) => (Mode::AtMost, at + w.len()),
@@ -197,7 +208,8 @@ fn judge(doc: &Doc, rule: &Rule, total: &Quantity, parts: &[&Quantity], mode: Mo
     let sum = super::sum_of(parts.iter().copied());
     let bad = match mode {
         Mode::Equal => !sum.overlaps(&with_tolerance(&total.interval, &rule.tolerance)),
-        Mode::AtMost => super::subset::exceeds(parts, total),
+        // Parts under 其中 may overlap (公办 and 医养结合): each alone must fit.
+        Mode::AtMost => parts.iter().any(|p| super::subset::exceeds(&[p], total)),
     };
     let terms: Vec<String> = parts.iter().map(|p| figure(doc, p)).collect();
     let sum_text = match sum.is_exact() {
@@ -223,12 +235,17 @@ fn judge(doc: &Doc, rule: &Rule, total: &Quantity, parts: &[&Quantity], mode: Mo
         Mode::AtMost => Verdict {
             primary: 0,
             message: format!(
-                "the parts {} add up to {sum_text}, more than the total {}",
-                terms.join(" + "),
+                "{} is listed as part of {}, but it is larger",
+                parts
+                    .iter()
+                    .filter(|p| super::subset::exceeds(&[p], total))
+                    .map(|p| figure(doc, p))
+                    .collect::<Vec<_>>()
+                    .join(", "),
                 figure(doc, total)
             ),
             expected: None,
-            help: "parts cannot exceed their total: correct the total or one of the parts".into(),
+            help: "a part cannot exceed its total: correct the total or the part".into(),
         },
     });
     Claim {
