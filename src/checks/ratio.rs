@@ -28,6 +28,7 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
     for &sentence in &doc.sentences {
         if !v.whole.is_empty() && !v.part.is_empty() && !v.rate.is_empty() {
             need_done(doc, rule, sentence, &mut out);
+            named(doc, rule, sentence, &mut out);
         }
         if !v.share.is_empty() {
             share(doc, rule, sentence, &mut out);
@@ -134,6 +135,74 @@ fn need_done(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
             continue;
         };
         out.push(judge(doc, rule, whole, part, stated));
+    }
+}
+
+/// The named wording, with no marker words: `抽检样品1260批次,合格1248批次,
+/// 合格率98.05%` — the rate is named after what was done to the part (合格),
+/// the whole is the one figure of the clause before.
+fn named(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
+    let v = &rule.vocabulary;
+    let clauses = doc.clauses(sentence);
+    for w in clauses.windows(3) {
+        let magnitudes = |c: Span| -> Vec<&Quantity> {
+            doc.quantities_in(c)
+                .iter()
+                .filter(|q| q.kind.is_checkable())
+                .collect()
+        };
+        let (wq, pq, rq) = (magnitudes(w[0]), magnitudes(w[1]), magnitudes(w[2]));
+        let ([whole], [part], [stated]) = (wq.as_slice(), pq.as_slice(), rq.as_slice()) else {
+            continue;
+        };
+        if !whole.kind.is_magnitude() || !part.same_family(whole) || !stated.kind.is_rate() {
+            continue;
+        }
+        // Whole and part are written with marker words: need_done's claim.
+        if occurrences(doc.text, w[0], &v.whole)
+            .iter()
+            .any(|&(s, e)| !inside_word(doc.text, s, e, &v.not_markers))
+        {
+            continue;
+        }
+        // What was done to the part: the Han characters right before it.
+        let verb: String = doc.text[w[1].start..part.start]
+            .chars()
+            .rev()
+            .take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        if verb.chars().count() < 2 {
+            continue;
+        }
+        // The rate clause: a name, a rate word, then the rate.
+        let Some(&(s, _)) =
+            occurrences(doc.text, Span::new(w[2].start, stated.start), &v.rate).first()
+        else {
+            continue;
+        };
+        if chars_between(doc.text, s, stated.start) > MARKER_REACH {
+            continue;
+        }
+        // A share (占常住人口比重) is for the share wording to judge: its whole
+        // is named after 占, not the clause before.
+        if doc.slice(w[2]).contains('占') {
+            continue;
+        }
+        let Some(name) = rate_name(doc.text, s) else {
+            continue;
+        };
+        // 合格率 goes with 合格1248批次 — not with 不合格12批次, and not when the
+        // clause before (the whole) is itself 合格…
+        let negated = verb
+            .strip_suffix(name.as_str())
+            .is_some_and(|head| head.ends_with(['不', '未', '非', '无', '没']));
+        let whole_named = doc.slice(w[0]).contains(name.as_str());
+        if verb.ends_with(&name) && !negated && !whole_named {
+            out.push(judge(doc, rule, whole, part, stated));
+        }
     }
 }
 
