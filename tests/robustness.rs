@@ -22,6 +22,26 @@ impl Rng {
 }
 
 const PIECES: &[&str] = &[
+    "one",
+    "twenty",
+    "hundred",
+    "and",
+    "a",
+    "half",
+    "thirds",
+    "percent",
+    "per cent of",
+    "million",
+    "k",
+    "M",
+    "x10^",
+    "^",
+    "e",
+    "/",
+    "½",
+    "over",
+    "dozen",
+    "point",
     "0",
     "1",
     "9",
@@ -118,6 +138,16 @@ const PIECES: &[&str] = &[
 ];
 
 fn check_text(text: &str, rules: &RuleSet) {
+    let recognized = numlint::lexer::recognize::numbers(text)
+        .into_iter()
+        .chain(numlint::lexer::recognize::percentages(text));
+    for r in recognized {
+        assert!(r.start < r.end && r.end <= text.len(), "{text:?}: {r:?}");
+        assert!(
+            text.is_char_boundary(r.start) && text.is_char_boundary(r.end),
+            "{text:?}: {r:?}"
+        );
+    }
     let a = analyze(text, rules);
     for q in &a.quantities {
         assert!(q.start < q.end && q.end <= text.len(), "{text:?}: {q:?}");

@@ -13,6 +13,7 @@
 //! ```
 
 pub mod arabic;
+pub mod english;
 pub mod numeral;
 pub mod recognize;
 pub mod units;

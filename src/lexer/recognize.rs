@@ -56,6 +56,21 @@ fn urls(text: &str) -> Vec<(usize, usize)> {
 /// `40k`, `-2.5 M`.
 fn arabic_tail(text: &str, end: usize, value: &Num) -> Option<(usize, Num)> {
     let rest = &text[end..];
+    // 1.3x10^6
+    for times in ["x10^", "×10^", "X10^"] {
+        if let Some(after) = rest.strip_prefix(times) {
+            let neg = after.starts_with('-');
+            let digits: String = after
+                .trim_start_matches(['-', '+'])
+                .chars()
+                .take_while(|c| c.is_ascii_digit())
+                .collect();
+            let n: i32 = digits.parse().ok().filter(|n: &i32| *n <= 300)?;
+            let sign_len = after.len() - after.trim_start_matches(['-', '+']).len();
+            let v = value * pow10(if neg { -n } else { n });
+            return Some((end + times.len() + sign_len + digits.len(), v));
+        }
+    }
     // Exponents: ^, e, E, with signs (also full-width).
     let exp_marks = ['^', 'e', 'E'];
     if let Some(m) = rest.chars().next().filter(|c| exp_marks.contains(c)) {
@@ -97,17 +112,17 @@ fn arabic_tail(text: &str, end: usize, value: &Num) -> Option<(usize, Num)> {
             return Some((end + len, v));
         }
     }
-    // Suffixes: k, M, G, b, with up to two spaces before them.
-    let trimmed = rest.trim_start_matches(' ');
-    let gap = rest.len() - trimmed.len();
-    for (suffix, e) in [("k", 3), ("K", 3), ("Ｋ", 3), ("M", 6), ("G", 9), ("g", 9)] {
-        if let Some(after) = trimmed.strip_prefix(suffix) {
-            if !after.starts_with(|c: char| c.is_ascii_alphanumeric()) && gap <= 2 {
-                return Some((end + gap + suffix.len(), value * pow10(e)));
-            }
-        }
+    // Suffixes: k, M, G, bn, million, with up to two spaces before them.
+    if let Some(after) = rest.trim_start_matches(' ').strip_prefix('Ｋ') {
+        let _ = after;
+        let gap = rest.len() - rest.trim_start_matches(' ').len();
+        return Some((end + gap + 'Ｋ'.len_utf8(), value * pow10(3)));
     }
-    None
+    let (len, e) = super::english::scale_after(rest)?;
+    if rest[len..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    Some((end + len, value * pow10(e as i32)))
 }
 
 /// `base^n` for a small integer n, exactly.
@@ -125,6 +140,17 @@ fn power(base: &Num, n: i32) -> Option<Num> {
 /// A fraction `3/5`, `1 3/5`, `-3/2` after an Arabic integer.
 fn arabic_fraction(text: &str, end: usize, whole: &Num) -> Option<(usize, Num)> {
     let rest = &text[end..];
+    // 5/17/2018 is a date; 222-2222/2222 a phone number.
+    let start_of_number = text[..end]
+        .trim_end_matches(|c: char| is_digit(c) || c == '.')
+        .len();
+    let before = &text[..start_of_number];
+    let hyphen_chain = before
+        .strip_suffix('-')
+        .is_some_and(|b| b.ends_with(|c: char| c.is_alphanumeric()));
+    if before.ends_with('/') || hyphen_chain {
+        return None;
+    }
     let slash = |s: &str| s.starts_with(['/', '／']);
     let (num, after_num_end) = if slash(rest) {
         (whole.clone(), end)
@@ -144,6 +170,9 @@ fn arabic_fraction(text: &str, end: usize, whole: &Num) -> Option<(usize, Num)> 
     };
     let after_slash = after_num_end + text[after_num_end..].chars().next()?.len_utf8();
     let (after, d) = super::arabic::arabic(&text[after_slash..]).ok()?;
+    if after.starts_with(['/', '／']) {
+        return None;
+    }
     let (den, dd) = parse_decimal(&d.normalized)?;
     if den.is_zero() || dd > 0 {
         return None;
@@ -157,6 +186,28 @@ fn arabic_fraction(text: &str, end: usize, whole: &Num) -> Option<(usize, Num)> 
         whole + frac
     };
     Some((text.len() - after.len(), value))
+}
+
+/// Unicode vulgar fractions: ½, ⅔, ¾.
+fn vulgar_fraction(c: char) -> Option<(i64, i64)> {
+    Some(match c {
+        '½' => (1, 2),
+        '⅓' => (1, 3),
+        '⅔' => (2, 3),
+        '¼' => (1, 4),
+        '¾' => (3, 4),
+        '⅕' => (1, 5),
+        '⅖' => (2, 5),
+        '⅗' => (3, 5),
+        '⅘' => (4, 5),
+        '⅙' => (1, 6),
+        '⅚' => (5, 6),
+        '⅛' => (1, 8),
+        '⅜' => (3, 8),
+        '⅝' => (5, 8),
+        '⅞' => (7, 8),
+        _ => return None,
+    })
 }
 
 /// Every number in `text`, in order. A number that is a percentage (`2％`)
@@ -201,12 +252,26 @@ fn number_at(text: &str, i: usize) -> Found {
         return Found::Nothing;
     };
     let prev = prev_char(text, i);
+    if let Some((n, d)) = vulgar_fraction(c) {
+        return Found::Number(Recognized {
+            start: i,
+            end: i + c.len_utf8(),
+            value: int(n) / int(d),
+        });
+    }
     if rest.starts_with("半百") {
         return Found::Number(Recognized {
             start: i,
             end: i + "半百".len(),
             value: int(50),
         });
+    }
+    // English number words start at a word boundary.
+    if c.is_ascii_alphabetic() {
+        if prev.is_some_and(|p| p.is_alphanumeric()) {
+            return Found::Nothing;
+        }
+        return english_words(text, i);
     }
     let starts_number = is_digit(c)
         || is_numeral_char(c)
@@ -249,6 +314,9 @@ fn number_at(text: &str, i: usize) -> Found {
             .collect();
         if let Some((v, _)) = parse_decimal(&format!("0.{digits}")) {
             let end = i + lead + 1 + digits.len();
+            if text[end..].starts_with(|c: char| c.is_ascii_alphabetic()) {
+                return Found::Skip(end);
+            }
             let v = if lead > 0 { -v } else { v };
             return Found::Number(Recognized {
                 start: i,
@@ -269,6 +337,17 @@ fn number_at(text: &str, i: usize) -> Found {
     };
     let mut end = i + n.len;
     let mut value = n.value.clone();
+    if !n.chinese && !n.fraction && c.is_ascii_digit() {
+        if let Some((e, v)) = english_digits(text, i) {
+            if e > end {
+                return Found::Number(Recognized {
+                    start: i,
+                    end: e,
+                    value: v,
+                });
+            }
+        }
+    }
     if !n.chinese && !n.fraction {
         // 2222.2222.22222: a second dot means these were never decimals.
         let digits_end = end;
@@ -315,6 +394,155 @@ fn number_at(text: &str, i: usize) -> Found {
         end,
         value,
     })
+}
+
+/// Determiners after which `one` is a pronoun (the one you mentioned).
+const DETERMINERS: &[&str] = &["the", "this", "that", "which", "each", "any", "every", "no"];
+
+/// English number words at `i`.
+fn english_words(text: &str, i: usize) -> Found {
+    let rest = &text[i..];
+    let word_len = rest
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(rest.len());
+    let Some((len, value)) = super::english::words_at(rest) else {
+        return Found::Skip(i + word_len);
+    };
+    let read = &rest[..len];
+    if read.eq_ignore_ascii_case("one") {
+        let before = text[..i].trim_end();
+        let prev_word: String = before
+            .chars()
+            .rev()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect::<String>()
+            .chars()
+            .rev()
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if DETERMINERS.contains(&prev_word.as_str()) {
+            return Found::Skip(i + word_len);
+        }
+    }
+    if text[i + len..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        return Found::Skip(i + word_len);
+    }
+    Found::Number(Recognized {
+        start: i,
+        end: i + len,
+        value,
+    })
+}
+
+/// Arabic digits as English texts write them: `1 234 567` (also with a
+/// narrow space), `12,34,567.89`, `1.111,11`, `5,00`, `2 million`,
+/// `3 hundred and 21`, `1 over 3`.
+fn english_digits(text: &str, i: usize) -> Option<(usize, Num)> {
+    let rest = &text[i..];
+    let digits = |s: &str| s.chars().take_while(|c| c.is_ascii_digit()).count();
+    let head = digits(rest);
+    let mut best: Option<(usize, Num)> = None;
+    let mut consider = |end: usize, v: Num| {
+        if best.as_ref().is_none_or(|(e, _)| end > *e) {
+            best = Some((end, v));
+        }
+    };
+    // Space groups: 1 234 567, 1\u{202f}234\u{202f}567.89
+    if (1..=3).contains(&head) {
+        let mut p = head;
+        let mut int_part = rest[..head].to_string();
+        loop {
+            let sep = rest[p..].chars().next();
+            let Some(sep) = sep.filter(|c| *c == ' ' || *c == '\u{202f}') else {
+                break;
+            };
+            let q = p + sep.len_utf8();
+            if digits(&rest[q..]) == 3 && !rest[q + 3..].starts_with(|c: char| c.is_ascii_digit()) {
+                int_part.push_str(&rest[q..q + 3]);
+                p = q + 3;
+            } else {
+                break;
+            }
+        }
+        if p > head {
+            let mut end = p;
+            let mut txt = int_part;
+            if rest[p..].starts_with('.') && digits(&rest[p + 1..]) > 0 {
+                let d = digits(&rest[p + 1..]);
+                txt = format!("{txt}.{}", &rest[p + 1..p + 1 + d]);
+                end = p + 1 + d;
+            }
+            if let Some((v, _)) = parse_decimal(&txt) {
+                consider(i + end, v);
+            }
+        }
+    }
+    // Indian grouping: 12,34,567.89
+    if (1..=2).contains(&head) {
+        let mut p = head;
+        let mut txt = rest[..head].to_string();
+        let mut pairs = 0;
+        while rest[p..].starts_with(',') && digits(&rest[p + 1..]) == 2 {
+            txt.push_str(&rest[p + 1..p + 3]);
+            p += 3;
+            pairs += 1;
+        }
+        if pairs > 0 && rest[p..].starts_with(',') && digits(&rest[p + 1..]) == 3 {
+            txt.push_str(&rest[p + 1..p + 4]);
+            p += 4;
+            if rest[p..].starts_with('.') && digits(&rest[p + 1..]) > 0 {
+                let d = digits(&rest[p + 1..]);
+                txt = format!("{txt}.{}", &rest[p + 1..p + 1 + d]);
+                p += 1 + d;
+            }
+            if let Some((v, _)) = parse_decimal(&txt) {
+                consider(i + p, v);
+            }
+        }
+    }
+    // European: 1.111,11 ; decimal comma: 5,00 and 1,3 (one comma only)
+    if (1..=3).contains(&head) && rest[head..].starts_with('.') && digits(&rest[head + 1..]) == 3 {
+        let p = head + 4;
+        if rest[p..].starts_with(',') {
+            let d = digits(&rest[p + 1..]);
+            if (1..=2).contains(&d)
+                && !rest[p + 1 + d..].starts_with(|c: char| c.is_ascii_digit() || c == '.')
+            {
+                let txt = format!(
+                    "{}{}.{}",
+                    &rest[..head],
+                    &rest[head + 1..head + 4],
+                    &rest[p + 1..p + 1 + d]
+                );
+                if let Some((v, _)) = parse_decimal(&txt) {
+                    consider(i + p + 1 + d, v);
+                }
+            }
+        }
+    }
+    if head > 0 && rest[head..].starts_with(',') {
+        let d = digits(&rest[head + 1..]);
+        let after = &rest[head + 1 + d..];
+        let more_commas = after.starts_with(',') && digits(&after[1..]) > 0;
+        let before_comma_list = text[..i].ends_with(',');
+        if (1..=2).contains(&d)
+            && !more_commas
+            && !before_comma_list
+            && !after.starts_with(|c: char| c.is_ascii_digit())
+        {
+            let txt = format!("{}.{}", &rest[..head], &rest[head + 1..head + 1 + d]);
+            if let Some((v, _)) = parse_decimal(&txt) {
+                consider(i + head + 1 + d, v);
+            }
+        }
+    }
+    // Digits with English words: 2 million, 3 hundred and 21, 1 over 3, 3 dozens.
+    if let Some((len, v)) = super::english::words_at(rest) {
+        if !rest[len..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
+            consider(i + len, v);
+        }
+    }
+    best
 }
 
 /// Every percentage in `text`: `25%`, `百分之五`, `六个百分点`, `三成`, `七五折`,
@@ -437,8 +665,33 @@ fn percent_at(text: &str, i: usize) -> Option<Recognized> {
             });
         }
     }
+    // English: percent of 10, per cent of twenty-two.
+    for lead in [
+        "percents of ",
+        "percent of ",
+        "per cent of ",
+        "percentage of ",
+    ] {
+        let head = rest.get(..lead.len());
+        if head.is_some_and(|h| h.eq_ignore_ascii_case(lead))
+            && !prev.is_some_and(|p| p.is_ascii_alphabetic())
+        {
+            let n = percent_number(text, i + lead.len())?;
+            return Some(Recognized {
+                start: i,
+                end: n.end,
+                value: n.value,
+            });
+        }
+    }
     let c = rest.chars().next()?;
-    let starts = is_digit(c) || is_numeral_char(c) || matches!(c, '-' | '－' | '负' | '負');
+    if c.is_ascii_alphabetic() && prev.is_some_and(|p| p.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let starts = is_digit(c)
+        || is_numeral_char(c)
+        || matches!(c, '-' | '－' | '负' | '負')
+        || c.is_ascii_alphabetic();
     if !starts {
         return None;
     }
@@ -463,6 +716,19 @@ fn percent_at(text: &str, i: usize) -> Option<Recognized> {
             end: n.end + gap + t.chars().next()?.len_utf8(),
             value: n.value,
         });
+    }
+    for word in ["percentage", "percents", "percent", "per cent", "pct"] {
+        let head = t.get(..word.len());
+        if gap > 0
+            && head.is_some_and(|h| h.eq_ignore_ascii_case(word))
+            && !t[word.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
+        {
+            return Some(Recognized {
+                start: i,
+                end: n.end + gap + word.len(),
+                value: n.value,
+            });
+        }
     }
     if let Some(len) = spaced(t, "个百分点").or_else(|| spaced(t, "個百分點")) {
         return Some(Recognized {
