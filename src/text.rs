@@ -110,9 +110,55 @@ pub fn split_spans(text: &str, base: usize, end: impl Fn(char) -> bool) -> Vec<S
     out
 }
 
+/// Words before a full stop that do not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "no", "nos", "p", "pp", "fig", "figs", "dr", "mr", "mrs", "ms", "st", "vs", "etc", "e.g",
+    "i.e", "approx", "nr", "nrs", "vol", "art", "sec",
+];
+
+/// Whether the `.` at byte `i` ends an English sentence: followed by a space,
+/// a line break or the end, and not after an abbreviation (`No.`) or a list
+/// marker (`1.` at the start of a line).
+fn full_stop_ends(text: &str, i: usize) -> bool {
+    let after = &text[i + 1..];
+    if !(after.is_empty() || after.starts_with(char::is_whitespace)) {
+        return false;
+    }
+    let before = &text[..i];
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '.')
+        .collect();
+    let word: String = word.chars().rev().collect::<String>().to_ascii_lowercase();
+    if ABBREVIATIONS.contains(&word.as_str()) {
+        return false;
+    }
+    // 1. at the start of a line is a list marker.
+    let line = &before[before.rfind('\n').map_or(0, |k| k + 1)..];
+    if !line.trim().is_empty() && line.trim().chars().all(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    true
+}
+
 /// The sentences of a text.
 pub fn sentences(text: &str) -> Vec<Span> {
-    split_spans(text, 0, is_sentence_end)
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if is_sentence_end(c) || (c == '.' && full_stop_ends(text, i)) {
+            let e = i + c.len_utf8();
+            if !text[start..i].trim().is_empty() {
+                out.push(Span::new(start, e));
+            }
+            start = e;
+        }
+    }
+    if !text[start..].trim().is_empty() {
+        out.push(Span::new(start, text.len()));
+    }
+    out
 }
 
 /// The clauses of a sentence.
@@ -137,6 +183,19 @@ mod tests {
         let off = t.find("17093").unwrap();
         assert_eq!(idx.line_col(off), (2, 4));
         assert_eq!(idx.line_col(0), (1, 1));
+    }
+
+    #[test]
+    fn english_full_stops() {
+        let t =
+            "Of the 1,250 patients, 1,100 (88%) recovered. See No. 5 and page 4.68 now.\n1. Next";
+        let s = sentences(t);
+        assert_eq!(
+            s[0].slice(t),
+            "Of the 1,250 patients, 1,100 (88%) recovered."
+        );
+        assert_eq!(s[1].slice(t), " See No. 5 and page 4.68 now.");
+        assert_eq!(s.len(), 3);
     }
 
     #[test]

@@ -19,7 +19,7 @@ pub mod recognize;
 pub mod units;
 
 use crate::exact::{int, parse_decimal, pow10, to_decimal_string, Interval, Num};
-use num_traits::Zero;
+use num_traits::{One, Zero};
 use serde::Serialize;
 
 /// What a number is, as CONTRACT.md names the kinds.
@@ -191,8 +191,50 @@ pub fn lex(text: &str) -> Vec<Quantity> {
 }
 
 /// Words before the number: 近, 约, 超过. They join the quantity's span.
+/// English words before a number that make it approximate, with the Chinese
+/// word whose meaning they share (for [`widen`]).
+const APPROX_BEFORE_EN: &[(&str, &str)] = &[
+    ("approximately", "约"),
+    ("about", "约"),
+    ("around", "约"),
+    ("roughly", "约"),
+    ("some", "约"),
+    ("nearly", "近"),
+    ("almost", "近"),
+    ("close to", "近"),
+    ("more than", "超过"),
+    ("over", "超过"),
+    ("at least", "至少"),
+    ("upwards of", "超过"),
+    ("fewer than", "不到"),
+    ("less than", "不到"),
+    ("under", "不到"),
+    ("up to", "不超过"),
+    ("no more than", "不超过"),
+];
+
 fn approx_before(text: &str, q: &mut Quantity) {
     let before = &text[..q.start];
+    // English: "about 300", "More than 2,000", "almost 90%", "(almost 90%)".
+    let trimmed = before.trim_end_matches(' ');
+    if trimmed.len() < before.len() {
+        for (w, meaning) in APPROX_BEFORE_EN {
+            let n = w.len();
+            let Some(k) = trimmed.len().checked_sub(n) else {
+                continue;
+            };
+            let Some(tail) = trimmed.get(k..) else {
+                continue;
+            };
+            let at_word_start = !trimmed[..k].ends_with(|c: char| c.is_ascii_alphanumeric());
+            if tail.eq_ignore_ascii_case(w) && at_word_start {
+                q.interval = widen(&q.interval, meaning);
+                q.approx = q.approx.or(Some(w));
+                q.start = trimmed.len() - n;
+                return;
+            }
+        }
+    }
     for w in APPROX_BEFORE {
         if before.ends_with(w) {
             let before_word = prev_char(text, q.start - w.len());
@@ -222,7 +264,17 @@ fn quantity_at(text: &str, i: usize, c: char) -> Option<Quantity> {
         }) {
             return None;
         }
+        // COVID-19, SCP-173: a name with a number in it.
+        if prev == Some('-') && text[..i - 1].ends_with(|p: char| p.is_ascii_alphabetic()) {
+            return None;
+        }
         return arabic_quantity(text, i);
+    }
+    if c.is_ascii_alphabetic() {
+        if prev.is_some_and(|p| p.is_ascii_alphanumeric()) {
+            return None;
+        }
+        return english_quantity(text, i);
     }
     if numeral::is_numeral_char(c) {
         if prev.is_some_and(numeral::is_numeral_char) {
@@ -282,7 +334,10 @@ fn fraction(start: usize, n: &numeral::Numeral) -> Quantity {
 fn arabic_quantity(text: &str, i: usize) -> Option<Quantity> {
     let (rest, a) = arabic::arabic(&text[i..]).ok()?;
     let end = text.len() - rest.len();
-    if rest.starts_with(|c: char| c.is_ascii_alphabetic()) && !rest.starts_with(['x', 'X']) {
+    if rest.starts_with(|c: char| c.is_ascii_alphabetic())
+        && !rest.starts_with(['x', 'X'])
+        && quantity_scale(rest).is_none()
+    {
         return None; // 5G, 3D, H1N1: a name, not a number
     }
     let (value, decimals) = parse_decimal(&a.normalized)?;
@@ -337,12 +392,198 @@ fn arabic_quantity(text: &str, i: usize) -> Option<Quantity> {
     if let Some(q) = calendar(text, &n) {
         return Some(q);
     }
+    if let Some(q) = english_reference(text, &n) {
+        return Some(q);
+    }
     // The whole numeral: 37.8万, 3万4000, 70多万, 3分之1.
     let full = numeral::parse(&text[i..])?;
     if full.fraction {
         return Some(fraction(i, &full));
     }
     finish(text, Number::from_numeral(i, &full))
+}
+
+/// Words before a number that make it a reference, not a figure: page 12,
+/// Section 3.2, Figure 2, Table 4, No. 5.
+const REFERENCE_WORDS: &[&str] = &[
+    "page",
+    "pages",
+    "p.",
+    "pp.",
+    "section",
+    "sections",
+    "figure",
+    "fig.",
+    "table",
+    "chapter",
+    "no.",
+    "nos.",
+    "article",
+    "item",
+    "annex",
+    "appendix",
+    "clause",
+    "version",
+    "paragraph",
+    "para.",
+    "step",
+    "phase",
+    "grade",
+    "level",
+    "room",
+    "line",
+    "nr.",
+    "nrs.",
+    "exercise",
+    "exercises",
+    "box",
+    "chart",
+    "part",
+];
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// English references, years, dates and list markers: `page 12`, `in 2019`,
+/// `5 March`, `March 5`, `31/12/2021`, `1.` opening a line.
+fn english_reference(text: &str, n: &Number) -> Option<Quantity> {
+    let before = text[..n.start].trim_end_matches(' ');
+    let gap_before = text[..n.start].len() - before.len();
+    let prev_word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_alphabetic() || *c == '.')
+        .collect::<String>()
+        .chars()
+        .rev()
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let after = &text[n.end..];
+    let next_word: String = after
+        .trim_start_matches(' ')
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let ordinal = |end: usize| special(text, n.clone(), end, QuantityKind::Ordinal, None);
+    if gap_before > 0 && REFERENCE_WORDS.contains(&prev_word.as_str()) {
+        // Section 3.2 takes its sub-number along.
+        let mut end = n.end;
+        while text[end..].starts_with('.')
+            && text[end + 1..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            end += 1 + text[end + 1..]
+                .chars()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+        }
+        return Some(ordinal(end));
+    }
+    if MONTHS.contains(&prev_word.as_str()) && gap_before > 0
+        || MONTHS.contains(&next_word.as_str())
+    {
+        return Some(special(text, n.clone(), n.end, QuantityKind::Date, None));
+    }
+    // 31/12/2021
+    let date_like = after.starts_with('/') && {
+        let rest = &after[1..];
+        let d = rest.chars().take_while(|c| c.is_ascii_digit()).count();
+        d > 0 && rest[d..].starts_with('/')
+    };
+    if date_like {
+        let mut end = n.end;
+        for _ in 0..2 {
+            if text[end..].starts_with('/') {
+                end += 1 + text[end + 1..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_digit())
+                    .count();
+            }
+        }
+        return Some(special(text, n.clone(), end, QuantityKind::Date, None));
+    }
+    // 1. at the start of a line: a list marker.
+    let line_start = before.is_empty() || before.ends_with('\n');
+    if line_start && after.starts_with(". ") && n.decimals == 0 {
+        return Some(ordinal(n.end + 1));
+    }
+    // in 2019: a year standing in English text.
+    let digits = n.end - n.start;
+    let next_char = after.trim_start_matches(' ').chars().next();
+    let english_after = next_char
+        .is_none_or(|c| !('\u{4e00}'..='\u{9fff}').contains(&c) && !matches!(c, '%' | '％'));
+    let is_year = digits == 4 && n.decimals == 0 && n.value >= int(1900) && n.value <= int(2100);
+    if is_year && english_after && english::scale_after(&format!(" {next_word}")).is_none() {
+        return Some(special(text, n.clone(), n.end, QuantityKind::Year, None));
+    }
+    None
+}
+
+/// English number words at `i`: `three`, `twenty-one`, `two-thirds`, `half`.
+fn english_quantity(text: &str, i: usize) -> Option<Quantity> {
+    let rest = &text[i..];
+    let (len, value) = english::words_at(rest)?;
+    if rest[len..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    // "one" after the/this/that is a pronoun.
+    if rest[..len].eq_ignore_ascii_case("one") {
+        let before = text[..i].trim_end().to_ascii_lowercase();
+        if ["the", "this", "that", "which", "each", "every", "any", "no"]
+            .iter()
+            .any(|d| before.ends_with(d))
+        {
+            return None;
+        }
+    }
+    if !value.is_integer() {
+        let n = numeral::Numeral {
+            len,
+            value,
+            ulp: Num::zero(),
+            decimals: 0,
+            scaled: false,
+            many: None,
+            chinese: false,
+            fraction: true,
+        };
+        return Some(fraction(i, &n));
+    }
+    let n = Number {
+        start: i,
+        end: i + len,
+        value,
+        decimals: 0,
+        ulp: Num::one(),
+        scaled: false,
+        many: None,
+        chinese: false,
+    };
+    finish(text, n)
 }
 
 /// Years, months and days: `2019年`, `(2020)`, `10月25日`, `6月份`, `110号`.
@@ -509,6 +750,22 @@ fn finish(text: &str, n: Number) -> Option<Quantity> {
         }
     }
 
+    // English scale words after digits: 4.68 million, 1.2bn, 12k.
+    let mut n = n;
+    if !n.chinese && !n.scaled {
+        if let Some((len, e)) = quantity_scale(&text[end..]) {
+            {
+                let f = pow10(e as i32);
+                n.value *= &f;
+                n.ulp *= &f;
+                n.scaled = true;
+                end += len;
+            }
+        }
+    }
+    // $40, US$ 1MM: dollars.
+    let dollars = text[..n.start].trim_end_matches(' ').ends_with('$');
+
     // A line break or spaces may stand between a number and its unit in
     // scraped text, but only before a unit: `17093\n\n人`, `完成 15 个`.
     let rest = &text[end..];
@@ -533,6 +790,11 @@ fn finish(text: &str, n: Number) -> Option<Quantity> {
                     family = Some(u);
                     end += gap + c.len_utf8();
                 }
+            } else if let Some((k, u, len)) = english_percent(trimmed).filter(|_| gap <= 1) {
+                kind = k;
+                unit = Some(u);
+                family = Some(u);
+                end += gap + len;
             } else if let Some(stripped) = trimmed.strip_prefix('倍') {
                 let _ = stripped;
                 kind = QuantityKind::Multiple;
@@ -550,6 +812,11 @@ fn finish(text: &str, n: Number) -> Option<Quantity> {
                 }
             }
         }
+    }
+    if dollars && unit.is_none() {
+        kind = QuantityKind::Amount;
+        unit = Some("$");
+        family = Some("usd");
     }
     // Chinese numerals are quantities only with a unit: 三项, 两个. A bare
     // 三 or 一 is far more often part of a word (统一, 三级) than a figure.
@@ -611,6 +878,50 @@ fn finish(text: &str, n: Number) -> Option<Quantity> {
 
 fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+/// A scale after digits in a figure: `4.68 million`, `1.2bn`, `12k`. Single
+/// capitals other than K and M (`5G`, `3D`) are names, not scales, and a scale
+/// must end its word.
+fn quantity_scale(s: &str) -> Option<(usize, u32)> {
+    let (len, e) = english::scale_after(s)?;
+    let word = s[..len].trim_start();
+    let next = s[len..].chars().next();
+    if matches!(word, "G" | "g" | "b" | "B") {
+        return None;
+    }
+    if next.is_some_and(|c| c.is_alphanumeric()) {
+        return None;
+    }
+    Some((len, e))
+}
+
+/// `per cent`, `percent`, `percentage points` after a number: kind, unit,
+/// bytes read.
+fn english_percent(s: &str) -> Option<(QuantityKind, &'static str, usize)> {
+    for (word, kind, unit) in [
+        (
+            "percentage points",
+            QuantityKind::PercentagePoints,
+            "percentage-points",
+        ),
+        (
+            "percentage point",
+            QuantityKind::PercentagePoints,
+            "percentage-points",
+        ),
+        ("per cent", QuantityKind::Percent, "%"),
+        ("percent", QuantityKind::Percent, "%"),
+        ("pct", QuantityKind::Percent, "%"),
+    ] {
+        let head = s.get(..word.len());
+        if head.is_some_and(|h| h.eq_ignore_ascii_case(word))
+            && !s[word.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
+        {
+            return Some((kind, unit, word.len()));
+        }
+    }
+    None
 }
 
 /// Widens an interval by an approximation word.
