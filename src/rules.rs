@@ -12,6 +12,7 @@
 //! ```
 
 use crate::exact::{parse_decimal, Num};
+use crate::text::Lang;
 use miette::{Diagnostic, NamedSource, SourceSpan};
 use num_traits::Zero;
 use serde::{Deserialize, Serialize};
@@ -66,10 +67,28 @@ impl CheckKind {
                 "share",
                 "whole_hint",
                 "not_markers",
+                "of_whole",
+                "rate_lead",
+                "slash",
+                "share_of",
             ],
-            CheckKind::Sum => &["total", "respectively", "subset", "comparison"],
+            CheckKind::Sum => &[
+                "total",
+                "respectively",
+                "subset",
+                "comparison",
+                "connectors",
+            ],
             CheckKind::Subset => &["subset", "comparison"],
-            CheckKind::Change => &["from", "to", "increase", "decrease", "by", "per_period"],
+            CheckKind::Change => &[
+                "from",
+                "to",
+                "increase",
+                "decrease",
+                "by",
+                "per_period",
+                "multiples",
+            ],
             CheckKind::MissingNumber => &[
                 "verbs",
                 "measure",
@@ -82,7 +101,13 @@ impl CheckKind {
                 "increase",
                 "decrease",
             ],
-            CheckKind::ListCount => &["classifiers", "that_is", "respectively", "connectors"],
+            CheckKind::ListCount => &[
+                "classifiers",
+                "that_is",
+                "respectively",
+                "connectors",
+                "examples",
+            ],
         }
     }
 }
@@ -124,6 +149,7 @@ struct PackFile {
 #[serde(deny_unknown_fields)]
 struct RuleDef {
     id: Spanned<String>,
+    lang: Option<Spanned<String>>,
     check: Option<Spanned<String>>,
     severity: Option<Spanned<String>>,
     summary: Option<String>,
@@ -137,6 +163,12 @@ struct RuleDef {
     total: Option<Spanned<Vec<String>>>,
     respectively: Option<Spanned<Vec<String>>>,
     subset: Option<Spanned<Vec<String>>>,
+    examples: Option<Spanned<Vec<String>>>,
+    multiples: Option<Spanned<Vec<String>>>,
+    share_of: Option<Spanned<Vec<String>>>,
+    slash: Option<Spanned<Vec<String>>>,
+    rate_lead: Option<Spanned<Vec<String>>>,
+    of_whole: Option<Spanned<Vec<String>>>,
     range_titles: Option<Spanned<Vec<String>>>,
     year_followed_by: Option<Spanned<Vec<String>>>,
     per_period: Option<Spanned<Vec<String>>>,
@@ -178,6 +210,12 @@ pub struct Vocabulary {
     pub total: Vec<String>,
     pub respectively: Vec<String>,
     pub subset: Vec<String>,
+    pub examples: Vec<String>,
+    pub multiples: Vec<String>,
+    pub share_of: Vec<String>,
+    pub slash: Vec<String>,
+    pub rate_lead: Vec<String>,
+    pub of_whole: Vec<String>,
     pub range_titles: Vec<String>,
     pub year_followed_by: Vec<String>,
     pub per_period: Vec<String>,
@@ -226,6 +264,8 @@ pub struct Rule {
     pub check: CheckKind,
     pub severity: Severity,
     pub summary: String,
+    /// The language of the sentences it reads; `None` reads all.
+    pub lang: Option<Lang>,
     /// Extra slack, in the unit of the stated figure (percentage points for a
     /// rate), added on both sides before a claim is called inconsistent.
     #[serde(serialize_with = "ser_num")]
@@ -259,7 +299,10 @@ pub struct RuleSet {
 }
 
 /// The packs compiled into the binary.
-pub const BUILTIN_PACKS: &[(&str, &str)] = &[("zh.toml", include_str!("../rules/zh.toml"))];
+pub const BUILTIN_PACKS: &[(&str, &str)] = &[
+    ("zh.toml", include_str!("../rules/zh.toml")),
+    ("en.toml", include_str!("../rules/en.toml")),
+];
 
 impl RuleSet {
     /// The built-in rules.
@@ -366,11 +409,21 @@ impl RuleSet {
                 (None, Some(i)) => self.rules[i].tolerance.clone(),
                 (None, None) => Num::zero(),
             };
+            let lang = match (&def.lang, existing) {
+                (Some(l), _) => Some(Lang::parse(l.get_ref()).ok_or_else(|| {
+                    err(
+                        format!("unknown language `{}`; expected zh or en", l.get_ref()),
+                        Some(l.span()),
+                    )
+                })?),
+                (None, Some(i)) => self.rules[i].lang,
+                (None, None) => None,
+            };
             let mut vocabulary = existing
                 .map(|i| self.rules[i].vocabulary.clone())
                 .unwrap_or_default();
             let allowed = check.vocabulary_keys();
-            let fields: [VocabularyField; 25] = [
+            let fields: [VocabularyField; 31] = [
                 ("whole", &def.whole, &mut vocabulary.whole),
                 ("part", &def.part, &mut vocabulary.part),
                 ("rate", &def.rate, &mut vocabulary.rate),
@@ -384,6 +437,12 @@ impl RuleSet {
                     &mut vocabulary.respectively,
                 ),
                 ("subset", &def.subset, &mut vocabulary.subset),
+                ("examples", &def.examples, &mut vocabulary.examples),
+                ("multiples", &def.multiples, &mut vocabulary.multiples),
+                ("share_of", &def.share_of, &mut vocabulary.share_of),
+                ("slash", &def.slash, &mut vocabulary.slash),
+                ("rate_lead", &def.rate_lead, &mut vocabulary.rate_lead),
+                ("of_whole", &def.of_whole, &mut vocabulary.of_whole),
                 (
                     "range_titles",
                     &def.range_titles,
@@ -459,6 +518,7 @@ impl RuleSet {
                 check,
                 severity,
                 summary,
+                lang,
                 tolerance,
                 vocabulary,
                 examples,

@@ -166,6 +166,39 @@ pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
     split_spans(sentence.slice(text), sentence.start, is_clause_end)
 }
 
+/// The language of a sentence, which decides the rules that read it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s {
+            "zh" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// Chinese when Han characters are at least a third of the letters, English
+/// when Latin letters are the rest; a sentence of digits alone is Chinese.
+pub fn sentence_lang(s: &str) -> Lang {
+    let han = s
+        .chars()
+        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+        .count();
+    let latin = s.chars().filter(|c| c.is_ascii_alphabetic()).count();
+    if han * 3 >= latin || latin < 4 {
+        Lang::Zh
+    } else {
+        Lang::En
+    }
+}
+
 /// Text with whitespace removed, for comparing words across scraped line
 /// breaks (`中央预算内投\n\n资` is `中央预算内投资`).
 pub fn squeeze(s: &str) -> String {

@@ -12,6 +12,7 @@ use crate::exact::{int, Interval, Num};
 use crate::lexer::{Quantity, QuantityKind};
 use crate::rules::{CheckKind, Rule};
 use crate::text::Span;
+use num_traits::Zero;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
@@ -22,16 +23,21 @@ pub enum Direction {
 pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
     let v = &rule.vocabulary;
     let mut out = Vec::new();
-    for &sentence in &doc.sentences {
+    for sentence in doc.sentences_for(rule.lang) {
         let clauses = doc.clauses(sentence);
         for (ci, &clause) in clauses.iter().enumerate() {
-            for (_, e) in super::occurrences(doc.text, clause, &v.from) {
-                let Some((before, dir, verb, after)) = from_to(doc, rule, e) else {
+            for (s, e) in super::occurrences(doc.text, clause, &v.from) {
+                let found = from_to(doc, rule, e).or_else(|| verb_from_to(doc, rule, s, e));
+                let Some((before, dir, verb, after)) = found else {
                     continue;
                 };
                 let scope_end = clauses.get(ci + 1).map_or(clause.end, |c| c.end);
-                let stated = stated_change(doc, rule, after.end, scope_end);
-                out.push(judge(doc, rule, before, after, dir, verb, stated));
+                let stated = stated_change(doc, rule, skip_year(doc, after.end), scope_end);
+                let mut claim = judge(doc, rule, before, after, dir, verb, stated);
+                if claim.verdict.is_none() {
+                    claim.verdict = multiple_verdict(doc, rule, before, after, verb);
+                }
+                out.push(claim);
             }
         }
     }
@@ -75,8 +81,16 @@ pub fn from_to<'d>(
     Some((before, dir, &doc.text[q..q + verb.len()], after))
 }
 
-/// Skips `2015年的` at `p`: the year a figure is from.
+/// Skips `2015年的` at `p`, or ` in 2015` after a figure ending at `p`: the
+/// year a figure is from.
 fn skip_year(doc: &Doc, p: usize) -> usize {
+    let q = skip_space(doc.text, p);
+    if super::word_at(&doc.text[q..], "in") {
+        let y = skip_space(doc.text, q + 2);
+        if let Some(year) = doc.quantity_at(y).filter(|q| q.kind == QuantityKind::Year) {
+            return year.end;
+        }
+    }
     match doc.quantity_at(p).filter(|q| q.kind == QuantityKind::Year) {
         Some(y) => {
             let q = skip_space(doc.text, y.end);
@@ -89,16 +103,96 @@ fn skip_year(doc: &Doc, p: usize) -> usize {
     }
 }
 
+/// English order: `rose from X to Y`, `increased from 2.1 million in 2015 to
+/// 2.6 million in 2020`, `doubled from 45 to 90`. `s..e` is the `from` word.
+fn verb_from_to<'d>(
+    doc: &'d Doc,
+    rule: &Rule,
+    s: usize,
+    e: usize,
+) -> Option<(&'d Quantity, Direction, &'d str, &'d Quantity)> {
+    let v = &rule.vocabulary;
+    let head = doc.text[..s].trim_end();
+    let (dir, verb) = match (
+        super::ends_with_any(head, &v.increase),
+        super::ends_with_any(head, &v.decrease),
+    ) {
+        (Some(a), _) => (Direction::Up, a),
+        (None, Some(b)) => (Direction::Down, b),
+        (None, None) => return None,
+    };
+    let verb_text = &doc.text[head.len() - verb.len()..head.len()];
+    let before = doc
+        .quantity_at(skip_space(doc.text, e))
+        .filter(|q| q.kind.is_checkable())?;
+    let p = skip_space(doc.text, skip_year(doc, before.end));
+    let to = starts_with_any(&doc.text[p..], &v.to)?;
+    let after = doc
+        .quantity_at(skip_space(doc.text, p + to.len()))
+        .filter(|q| q.kind.is_checkable())?;
+    let comparable = before.same_family(after)
+        || (before.kind == QuantityKind::Percent && after.kind == QuantityKind::Percent);
+    comparable.then_some((before, dir, verb_text, after))
+}
+
+/// `doubled from 45 to 60`: the verb states a multiple that the figures must
+/// meet (vocabulary `multiples`, as `doubled:2`).
+fn multiple_verdict(
+    doc: &Doc,
+    rule: &Rule,
+    before: &Quantity,
+    after: &Quantity,
+    verb: &str,
+) -> Option<Verdict> {
+    let factor = rule.vocabulary.multiples.iter().find_map(|m| {
+        let (word, f) = m.split_once(':')?;
+        if !word.eq_ignore_ascii_case(verb) {
+            return None;
+        }
+        match f.split_once('/') {
+            Some((a, b)) => {
+                Some(crate::exact::parse_decimal(a)?.0 / crate::exact::parse_decimal(b)?.0)
+            }
+            None => Some(crate::exact::parse_decimal(f)?.0),
+        }
+    })?;
+    let ratio = after.interval.div_nonneg(&before.interval)?;
+    if ratio.contains(&factor) {
+        return None;
+    }
+    let exact = (!before.value.is_zero()).then(|| &after.value / &before.value);
+    Some(Verdict {
+        primary: 1,
+        message: format!(
+            "the text says {verb} (×{}), but {} / {} = {}",
+            super::fmt(&factor),
+            figure(doc, after),
+            figure(doc, before),
+            exact
+                .map(|x| fmt_fixed(&x, 2))
+                .unwrap_or_else(|| "?".into())
+        ),
+        expected: Some(super::fmt(&(&before.value * &factor))),
+        help: "correct the verb or one of the figures".into(),
+    })
+}
+
 /// The first `by` word after the two figures followed by a figure: 增长12%.
 fn stated_change<'d>(doc: &'d Doc, rule: &Rule, from: usize, to: usize) -> Option<&'d Quantity> {
     let span = Span::new(from, to);
+    let per_period = &rule.vocabulary.per_period;
     for (s, e) in super::occurrences(doc.text, span, &rule.vocabulary.by) {
-        // 年均增长10%: a yearly rate, not the change between the figures.
-        if super::ends_with_any(&doc.text[..s], &rule.vocabulary.per_period).is_some() {
+        // 年均增长10%, an average annual increase of 10%: a yearly rate, not
+        // the change between the figures.
+        if super::ends_with_any(doc.text[..s].trim_end(), per_period).is_some() {
             return None;
         }
         if let Some(q) = doc.quantity_at(skip_space(doc.text, e)) {
             if q.kind.is_checkable() {
+                // up 8% year on year
+                if starts_with_any(&doc.text[skip_space(doc.text, q.end)..], per_period).is_some() {
+                    return None;
+                }
                 return Some(q);
             }
         }
@@ -230,7 +324,6 @@ fn exact_size(before: &Quantity, after: &Quantity, dir: Direction, d: &Quantity)
         Direction::Up => &after.value - &before.value,
         Direction::Down => &before.value - &after.value,
     };
-    use num_traits::Zero;
     match d.kind {
         QuantityKind::Percent if !before.value.is_zero() => Some(diff / &before.value * int(100)),
         QuantityKind::Multiple if !before.value.is_zero() => {

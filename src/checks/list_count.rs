@@ -25,10 +25,240 @@ const MAX_COUNT: u32 = 30;
 
 pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
     let mut out = Vec::new();
+    if rule.lang == Some(crate::text::Lang::En) {
+        english(doc, rule, &mut out);
+        return out;
+    }
     quoted_names(doc, rule, &mut out);
     that_is(doc, rule, &mut out);
     respectively(doc, rule, &mut out);
     out
+}
+
+/// Nouns that count time, not things: `two years, the city and …` lists nothing.
+const TIME_NOUNS: &[&str] = &[
+    "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "times",
+    "decades",
+];
+
+/// English: `three measures: A, B and C`, `four priorities (A, B, C and D)`,
+/// `two medical alliances, namely A and B`, `The two hospitals, A and B, now …`.
+fn english(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
+    let v = &rule.vocabulary;
+    for sentence in doc.sentences_for(rule.lang) {
+        let text = doc.text;
+        let end_of_sentence = sentence.start
+            + doc
+                .slice(sentence)
+                .trim_end()
+                .trim_end_matches(['.', '!', '?', ';'])
+                .len();
+        for q in doc.quantities_in(sentence) {
+            if q.kind != crate::lexer::QuantityKind::Count
+                || q.unit.is_some()
+                || !q.interval.is_exact()
+                || q.approx.is_some()
+            {
+                continue;
+            }
+            let Some(count) = q
+                .value
+                .to_integer()
+                .to_u32()
+                .filter(|c| (2..=MAX_COUNT).contains(c))
+            else {
+                continue;
+            };
+            // The noun phrase: up to six words of letters.
+            let mut p = q.end;
+            let mut words = 0;
+            let mut last_word = String::new();
+            loop {
+                let rest = &text[p..end_of_sentence];
+                let t = rest.trim_start_matches(' ');
+                let w: String = t
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphabetic() || matches!(c, '-' | '\''))
+                    .collect();
+                if w.is_empty()
+                    || words >= 6
+                    || v.examples.iter().any(|e| e.eq_ignore_ascii_case(&w))
+                    || w.eq_ignore_ascii_case("namely")
+                {
+                    break;
+                }
+                p += rest.len() - t.len() + w.len();
+                words += 1;
+                last_word = w.to_ascii_lowercase();
+            }
+            if words == 0 {
+                continue;
+            }
+            let lead_at = skip_space(text, p);
+            let Some(lead) = text[lead_at..end_of_sentence].chars().next() else {
+                continue;
+            };
+            let mut items_start = lead_at + lead.len_utf8();
+            let readings: Option<Reading> = match lead {
+                ':' => read_english(doc, Span::new(items_start, end_of_sentence), v, false),
+                '(' => text[items_start..end_of_sentence].find(')').and_then(|k| {
+                    read_english(doc, Span::new(items_start, items_start + k), v, false)
+                }),
+                ',' => {
+                    let after = skip_space(text, items_start);
+                    let namely = super::word_at(&text[after..], "namely");
+                    if namely {
+                        items_start = after + "namely".len();
+                    }
+                    // The appositive form needs "the two hospitals," and a noun
+                    // that is not a span of time.
+                    let before = text[..q.start].trim_end().to_ascii_lowercase();
+                    let determined = ["the", "these", "its", "their", "our"]
+                        .iter()
+                        .any(|d| before.ends_with(d));
+                    if !namely && (!determined || TIME_NOUNS.contains(&last_word.as_str())) {
+                        continue;
+                    }
+                    read_appositive(doc, Span::new(items_start, end_of_sentence), v, namely)
+                }
+                _ => None,
+            };
+            let Some(r) = readings else { continue };
+            out.push(judge(rule, Span::new(q.start, q.end), count, r));
+        }
+    }
+}
+
+/// Items of an English list: split at commas, the last at `and`. A list of
+/// examples (`including …`) or with figures in it is no list to count.
+fn read_english(doc: &Doc, span: Span, v: &crate::rules::Vocabulary, _: bool) -> Option<Reading> {
+    let text = doc.slice(span);
+    let t = text.trim_start();
+    if v.examples.iter().any(|e| super::word_at(t, e)) || !doc.quantities_in(span).is_empty() {
+        return None;
+    }
+    let segments: Vec<(usize, usize)> = comma_segments(text);
+    items_of(span, text, &segments, v)
+}
+
+/// The appositive list of `The two hospitals, A and B, now share …`: it runs
+/// to a segment holding `and`, then a comma (or the end after `namely`). Every
+/// such ending is a reading.
+fn read_appositive(
+    doc: &Doc,
+    span: Span,
+    v: &crate::rules::Vocabulary,
+    namely: bool,
+) -> Option<Reading> {
+    let text = doc.slice(span);
+    if v.examples
+        .iter()
+        .any(|e| super::word_at(text.trim_start(), e))
+    {
+        return None;
+    }
+    let segments = comma_segments(text);
+    let mut counts = BTreeSet::new();
+    let mut items = Vec::new();
+    for k in 0..segments.len() {
+        let (a, b) = segments[k];
+        let seg = &text[a..b];
+        if !doc
+            .quantities_in(Span::new(span.start + a, span.start + b))
+            .is_empty()
+        {
+            break;
+        }
+        let closes = k + 1 < segments.len() || namely;
+        if seg_has_and(seg, v) && closes {
+            if let Some(r) = items_of(span, text, &segments[..=k], v) {
+                if items.is_empty() {
+                    items = r.items.clone();
+                }
+                counts.extend(r.counts);
+            }
+        }
+    }
+    (!counts.is_empty()).then_some(Reading { items, counts })
+}
+
+fn seg_has_and(seg: &str, v: &crate::rules::Vocabulary) -> bool {
+    v.connectors
+        .iter()
+        .any(|c| seg.split_whitespace().any(|w| w.eq_ignore_ascii_case(c)))
+}
+
+/// Byte ranges of the comma-separated segments of `text`.
+fn comma_segments(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if crate::text::is_comma(c) {
+            out.push((start, i));
+            start = i + c.len_utf8();
+        }
+    }
+    out.push((start, text.len()));
+    out
+}
+
+/// Counts the items of comma segments: the last splits at its `and`; a
+/// leading `and` (Oxford comma) is dropped. Items are short (eight words).
+fn items_of(
+    span: Span,
+    text: &str,
+    segments: &[(usize, usize)],
+    v: &crate::rules::Vocabulary,
+) -> Option<Reading> {
+    let mut items = Vec::new();
+    let mut joins_last = 0;
+    for (k, &(a, b)) in segments.iter().enumerate() {
+        let seg = text[a..b].trim();
+        let seg = v
+            .connectors
+            .iter()
+            .find_map(|c| seg.strip_prefix(c.as_str()).filter(|r| r.starts_with(' ')))
+            .map_or(seg, str::trim);
+        let ands = seg
+            .split_whitespace()
+            .filter(|w| v.connectors.iter().any(|c| w.eq_ignore_ascii_case(c)))
+            .count();
+        if seg.is_empty() || seg.split_whitespace().count() > 8 * (1 + ands) {
+            return None;
+        }
+        if k + 1 == segments.len() {
+            joins_last = seg
+                .split_whitespace()
+                .filter(|w| v.connectors.iter().any(|c| w.eq_ignore_ascii_case(c)))
+                .count() as u32;
+            if joins_last > 0
+                && (seg
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case("and")))
+            {
+                return None;
+            }
+        }
+        items.push(Span::new(span.start + a, span.start + b));
+    }
+    let n = items.len() as u32;
+    let mut counts = BTreeSet::new();
+    match joins_last {
+        0 => {
+            counts.insert(n);
+        }
+        1 => {
+            counts.insert(n + 1);
+        }
+        // A and B and C: read every way.
+        j => {
+            for extra in 1..=j {
+                counts.insert(n + extra);
+            }
+        }
+    }
+    Some(Reading { items, counts })
 }
 
 /// The ways a list can be read: how many items, under each reading.
@@ -129,6 +359,9 @@ fn is_han(c: char) -> bool {
 fn quoted_names(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
     let text = doc.text;
     for (open, _) in text.match_indices('“') {
+        if !doc.in_lang(open, rule.lang) {
+            continue;
+        }
         let inner_start = open + '“'.len_utf8();
         let Some(close_rel) = text[inner_start..].find(['”', '“']) else {
             continue;
@@ -265,7 +498,11 @@ fn read_parenthesised(doc: &Doc, span: Span, rule: &Rule) -> Option<Reading> {
 
 fn that_is(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
     let text = doc.text;
-    for q in &doc.quantities {
+    for q in doc
+        .quantities
+        .iter()
+        .filter(|q| doc.in_lang(q.start, rule.lang))
+    {
         if q.kind != crate::lexer::QuantityKind::Count
             || !q.interval.is_exact()
             || q.approx.is_some()
@@ -326,7 +563,7 @@ fn that_is(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
 }
 
 fn respectively(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
-    for &sentence in &doc.sentences {
+    for sentence in doc.sentences_for(rule.lang) {
         for clause in doc.clauses(sentence) {
             for (s, e) in super::occurrences(doc.text, clause, &rule.vocabulary.respectively) {
                 // The values: figures joined by 、/和/及 and nothing else.

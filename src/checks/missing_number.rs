@@ -60,7 +60,7 @@ fn change_slots(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>, covered: &mut Vec<
     let v = &rule.vocabulary;
     let all = Span::new(0, doc.text.len());
     for (s, e) in occurrences(doc.text, all, &v.from) {
-        if doc.in_quantity(s) {
+        if doc.in_quantity(s) || !doc.in_lang(s, rule.lang) {
             continue;
         }
         let mut slots: Vec<Span> = Vec::new();
@@ -133,7 +133,8 @@ fn verb_measure(doc: &Doc, rule: &Rule, covered: &[Span], out: &mut Vec<Claim>) 
     let all = Span::new(0, doc.text.len());
     let not_after = &v.not_after;
     for (s, e) in occurrences(doc.text, all, &v.verbs) {
-        if doc.in_quantity(s) || covered.iter().any(|c| c.contains(s)) {
+        if doc.in_quantity(s) || covered.iter().any(|c| c.contains(s)) || !doc.in_lang(s, rule.lang)
+        {
             continue;
         }
         let p = skip_space(doc.text, e);
@@ -185,7 +186,8 @@ fn verb_measure(doc: &Doc, rule: &Rule, covered: &[Span], out: &mut Vec<Claim>) 
 fn lost_years(doc: &Doc, rule: &Rule, covered: &[Span], lossy: bool, out: &mut Vec<Claim>) {
     let v = &rule.vocabulary;
     for (p, _) in doc.text.match_indices('年') {
-        if doc.in_quantity(p) || covered.iter().any(|c| c.contains(p)) {
+        if doc.in_quantity(p) || covered.iter().any(|c| c.contains(p)) || !doc.in_lang(p, rule.lang)
+        {
             continue;
         }
         let before = doc.text[..p].trim_end_matches([' ', '\t', '\u{3000}']);
@@ -222,7 +224,7 @@ fn lost_years(doc: &Doc, rule: &Rule, covered: &[Span], lossy: bool, out: &mut V
 
 fn empty_ranges(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
     for (p, c) in doc.text.char_indices() {
-        if !crate::text::is_open_paren(c) {
+        if !crate::text::is_open_paren(c) || !doc.in_lang(p, rule.lang) {
             continue;
         }
         let inner_start = p + c.len_utf8();

@@ -18,7 +18,7 @@ pub mod sum;
 use crate::exact::{to_decimal_string, Interval, Num};
 use crate::lexer::{lex, Quantity};
 use crate::rules::{CheckKind, RuleSet};
-use crate::text::{clauses, sentences, Span};
+use crate::text::{clauses, sentence_lang, sentences, Lang, Span};
 use serde::Serialize;
 
 /// A text with its quantities and sentences: what every check reads.
@@ -26,15 +26,39 @@ pub struct Doc<'a> {
     pub text: &'a str,
     pub quantities: Vec<Quantity>,
     pub sentences: Vec<Span>,
+    /// The language of each sentence.
+    pub langs: Vec<Lang>,
 }
 
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str) -> Doc<'a> {
+        let sentences = sentences(text);
+        let langs = sentences
+            .iter()
+            .map(|s| sentence_lang(s.slice(text)))
+            .collect();
         Doc {
             text,
             quantities: lex(text),
-            sentences: sentences(text),
+            sentences,
+            langs,
         }
+    }
+
+    /// The sentences a rule of language `lang` reads (all when `None`).
+    pub fn sentences_for(&self, lang: Option<Lang>) -> impl Iterator<Item = Span> + '_ {
+        self.sentences
+            .iter()
+            .zip(&self.langs)
+            .filter(move |(_, l)| lang.is_none_or(|want| **l == want))
+            .map(|(s, _)| *s)
+    }
+
+    /// Whether the text at `offset` is in a sentence of language `lang`.
+    pub fn in_lang(&self, offset: usize, lang: Option<Lang>) -> bool {
+        let Some(want) = lang else { return true };
+        let i = self.sentences.partition_point(|s| s.end <= offset);
+        self.langs.get(i).is_none_or(|l| *l == want)
     }
 
     /// The quantities lying wholly inside `span`, in order.
@@ -189,11 +213,43 @@ pub fn find_claims(doc: &Doc, rules: &RuleSet) -> Vec<Claim> {
 
 // ---- helpers shared by the check kinds ----
 
+/// Whether `s` starts with the word `w`. English words match in any case and
+/// only as whole words (`of` is not in `often`); Chinese words match as they are.
+pub fn word_at(s: &str, w: &str) -> bool {
+    if w.bytes().any(|b| b.is_ascii_alphabetic()) {
+        let Some(head) = s.get(..w.len()) else {
+            return false;
+        };
+        let cut_word = w.ends_with(|c: char| c.is_ascii_alphanumeric())
+            && s[w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric());
+        head.eq_ignore_ascii_case(w) && !cut_word
+    } else {
+        s.starts_with(w)
+    }
+}
+
+/// Whether `s` ends with the word `w` (see [`word_at`]).
+pub fn word_before(s: &str, w: &str) -> bool {
+    let Some(k) = s.len().checked_sub(w.len()) else {
+        return false;
+    };
+    let Some(tail) = s.get(k..) else {
+        return false;
+    };
+    if w.bytes().any(|b| b.is_ascii_alphabetic()) {
+        let cut_word = w.starts_with(|c: char| c.is_ascii_alphanumeric())
+            && s[..k].ends_with(|c: char| c.is_ascii_alphanumeric());
+        tail.eq_ignore_ascii_case(w) && !cut_word
+    } else {
+        tail == w
+    }
+}
+
 /// The longest of `words` that `s` starts with.
 pub fn starts_with_any<'w>(s: &str, words: &'w [String]) -> Option<&'w str> {
     words
         .iter()
-        .filter(|w| s.starts_with(w.as_str()))
+        .filter(|w| word_at(s, w))
         .max_by_key(|w| w.len())
         .map(String::as_str)
 }
@@ -202,7 +258,7 @@ pub fn starts_with_any<'w>(s: &str, words: &'w [String]) -> Option<&'w str> {
 pub fn ends_with_any<'w>(s: &str, words: &'w [String]) -> Option<&'w str> {
     words
         .iter()
-        .filter(|w| s.ends_with(w.as_str()))
+        .filter(|w| word_before(s, w))
         .max_by_key(|w| w.len())
         .map(String::as_str)
 }
@@ -212,7 +268,13 @@ pub fn occurrences(text: &str, span: Span, words: &[String]) -> Vec<(usize, usiz
     let s = &text[span.start..span.end];
     let mut out = Vec::new();
     for (i, _) in s.char_indices() {
-        if let Some(w) = starts_with_any(&s[i..], words) {
+        let left_cut = s[..i].ends_with(|c: char| c.is_ascii_alphanumeric());
+        let found = words
+            .iter()
+            .filter(|w| word_at(&s[i..], w))
+            .filter(|w| !(left_cut && w.starts_with(|c: char| c.is_ascii_alphanumeric())))
+            .max_by_key(|w| w.len());
+        if let Some(w) = found {
             out.push((span.start + i, span.start + i + w.len()));
         }
     }
@@ -248,9 +310,27 @@ pub fn chars_between(text: &str, a: usize, b: usize) -> usize {
     text[a..b].chars().filter(|c| !c.is_whitespace()).count()
 }
 
-/// A figure as written in the text, for messages: `17093人`, whitespace removed.
+/// A figure as written in the text, for messages: `17093人` (the line break
+/// of `17093\n人` removed), `9 per cent` (spaces between words kept).
 pub fn shown(doc: &Doc, q: &Quantity) -> String {
-    crate::text::squeeze(&doc.text[q.start..q.end])
+    let s = &doc.text[q.start..q.end];
+    let mut out = String::new();
+    let mut pending_space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            pending_space = true;
+            continue;
+        }
+        if pending_space
+            && out.ends_with(|p: char| p.is_ascii_alphanumeric() || p == '%')
+            && c.is_ascii_alphanumeric()
+        {
+            out.push(' ');
+        }
+        pending_space = false;
+        out.push(c);
+    }
+    out
 }
 
 /// A figure in a message: the bare number when it is exact (`17025`), else as

@@ -11,8 +11,8 @@
 //! for, read as rounded half-up or truncated (CONTRACT.md).
 
 use super::{
-    chars_between, figure, fmt_fixed, inside_word, occurrences, shown, with_tolerance, Claim, Doc,
-    Label, Role, Verdict,
+    chars_between, figure, fmt_fixed, inside_word, occurrences, shown, skip_space, starts_with_any,
+    with_tolerance, Claim, Doc, Label, Role, Verdict,
 };
 use crate::exact::{int, Interval, Num};
 use crate::lexer::{Quantity, QuantityKind};
@@ -25,7 +25,7 @@ const MARKER_REACH: usize = 12;
 pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
     let mut out = Vec::new();
     let v = &rule.vocabulary;
-    for &sentence in &doc.sentences {
+    for sentence in doc.sentences_for(rule.lang) {
         if !v.whole.is_empty() && !v.part.is_empty() && !v.rate.is_empty() {
             need_done(doc, rule, sentence, &mut out);
             named(doc, rule, sentence, &mut out);
@@ -33,8 +33,131 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
         if !v.share.is_empty() {
             share(doc, rule, sentence, &mut out);
         }
+        if !v.of_whole.is_empty() && !v.rate_lead.is_empty() {
+            of_whole(doc, rule, sentence, &mut out);
+        }
+        if !v.slash.is_empty() {
+            slash(doc, rule, sentence, &mut out);
+        }
     }
     out
+}
+
+/// The text between two figures, with spaces trimmed.
+fn gap<'t>(doc: &Doc<'t>, from: usize, to: usize) -> &'t str {
+    doc.text.get(from..to).map_or("", str::trim)
+}
+
+/// Whether the gap before a rate is one of the words that introduce it:
+/// `1,100 (88%)`, `500 schools, or 82.4%`.
+fn led_by(gap: &str, leads: &[String]) -> bool {
+    let g = gap.trim_start_matches(',').trim();
+    leads
+        .iter()
+        .any(|l| g.eq_ignore_ascii_case(l) || g.eq_ignore_ascii_case(&format!(", {l}")))
+}
+
+/// English: `Of the 1,250 patients, 1,100 (88%) recovered`, `1,100 of the
+/// 1,250 patients (88%)`, `412 out of 500 schools, or 82.4%`.
+fn of_whole(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
+    let v = &rule.vocabulary;
+    let clauses = doc.clauses(sentence);
+    let qs = doc.quantities_in(sentence);
+    // Of the Y, X (Z%)
+    for w in clauses.windows(2) {
+        let mut at = skip_space(doc.text, w[0].start);
+        // 1. Of the 200 staff: past a list marker.
+        if let Some(marker) = doc
+            .quantity_at(at)
+            .filter(|q| q.kind == crate::lexer::QuantityKind::Ordinal)
+        {
+            at = skip_space(doc.text, marker.end);
+        }
+        let Some(word) = starts_with_any(&doc.text[at..w[0].end], &v.of_whole) else {
+            continue;
+        };
+        let Some(whole) = doc
+            .quantity_at(skip_space(doc.text, at + word.len()))
+            .filter(|q| q.kind.is_magnitude())
+        else {
+            continue;
+        };
+        let in_part = doc.quantities_in(w[1]);
+        let (Some(part), Some(stated)) = (in_part.first(), in_part.get(1)) else {
+            continue;
+        };
+        if part.start != skip_space(doc.text, w[1].start)
+            || !part.kind.is_magnitude()
+            || !stated.kind.is_rate()
+        {
+            continue;
+        }
+        if part.same_family(whole) && led_by(gap(doc, part.end, stated.start), &v.rate_lead) {
+            out.push(judge(doc, rule, whole, part, stated));
+        }
+    }
+    // X of the Y … (Z%)
+    for (k, part) in qs.iter().enumerate() {
+        if !part.kind.is_magnitude() {
+            continue;
+        }
+        let at = skip_space(doc.text, part.end);
+        let Some(word) = starts_with_any(&doc.text[at..sentence.end], &v.of_whole) else {
+            continue;
+        };
+        let Some(whole) = qs
+            .get(k + 1)
+            .filter(|q| q.start == skip_space(doc.text, at + word.len()))
+        else {
+            continue;
+        };
+        let Some(stated) = qs.get(k + 2) else {
+            continue;
+        };
+        if !whole.kind.is_magnitude() || !whole.same_family(part) || !stated.kind.is_rate() {
+            continue;
+        }
+        if stated.start - whole.end > 80 || !led_by(lead_before(doc, stated.start), &v.rate_lead) {
+            continue;
+        }
+        out.push(judge(doc, rule, whole, part, stated));
+    }
+}
+
+/// The word or sign right before a figure: `(`, `or`, `, or`.
+fn lead_before<'t>(doc: &Doc<'t>, at: usize) -> &'t str {
+    let before = doc.text[..at].trim_end();
+    if before.ends_with(['(', '—']) {
+        return &before[before.len() - before.chars().next_back().map_or(0, char::len_utf8)..];
+    }
+    let word_start = before
+        .rfind(|c: char| !c.is_ascii_alphabetic())
+        .map_or(0, |i| i + 1);
+    &before[word_start..]
+}
+
+/// English: `a coverage rate of 95.2% (476/500)`.
+fn slash(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
+    let qs = doc.quantities_in(sentence);
+    for w in qs.windows(3) {
+        let (stated, part, whole) = (&w[0], &w[1], &w[2]);
+        if !stated.kind.is_rate() || !part.kind.is_magnitude() || !whole.kind.is_magnitude() {
+            continue;
+        }
+        let open = gap(doc, stated.end, part.start);
+        let mid = gap(doc, part.end, whole.start);
+        let close = doc.text[whole.end..].trim_start();
+        let slash_ok = rule.vocabulary.slash.iter().any(|s| s == mid);
+        // 24/7 is not a part of a whole.
+        if open == "("
+            && slash_ok
+            && close.starts_with(')')
+            && part.value <= whole.value
+            && part.same_family(whole)
+        {
+            out.push(judge(doc, rule, whole, part, stated));
+        }
+    }
 }
 
 /// The first magnitude quantity in `clause` (after `from`) with one of `words`
@@ -234,7 +357,16 @@ fn share(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
                 clause.start
             };
             let before = doc.quantities_in(Span::new(scope_start, s));
-            let whole: &Quantity = match between.first() {
+            // English: accounting for 68.7% of total trade of $1,256.3 billion.
+            let whole_after = || -> Option<&Quantity> {
+                let rest = Span::new(stated.end, clause.end);
+                let of_at = occurrences(doc.text, rest, &v.share_of)
+                    .first()
+                    .map(|&(_, e)| e)?;
+                let later = doc.quantities_in(Span::new(of_at, clause.end));
+                later.iter().find(|q| q.kind.is_magnitude())
+            };
+            let whole: &Quantity = match between.first().copied().or_else(whole_after) {
                 Some(w) => w,
                 None => {
                     let hinted: Vec<&Quantity> = before

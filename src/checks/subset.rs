@@ -12,7 +12,7 @@ use crate::text::Span;
 
 pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
     let mut out = Vec::new();
-    for &sentence in &doc.sentences {
+    for sentence in doc.sentences_for(rule.lang) {
         let clauses = doc.clauses(sentence);
         for (k, &clause) in clauses.iter().enumerate().skip(1) {
             let Some(before) = whole_clause(doc, &clauses[..k], &rule.vocabulary.comparison) else {

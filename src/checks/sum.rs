@@ -28,7 +28,7 @@ enum Mode {
 
 pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
     let mut out = Vec::new();
-    for &sentence in &doc.sentences {
+    for sentence in doc.sentences_for(rule.lang) {
         parenthesised(doc, rule, sentence, &mut out);
         let clauses = doc.clauses(sentence);
         for (k, pair) in clauses.windows(2).enumerate() {
@@ -47,10 +47,19 @@ fn list_items<'d>(doc: &'d Doc, span: Span) -> Option<Vec<&'d Quantity>> {
         return None;
     }
     let text = doc.slice(span);
+    // Chinese lists use 、; English ones commas (a comma inside a figure,
+    // 1,250, is not a separator).
+    let separator = |i: usize, c: char| -> bool {
+        if text.contains('、') {
+            c == '、'
+        } else {
+            crate::text::is_comma(c) && !doc.in_quantity(span.start + i)
+        }
+    };
     let mut items: Vec<Span> = Vec::new();
     let mut start = span.start;
     for (i, c) in text.char_indices() {
-        if c == '、' {
+        if separator(i, c) {
             items.push(Span::new(start, span.start + i));
             start = span.start + i + c.len_utf8();
         }
@@ -63,10 +72,12 @@ fn list_items<'d>(doc: &'d Doc, span: Span) -> Option<Vec<&'d Quantity>> {
         match inside.len() {
             1 => parts.push(&inside[0]),
             2 if k == last => {
-                let between = doc.text[inside[0].end..inside[1].start].trim();
-                let joined = ["和", "及", "以及", "与"]
+                let between = doc.text[inside[0].end..inside[1].start].trim_matches(|c: char| {
+                    c.is_whitespace() || matches!(c, '$' | '¥' | '€' | '£')
+                });
+                let joined = ["和", "及", "以及", "与", "and"]
                     .iter()
-                    .any(|w| between.ends_with(w) || between.starts_with(w));
+                    .any(|w| super::word_before(between, w) || super::word_at(between, w));
                 if !joined {
                     return None;
                 }

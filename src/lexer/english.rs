@@ -9,6 +9,11 @@
 use crate::exact::{int, Num};
 use num_traits::{One, Zero};
 
+thread_local! {
+    /// Whether `over`, `out of` and `in` make fractions in this reading.
+    static OVER: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
 fn unit_word(w: &str) -> Option<i64> {
     Some(match w {
         "zero" | "nought" | "naught" => 0,
@@ -325,7 +330,19 @@ fn cardinal(toks: &[Tok], from: usize) -> Option<Cardinal> {
 }
 
 /// Number words at the start of `s` (a word boundary): bytes read and value.
+/// `one over three` and `1 out of 3` read as fractions.
 pub fn words_at(s: &str) -> Option<(usize, Num)> {
+    words_at_with(s, true)
+}
+
+/// Number words for a figure in a claim: `nine out of 12` is two figures
+/// there, a part and a whole, not one fraction.
+pub fn figure_words_at(s: &str) -> Option<(usize, Num)> {
+    words_at_with(s, false)
+}
+
+fn words_at_with(s: &str, fractions_over: bool) -> Option<(usize, Num)> {
+    OVER.with(|o| o.set(fractions_over));
     let toks = tokens(s);
     if toks.is_empty() {
         return None;
@@ -438,8 +455,10 @@ fn unsigned(s: &str, toks: &[Tok], start: usize) -> Option<(usize, Num)> {
         }
     }
     // one over three, one out of three, 1 in twenty-one
-    if let Some((e, v)) = over(toks, next, &value) {
-        return Some((e, v));
+    if OVER.with(|o| o.get()) {
+        if let Some((e, v)) = over(toks, next, &value) {
+            return Some((e, v));
+        }
     }
     // and a half / and three quarters / and a half million
     if toks.get(next).map(|t| t.word.as_str()) == Some("and") {

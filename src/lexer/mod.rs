@@ -546,7 +546,7 @@ fn english_reference(text: &str, n: &Number) -> Option<Quantity> {
 /// English number words at `i`: `three`, `twenty-one`, `two-thirds`, `half`.
 fn english_quantity(text: &str, i: usize) -> Option<Quantity> {
     let rest = &text[i..];
-    let (len, value) = english::words_at(rest)?;
+    let (len, value) = english::figure_words_at(rest)?;
     if rest[len..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
         return None;
     }
@@ -848,7 +848,12 @@ fn finish(text: &str, n: Number) -> Option<Quantity> {
     }
 
     // Words after the unit: 左右, 以上.
-    let start = n.start;
+    // $40: the sign belongs to the figure.
+    let start = if dollars {
+        text[..n.start].trim_end_matches(' ').len() - 1
+    } else {
+        n.start
+    };
     for w in APPROX_AFTER {
         if text[end..].starts_with(w) {
             interval = widen(&interval, w);
