@@ -181,6 +181,14 @@ fn multiple_verdict(
 fn stated_change<'d>(doc: &'d Doc, rule: &Rule, from: usize, to: usize) -> Option<&'d Quantity> {
     let span = Span::new(from, to);
     let per_period = &rule.vocabulary.per_period;
+    // 翻了一番 states the size by itself.
+    if let Some(q) = doc
+        .quantities_in(span)
+        .first()
+        .filter(|q| q.unit == Some("番"))
+    {
+        return Some(q);
+    }
     for (s, e) in super::occurrences(doc.text, span, &rule.vocabulary.by) {
         // 年均增长10%, an average annual increase of 10%: a yearly rate, not
         // the change between the figures.
@@ -306,6 +314,10 @@ fn size_of_change(
         }
         QuantityKind::PercentagePoints if before.kind == QuantityKind::Percent => {
             Some(hi_side.interval.sub(&lo_side.interval))
+        }
+        // 翻一番 is the ratio itself; 增长2倍 is the growth, the ratio less one.
+        QuantityKind::Multiple if dir == Direction::Up && d.unit == Some("番") => {
+            after.interval.div_nonneg(&before.interval)
         }
         QuantityKind::Multiple if dir == Direction::Up => {
             let ratio = after.interval.div_nonneg(&before.interval)?;

@@ -699,6 +699,37 @@ fn chinese_quantity(text: &str, i: usize) -> Option<Quantity> {
             });
         }
     }
+    // 翻一番 is ×2, 翻两番 ×4: a multiple.
+    for (word, factor) in [
+        ("翻一番", 2),
+        ("翻了一番", 2),
+        ("翻两番", 4),
+        ("翻了两番", 4),
+    ] {
+        if text[..i].ends_with(&word[..word.find(['一', '两']).unwrap_or(0)])
+            && rest.starts_with(&word[word.find(['一', '两']).unwrap_or(0)..])
+        {
+            let start = i - word.find(['一', '两']).unwrap_or(0);
+            let end = start + word.len();
+            return Some(Quantity {
+                start,
+                end,
+                kind: QuantityKind::Multiple,
+                value: int(factor),
+                interval: Interval::exact(int(factor)),
+                // 番 marks the doubling words: the ratio itself, not the growth.
+                unit: Some("番"),
+                family: Some("倍"),
+                approx: None,
+                ulp: None,
+                decimals: 0,
+            });
+        }
+    }
+    // 二三十人, 三四百家, 一两个: a range of two neighbouring digits.
+    if let Some(q) = digit_pair_range(text, i) {
+        return Some(q);
+    }
     let n = numeral::parse(rest)?;
     if n.fraction {
         return Some(fraction(i, &n));
@@ -710,7 +741,79 @@ fn chinese_quantity(text: &str, i: usize) -> Option<Quantity> {
         q.start = i - '第'.len_utf8();
         return Some(q);
     }
-    finish(text, number)
+    // 十几万: 几 stands for a digit from 1 to 9.
+    let vague = text[i..number.end].contains(['几', '幾']);
+    if vague && number.value.is_zero() {
+        return None;
+    }
+    let mut q = finish(text, number)?;
+    if vague && q.kind.is_magnitude() {
+        let place = numeral::place_of(&q.value);
+        let step = if q.value >= int(10) {
+            place.clone() / int(10) * int(10)
+        } else {
+            place.clone()
+        };
+        let lo = &q.value + &step / int(10);
+        let hi = &q.value + &step;
+        q.interval = Interval::new(Some(lo.min(q.value.clone())), Some(hi));
+        q.approx = Some("几");
+    }
+    // 三成 is 30%.
+    if q.kind == QuantityKind::Count && q.unit == Some("成") {
+        q.kind = QuantityKind::Percent;
+        q.value *= int(10);
+        q.interval = rounded(&q.value, &int(10));
+        q.ulp = Some(int(10));
+        q.unit = Some("%");
+        q.family = Some("%");
+    }
+    Some(q)
+}
+
+/// `二三十人` (20 to 30), `三四百家`, `一两个`: two neighbouring digits before
+/// a unit are a range, never a figure to check.
+fn digit_pair_range(text: &str, i: usize) -> Option<Quantity> {
+    let mut chars = text[i..].chars();
+    let a = numeral::digit_value(chars.next()?)?;
+    let second = chars.next()?;
+    let b = numeral::digit_value(second)?;
+    if !(a >= 1 && b == a + 1 || (a == 1 && second == '两')) {
+        return None;
+    }
+    let after = i + text[i..].chars().take(2).map(char::len_utf8).sum::<usize>();
+    let scale_char = text[after..].chars().next();
+    let scale = match scale_char {
+        Some('十') => 10,
+        Some('百') => 100,
+        Some('千') => 1000,
+        Some('万') => 10000,
+        _ => 1,
+    };
+    let mut end = after
+        + if scale > 1 {
+            scale_char.map_or(0, char::len_utf8)
+        } else {
+            0
+        };
+    let unit = units::unit_at(&text[end..]);
+    if let Some(u) = unit {
+        end += u.text.len();
+    } else if scale == 1 {
+        return None;
+    }
+    Some(Quantity {
+        start: i,
+        end,
+        kind: QuantityKind::Range,
+        value: int(a as i64 * scale),
+        interval: Interval::new(Some(int(a as i64 * scale)), Some(int(b as i64 * scale))),
+        unit: unit.map(|u| u.text),
+        family: None,
+        approx: None,
+        ulp: None,
+        decimals: 0,
+    })
 }
 
 fn rounded(value: &Num, ulp: &Num) -> Interval {
@@ -1055,6 +1158,27 @@ mod tests {
             one("提高了3.5个百分点").kind,
             QuantityKind::PercentagePoints
         );
+    }
+
+    #[test]
+    fn ranges_tenths_multiples_and_vague_digits() {
+        let q = one("二三十人");
+        assert_eq!(q.kind, QuantityKind::Range);
+        assert_eq!(
+            (s(&q.interval.lo), s(&q.interval.hi)),
+            ("20".into(), "30".into())
+        );
+        let q = one("三成");
+        assert_eq!(
+            (q.kind, q.value_string()),
+            (QuantityKind::Percent, "30".into())
+        );
+        assert_eq!(one("翻了一番").value_string(), "2");
+        let q = one("十几万人");
+        assert_eq!(q.approx, Some("几"));
+        assert!(q.interval.contains(&int(150000)));
+        assert!(lex("一成不变").is_empty());
+        assert!(lex("三成立").is_empty());
     }
 
     #[test]

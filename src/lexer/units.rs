@@ -95,6 +95,7 @@ pub const UNITS: &[Unit] = &[
     u("床", "bed", Count),
     u("村", "village", Count),
     u("字", "character", Count),
+    u("成", "tenth", Count),
     u("吨", "tonne", Measure),
     u("克", "gram", Measure),
     u("米", "metre", Measure),
@@ -138,6 +139,13 @@ const NOT_A_UNIT: &[(&str, &[char])] = &[
     ("年", &['级', '轻', '龄', '代', '度']),
     ("米", &['粮']),
     ("起", &['来', '步', '到', '草', '点', '源']),
+    (
+        "成",
+        &[
+            '立', '为', '功', '果', '本', '绩', '效', '熟', '长', '员', '品', '都', '就', '型',
+            '交', '片', '不', '了', '的', '了',
+        ],
+    ),
 ];
 
 /// The longest unit at the start of `s`, unless the text goes on into a word
