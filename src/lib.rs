@@ -5,7 +5,9 @@
 //! ([`text`]) with the vocabulary of [`rules`] and decides whether they hold;
 //! [`finding`] places the inconsistent ones in the file; [`render`] prints
 //! them. [`lint`] runs it all on one text; [`input`] and the binary do the I/O.
+pub mod baseline;
 pub mod checks;
+pub mod config;
 pub mod exact;
 pub mod finding;
 pub mod input;
@@ -13,4 +15,6 @@ pub mod lexer;
 pub mod lint;
 pub mod render;
 pub mod rules;
+pub mod run;
+pub mod suppress;
 pub mod text;

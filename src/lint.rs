@@ -9,6 +9,7 @@
 
 use crate::checks::{find_claims, Claim, Doc};
 use crate::finding::{findings, Finding};
+use crate::input::Source;
 use crate::lexer::Quantity;
 use crate::rules::RuleSet;
 
@@ -19,7 +20,12 @@ pub struct Analysis {
 }
 
 pub fn analyze(text: &str, rules: &RuleSet) -> Analysis {
-    let doc = Doc::new(text);
+    analyze_blocks(text, &[], rules)
+}
+
+/// Analyses a text whose blocks end at `breaks` (see [`Source::breaks`]).
+pub fn analyze_blocks(text: &str, breaks: &[usize], rules: &RuleSet) -> Analysis {
+    let doc = Doc::with_breaks(text, breaks);
     let claims = find_claims(&doc, rules);
     Analysis {
         quantities: doc.quantities,
@@ -31,4 +37,16 @@ pub fn analyze(text: &str, rules: &RuleSet) -> Analysis {
 pub fn lint(path: &str, text: &str, rules: &RuleSet) -> Vec<Finding> {
     let a = analyze(text, rules);
     findings(path, text, &a.claims, rules)
+}
+
+/// Lints a source: its prose is analysed, positions point into its text, and
+/// its inline suppressions apply (unused ones are reported as warnings).
+pub fn lint_source(source: &Source, rules: &RuleSet) -> Vec<Finding> {
+    let a = analyze_blocks(&source.prose, &source.breaks, rules);
+    let mut out = findings(&source.path, &source.text, &a.claims, rules);
+    let directives = crate::suppress::directives(&source.text, source.format);
+    let unused = crate::suppress::apply(&source.path, &source.text, &directives, &mut out, rules);
+    out.extend(unused);
+    out.sort_by(|a, b| (a.start, &a.rule).cmp(&(b.start, &b.rule)));
+    out
 }

@@ -1,14 +1,18 @@
-//! The `numlint` command line: argument parsing, I/O and exit codes around the
-//! library. See CONTRACT.md for the interface.
+//! The `numlint` command line: argument parsing, output and exit codes around
+//! the library. See CONTRACT.md and the README for the interface.
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use numlint::baseline::Baseline;
+use numlint::config::{self, Config, Selection};
 use numlint::finding::Finding;
-use numlint::input::{collect_paths, decode, read_source, Source};
-use numlint::lint::analyze;
+use numlint::input::{collect_paths, decode, Format as InputFormat, Source};
+use numlint::lint::analyze_blocks;
 use numlint::render::json::Summary;
 use numlint::rules::{Expect, RuleSet, Severity};
+use numlint::run::{FileResult, Run, Target};
 use std::io::{IsTerminal, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -33,36 +37,58 @@ enum Command {
         path: PathBuf,
         #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
         format: ExtractFormat,
-        /// Extra rule packs on top of the built-in ones.
-        #[arg(long = "rules", value_name = "FILE", num_args = 1..)]
-        rules: Vec<PathBuf>,
+        #[command(flatten)]
+        common: Common,
     },
     /// List the rules in force.
     Rules {
         #[arg(long, value_enum, default_value_t = ExtractFormat::Human)]
         format: ExtractFormat,
-        #[arg(long = "rules", value_name = "FILE", num_args = 1..)]
-        rules: Vec<PathBuf>,
+        #[command(flatten)]
+        common: Common,
     },
     /// Explain one rule, with its examples.
     Rule {
         id: String,
-        #[arg(long = "rules", value_name = "FILE", num_args = 1..)]
-        rules: Vec<PathBuf>,
+        #[command(flatten)]
+        common: Common,
     },
     /// Run the examples embedded in rule packs (the built-in ones with no FILE).
     TestRules { files: Vec<PathBuf> },
+    /// Write a commented starter numlint.toml in the working directory.
+    Init {
+        /// Overwrite an existing numlint.toml.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print a shell completion script: bash, zsh, fish, powershell, elvish.
+    Completions { shell: clap_complete::Shell },
+}
+
+/// Options that load rules and configuration.
+#[derive(clap::Args, Clone)]
+struct Common {
+    /// Extra rule packs on top of the built-in ones.
+    #[arg(long = "rules", value_name = "FILE", num_args = 1..)]
+    rules: Vec<PathBuf>,
+    /// The configuration file (default: the nearest numlint.toml upward).
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    config: Option<PathBuf>,
+    /// Use no configuration file.
+    #[arg(long)]
+    isolated: bool,
+    /// The encoding of text files that are not UTF-8 (default: GB18030 is tried).
+    #[arg(long, value_name = "LABEL")]
+    encoding: Option<String>,
 }
 
 #[derive(clap::Args)]
 struct CheckArgs {
     /// Files or folders; "-" reads standard input.
     paths: Vec<PathBuf>,
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    format: Format,
-    /// Extra rule packs on top of the built-in ones.
-    #[arg(long = "rules", value_name = "FILE", num_args = 1..)]
-    rules: Vec<PathBuf>,
+    /// Output format (default: human, or github when GITHUB_ACTIONS=true).
+    #[arg(long, value_enum)]
+    format: Option<Format>,
     /// Only these rule ids or check kinds (comma-separated).
     #[arg(long, value_delimiter = ',')]
     select: Vec<String>,
@@ -75,9 +101,20 @@ struct CheckArgs {
     /// Report, never fail (exit 0 unless numlint itself cannot run).
     #[arg(long)]
     exit_zero: bool,
-    /// Name used for "-" in the output.
+    /// Name used for "-" in the output (its extension picks the format).
     #[arg(long, default_value = "<stdin>")]
     stdin_filename: String,
+    /// Hide the findings recorded in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record the current findings in this baseline file, and exit 0.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
+    /// Never show a progress bar.
+    #[arg(long)]
+    no_progress: bool,
+    #[command(flatten)]
+    common: Common,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -85,6 +122,9 @@ enum Format {
     Human,
     Short,
     Json,
+    Jsonl,
+    Sarif,
+    Github,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -100,34 +140,27 @@ fn main() -> ExitCode {
         Command::Extract {
             path,
             format,
-            rules,
-        } => extract(path, format, &rules),
-        Command::Rules { format, rules } => list_rules(format, &rules),
-        Command::Rule { id, rules } => explain_rule(&id, &rules),
+            common,
+        } => extract(path, format, &common),
+        Command::Rules { format, common } => list_rules(format, &common),
+        Command::Rule { id, common } => explain_rule(&id, &common),
         Command::TestRules { files } => test_rules(&files),
+        Command::Init { force } => init(force),
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "numlint",
+                &mut std::io::stdout(),
+            );
+            ExitCode::SUCCESS
+        }
     }
 }
 
-/// Loads the built-in rules and the given packs; a bad pack is printed as a
-/// diagnostic pointing into its TOML.
-fn load_rules(packs: &[PathBuf]) -> Result<RuleSet, ExitCode> {
-    let mut set = match RuleSet::builtin() {
-        Ok(s) => s,
-        Err(e) => return Err(report_error(e)),
-    };
-    for p in packs {
-        let src = match std::fs::read_to_string(p) {
-            Ok(s) => s,
-            Err(e) => {
-                eprintln!("numlint: {}: cannot read rule pack: {e}", p.display());
-                return Err(ExitCode::from(2));
-            }
-        };
-        if let Err(e) = set.add_pack(&p.display().to_string(), &src) {
-            return Err(report_error(e));
-        }
-    }
-    Ok(set)
+fn fail(message: impl std::fmt::Display) -> ExitCode {
+    eprintln!("numlint: {message}");
+    ExitCode::from(2)
 }
 
 fn report_error(e: impl miette::Diagnostic + Send + Sync + 'static) -> ExitCode {
@@ -135,142 +168,253 @@ fn report_error(e: impl miette::Diagnostic + Send + Sync + 'static) -> ExitCode 
     ExitCode::from(2)
 }
 
-fn read_stdin(name: &str) -> Result<Source, String> {
+/// The configuration, all rules (built-in, the config's packs, --rules) and
+/// the encoding, or the exit code of what went wrong.
+struct Loaded {
+    config: Config,
+    rules: RuleSet,
+    encoding: Option<&'static encoding_rs::Encoding>,
+}
+
+fn load(common: &Common) -> Result<Loaded, ExitCode> {
+    let config = if common.isolated {
+        Config::default()
+    } else {
+        let path = match &common.config {
+            Some(p) => Some(p.clone()),
+            None => std::env::current_dir()
+                .ok()
+                .and_then(|d| config::discover(&d)),
+        };
+        match path {
+            None => Config::default(),
+            Some(p) => {
+                let src = std::fs::read_to_string(&p).map_err(|e| {
+                    fail(format!("{}: cannot read configuration: {e}", p.display()))
+                })?;
+                Config::parse(&p, &src).map_err(report_error)?
+            }
+        }
+    };
+    let mut rules = RuleSet::builtin().map_err(report_error)?;
+    for p in config.rule_packs.iter().chain(&common.rules) {
+        let src = std::fs::read_to_string(p)
+            .map_err(|e| fail(format!("{}: cannot read rule pack: {e}", p.display())))?;
+        rules
+            .add_pack(&p.display().to_string(), &src)
+            .map_err(report_error)?;
+    }
+    let encoding = match &common.encoding {
+        None => None,
+        Some(label) => Some(
+            encoding_rs::Encoding::for_label(label.as_bytes()).ok_or_else(|| {
+                fail(format!(
+                    "unknown encoding `{label}` (try gb18030, gbk, big5, utf-16le)"
+                ))
+            })?,
+        ),
+    };
+    Ok(Loaded {
+        config,
+        rules,
+        encoding,
+    })
+}
+
+fn read_stdin(
+    name: &str,
+    encoding: Option<&'static encoding_rs::Encoding>,
+) -> Result<Source, String> {
     let mut bytes = Vec::new();
     std::io::stdin()
         .read_to_end(&mut bytes)
         .map_err(|e| format!("{name}: cannot read standard input: {e}"))?;
-    decode(name, bytes)
-        .map(|text| Source {
-            path: name.to_string(),
-            text,
-        })
-        .map_err(|e| e.to_string())
-}
-
-fn rule_matches(rule: &numlint::rules::Rule, names: &[String]) -> bool {
-    names
-        .iter()
-        .any(|n| n == &rule.id || n == rule.check.as_str())
+    let format = InputFormat::of(Path::new(name));
+    if format == InputFormat::Docx {
+        let text = numlint::input::docx::paragraphs(&bytes).map_err(|e| format!("{name}: {e}"))?;
+        let mut s = Source::from_text(name, format, text);
+        s.breaks = s.text.match_indices('\n').map(|(i, _)| i).collect();
+        return Ok(s);
+    }
+    let text = decode(name, &bytes, encoding).map_err(|e| e.to_string())?;
+    Ok(Source::from_text(name, format, text))
 }
 
 fn check(args: CheckArgs) -> ExitCode {
-    let mut rules = match load_rules(&args.rules) {
-        Ok(r) => r,
+    let loaded = match load(&args.common) {
+        Ok(l) => l,
         Err(code) => return code,
     };
-    for name in args.select.iter().chain(&args.ignore) {
-        let known = rules
-            .rules
-            .iter()
-            .any(|r| r.id == *name || r.check.as_str() == name);
-        if !known {
-            eprintln!("numlint: unknown rule or check `{name}` (see `numlint rules`)");
-            return ExitCode::from(2);
-        }
+    let cli_selection = Selection {
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+        severity: Default::default(),
+    };
+    let selection = loaded.config.selection.then(&cli_selection);
+    if let Some(name) = selection.unknown_names(&loaded.rules).first() {
+        return fail(format!(
+            "unknown rule or check `{name}` (see `numlint rules`)"
+        ));
     }
-    rules.rules.retain(|r| {
-        (args.select.is_empty() || rule_matches(r, &args.select)) && !rule_matches(r, &args.ignore)
-    });
+    let baseline = match &args.baseline {
+        None => None,
+        Some(p) => {
+            let parsed = std::fs::read_to_string(p)
+                .map_err(|e| e.to_string())
+                .and_then(|s| serde_json::from_str::<Baseline>(&s).map_err(|e| e.to_string()));
+            match parsed {
+                Ok(b) => Some(b),
+                Err(e) => return fail(format!("{}: cannot read baseline: {e}", p.display())),
+            }
+        }
+    };
+    let format = args.format.unwrap_or(
+        if std::env::var("GITHUB_ACTIONS").as_deref() == Ok("true") {
+            Format::Github
+        } else {
+            Format::Human
+        },
+    );
+    // Targets: standard input, then files, in path order.
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
         args.paths.clone()
     };
-    let mut io_failed = false;
-    let mut sources: Vec<Result<Source, String>> = Vec::new();
-    let (mut files, mut errors) = (Vec::new(), Vec::new());
-    let mut use_stdin = false;
-    let others: Vec<PathBuf> = paths
-        .into_iter()
-        .filter(|p| {
-            let dash = p.as_os_str() == "-";
-            use_stdin |= dash;
-            !dash
-        })
-        .collect();
-    if use_stdin {
-        sources.push(read_stdin(&args.stdin_filename));
+    let mut targets = Vec::new();
+    if paths.iter().any(|p| p.as_os_str() == "-") {
+        match read_stdin(&args.stdin_filename, loaded.encoding) {
+            Ok(s) => targets.push(Target::Stdin(s)),
+            Err(e) => {
+                eprintln!("numlint: {e}");
+                return ExitCode::from(2);
+            }
+        }
     }
-    let (f, e) = collect_paths(&others);
-    files.extend(f);
-    errors.extend(e);
-    for e in errors {
-        sources.push(Err(e.to_string()));
-    }
-    for f in files {
-        sources.push(read_source(&f).map_err(|e| e.to_string()));
-    }
+    let others: Vec<PathBuf> = paths.into_iter().filter(|p| p.as_os_str() != "-").collect();
+    let config = &loaded.config;
+    let (files, errors) = collect_paths(&others, &|p: &Path| config.excluded(p));
+    targets.extend(errors.into_iter().map(Target::Failed));
+    targets.extend(files.into_iter().map(Target::File));
+
+    let progress = if !args.no_progress && std::io::stderr().is_terminal() && targets.len() >= 20 {
+        let bar =
+            ProgressBar::with_draw_target(Some(targets.len() as u64), ProgressDrawTarget::stderr());
+        bar.set_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        bar
+    } else {
+        ProgressBar::hidden()
+    };
     let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let run = Run {
+        rules: &loaded.rules,
+        config,
+        selection: &selection,
+        encoding: loaded.encoding,
+    };
     let mut summary = Summary::default();
     let mut all: Vec<Finding> = Vec::new();
+    let mut io_failed = false;
     let mut stdout = std::io::stdout().lock();
-    for source in sources {
-        let source = match source {
-            Ok(s) => s,
-            Err(message) => {
-                eprintln!("numlint: {message}");
-                io_failed = true;
-                continue;
-            }
-        };
+    let mut closed = false;
+    let streaming = args.write_baseline.is_none();
+    run.each(targets, |r: FileResult| {
+        progress.inc(1);
+        if let Some(e) = &r.error {
+            progress.suspend(|| eprintln!("numlint: {e}"));
+            io_failed = true;
+            return;
+        }
         summary.files += 1;
-        let analysis = analyze(&source.text, &rules);
-        let findings =
-            numlint::finding::findings(&source.path, &source.text, &analysis.claims, &rules);
+        let mut findings = r.findings;
+        if let Some(b) = &baseline {
+            b.filter(&mut findings);
+        }
         summary.count(&findings);
-        let printed = match args.format {
-            Format::Human => {
-                let width = if color { 120 } else { 100 };
-                write!(
-                    stdout,
-                    "{}",
-                    numlint::render::human::render(
-                        &findings,
-                        &source.path,
-                        &source.text,
-                        color,
-                        width
+        if streaming && !closed {
+            let printed = progress.suspend(|| match format {
+                Format::Human => {
+                    let (path, text) = r
+                        .source
+                        .as_ref()
+                        .map_or(("", ""), |s| (s.path.as_str(), s.text.as_str()));
+                    write!(
+                        stdout,
+                        "{}",
+                        numlint::render::human::render(
+                            &findings,
+                            path,
+                            text,
+                            color,
+                            if color { 120 } else { 100 }
+                        )
                     )
-                )
-            }
-            Format::Short => findings.iter().try_for_each(|f| {
-                writeln!(
-                    stdout,
-                    "{}:{}:{}: {}[{}] {}",
-                    f.path,
-                    f.line,
-                    f.column,
-                    f.severity.as_str(),
-                    f.rule,
-                    f.message
-                )
-            }),
-            Format::Json => Ok(()),
-        };
-        if printed.is_err() {
-            return ExitCode::from(2); // stdout closed: nothing more to say
+                }
+                Format::Short => findings
+                    .iter()
+                    .try_for_each(|f| writeln!(stdout, "{}", numlint::render::short::line(f))),
+                Format::Github => findings
+                    .iter()
+                    .try_for_each(|f| writeln!(stdout, "{}", numlint::render::github::line(f))),
+                Format::Jsonl => findings.iter().try_for_each(|f| {
+                    writeln!(stdout, "{}", serde_json::to_string(f).unwrap_or_default())
+                }),
+                Format::Json | Format::Sarif => Ok(()),
+            });
+            closed |= printed.is_err();
         }
         all.extend(findings);
+    });
+    progress.finish_and_clear();
+    if closed {
+        return ExitCode::from(2);
     }
-    match args.format {
+    if let Some(path) = &args.write_baseline {
+        let b = Baseline::of(&all);
+        let text = serde_json::to_string_pretty(&b).unwrap_or_default();
+        if let Err(e) = std::fs::write(path, text + "\n") {
+            return fail(format!("{}: cannot write baseline: {e}", path.display()));
+        }
+        eprintln!(
+            "numlint: recorded {} finding{} in {}",
+            all.len(),
+            if all.len() == 1 { "" } else { "s" },
+            path.display()
+        );
+        return if io_failed {
+            ExitCode::from(2)
+        } else {
+            ExitCode::SUCCESS
+        };
+    }
+    match format {
         Format::Json => {
-            all.sort_by(|a, b| (&a.path, a.start).cmp(&(&b.path, b.start)));
             let _ = writeln!(stdout, "{}", numlint::render::json::check(&all, summary));
         }
+        Format::Sarif => {
+            let _ = writeln!(
+                stdout,
+                "{}",
+                numlint::render::sarif::log(&all, &loaded.rules)
+            );
+        }
         Format::Human => {
+            let plural = |n: usize| if n == 1 { "" } else { "s" };
             let _ = writeln!(
                 stdout,
                 "numlint: {} error{}, {} warning{} in {} file{}",
                 summary.errors,
-                if summary.errors == 1 { "" } else { "s" },
+                plural(summary.errors),
                 summary.warnings,
-                if summary.warnings == 1 { "" } else { "s" },
+                plural(summary.warnings),
                 summary.files,
-                if summary.files == 1 { "" } else { "s" }
+                plural(summary.files)
             );
         }
-        Format::Short => {}
+        Format::Short | Format::Jsonl | Format::Github => {}
     }
     if io_failed {
         return ExitCode::from(2);
@@ -283,24 +427,22 @@ fn check(args: CheckArgs) -> ExitCode {
     }
 }
 
-fn extract(path: PathBuf, format: ExtractFormat, packs: &[PathBuf]) -> ExitCode {
-    let rules = match load_rules(packs) {
-        Ok(r) => r,
+fn extract(path: PathBuf, format: ExtractFormat, common: &Common) -> ExitCode {
+    let loaded = match load(common) {
+        Ok(l) => l,
         Err(code) => return code,
     };
     let source = if path.as_os_str() == "-" {
-        read_stdin("<stdin>")
+        read_stdin("<stdin>", loaded.encoding)
     } else {
-        read_source(&path).map_err(|e| e.to_string())
+        numlint::input::load(&path, loaded.encoding).map_err(|e| e.to_string())
     };
     let source = match source {
         Ok(s) => s,
-        Err(message) => {
-            eprintln!("numlint: {message}");
-            return ExitCode::from(2);
-        }
+        Err(message) => return fail(message),
     };
-    let analysis = analyze(&source.text, &rules);
+    let rules = loaded.config.selection.apply(&loaded.rules);
+    let analysis = analyze_blocks(&source.prose, &source.breaks, &rules);
     let doc = numlint::render::json::extracted_document(
         &source.path,
         &source.text,
@@ -352,18 +494,16 @@ fn extract(path: PathBuf, format: ExtractFormat, packs: &[PathBuf]) -> ExitCode 
     ExitCode::SUCCESS
 }
 
-fn list_rules(format: ExtractFormat, packs: &[PathBuf]) -> ExitCode {
-    let rules = match load_rules(packs) {
-        Ok(r) => r,
+fn list_rules(format: ExtractFormat, common: &Common) -> ExitCode {
+    let loaded = match load(common) {
+        Ok(l) => l,
         Err(code) => return code,
     };
+    let rules = loaded.config.selection.apply(&loaded.rules);
     match format {
         ExtractFormat::Json => match serde_json::to_string_pretty(&rules.rules) {
             Ok(s) => println!("{s}"),
-            Err(e) => {
-                eprintln!("numlint: {e}");
-                return ExitCode::from(2);
-            }
+            Err(e) => return fail(e),
         },
         ExtractFormat::Human => {
             for r in &rules.rules {
@@ -380,14 +520,13 @@ fn list_rules(format: ExtractFormat, packs: &[PathBuf]) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn explain_rule(id: &str, packs: &[PathBuf]) -> ExitCode {
-    let rules = match load_rules(packs) {
-        Ok(r) => r,
+fn explain_rule(id: &str, common: &Common) -> ExitCode {
+    let loaded = match load(common) {
+        Ok(l) => l,
         Err(code) => return code,
     };
-    let Some(r) = rules.get(id) else {
-        eprintln!("numlint: no rule `{id}` (see `numlint rules`)");
-        return ExitCode::from(2);
+    let Some(r) = loaded.rules.get(id) else {
+        return fail(format!("no rule `{id}` (see `numlint rules`)"));
     };
     println!(
         "{} ({} check, {})",
@@ -425,8 +564,14 @@ fn explain_rule(id: &str, packs: &[PathBuf]) -> ExitCode {
 /// Runs every example of the rules: each must give exactly what it expects
 /// from its own rule (the other rules are not consulted).
 fn test_rules(files: &[PathBuf]) -> ExitCode {
-    let rules = match load_rules(files) {
-        Ok(r) => r,
+    let common = Common {
+        rules: files.to_vec(),
+        config: None,
+        isolated: true,
+        encoding: None,
+    };
+    let loaded = match load(&common) {
+        Ok(l) => l,
         Err(code) => return code,
     };
     let sources: Vec<String> = if files.is_empty() {
@@ -438,7 +583,12 @@ fn test_rules(files: &[PathBuf]) -> ExitCode {
         files.iter().map(|f| f.display().to_string()).collect()
     };
     let (mut passed, mut failed) = (0, 0);
-    for rule in rules.rules.iter().filter(|r| sources.contains(&r.source)) {
+    for rule in loaded
+        .rules
+        .rules
+        .iter()
+        .filter(|r| sources.contains(&r.source))
+    {
         let only = RuleSet {
             rules: vec![rule.clone()],
         };
@@ -475,5 +625,22 @@ fn test_rules(files: &[PathBuf]) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn init(force: bool) -> ExitCode {
+    let path = Path::new(config::FILE_NAME);
+    if path.exists() && !force {
+        return fail(format!(
+            "{} already exists (use --force to overwrite it)",
+            config::FILE_NAME
+        ));
+    }
+    match std::fs::write(path, config::STARTER) {
+        Ok(()) => {
+            println!("wrote {}", config::FILE_NAME);
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(format!("cannot write {}: {e}", config::FILE_NAME)),
     }
 }

@@ -30,6 +30,9 @@ pub enum CheckKind {
     Change,
     MissingNumber,
     ListCount,
+    /// Not a check: the kind of the warning about a suppression that
+    /// suppresses nothing. No rule has it.
+    Suppression,
 }
 
 impl CheckKind {
@@ -50,6 +53,7 @@ impl CheckKind {
             CheckKind::Change => "change",
             CheckKind::MissingNumber => "missing-number",
             CheckKind::ListCount => "list-count",
+            CheckKind::Suppression => "suppression",
         }
     }
 
@@ -108,6 +112,7 @@ impl CheckKind {
                 "connectors",
                 "examples",
             ],
+            CheckKind::Suppression => &[],
         }
     }
 }

@@ -161,6 +161,25 @@ pub fn sentences(text: &str) -> Vec<Span> {
     out
 }
 
+/// Splits sentences further at `breaks` (sorted byte offsets). Pieces with
+/// nothing but spaces are dropped.
+pub fn split_at(sentences: Vec<Span>, breaks: &[usize]) -> Vec<Span> {
+    if breaks.is_empty() {
+        return sentences;
+    }
+    let mut out = Vec::with_capacity(sentences.len());
+    for s in sentences {
+        let from = breaks.partition_point(|&b| b <= s.start);
+        let mut start = s.start;
+        for &b in breaks[from..].iter().take_while(|&&b| b < s.end) {
+            out.push(Span::new(start, b));
+            start = b;
+        }
+        out.push(Span::new(start, s.end));
+    }
+    out
+}
+
 /// The clauses of a sentence.
 pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
     split_spans(sentence.slice(text), sentence.start, is_clause_end)

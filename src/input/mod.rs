@@ -1,0 +1,237 @@
+//! Reading what the user points numlint at: folders walked (with `.gitignore`
+//! respected), bytes decoded (UTF-8, UTF-16 with a byte-order mark, GB18030),
+//! and each format turned into prose to lint: Markdown without its code,
+//! HTML without its tags, the paragraphs of a Word document.
+//!
+//! Problems are values ([`InputError`]) so a run reports them and goes on with
+//! the other files. Nothing here ever writes.
+
+pub mod docx;
+pub mod html;
+pub mod markdown;
+
+use encoding_rs::Encoding;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// File extensions linted when a folder is walked. A file named explicitly is
+/// always linted, as plain text unless its extension says otherwise.
+pub const EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm", "docx"];
+
+/// How a file is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+    Docx,
+}
+
+impl Format {
+    pub fn of(path: &Path) -> Format {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(|e| e.to_ascii_lowercase())
+            .as_deref()
+        {
+            Some("md" | "markdown") => Format::Markdown,
+            Some("html" | "htm") => Format::Html,
+            Some("docx") => Format::Docx,
+            _ => Format::Text,
+        }
+    }
+}
+
+/// A file that could not be linted, and why.
+#[derive(Debug)]
+pub enum InputError {
+    Io { path: String, error: std::io::Error },
+    Binary { path: String },
+    NotText { path: String, offset: usize },
+    Unreadable { path: String, reason: String },
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InputError::Io { path, error } => write!(f, "{path}: cannot read: {error}"),
+            InputError::Binary { path } => {
+                write!(f, "{path}: binary file (it contains NUL bytes); skipped")
+            }
+            InputError::NotText { path, offset } => write!(
+                f,
+                "{path}: neither UTF-8 nor GB18030 text (first bad byte at offset {offset}); skipped. Name its encoding with --encoding"
+            ),
+            InputError::Unreadable { path, reason } => write!(f, "{path}: {reason}; skipped"),
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// A text to lint.
+#[derive(Clone, Debug)]
+pub struct Source {
+    /// The name it is reported under.
+    pub path: String,
+    pub format: Format,
+    /// The text positions point into: the decoded file, or for a Word
+    /// document the extracted paragraphs, one per line.
+    pub text: String,
+    /// The prose to lint: `text` with everything that is not prose (code,
+    /// tags, front matter) blanked out, byte for byte, so every offset stays
+    /// right.
+    pub prose: String,
+    /// Byte offsets where a block (paragraph, heading, cell) ends: a sentence
+    /// never runs across them.
+    pub breaks: Vec<usize>,
+}
+
+impl Source {
+    /// A source from text already decoded.
+    pub fn from_text(path: &str, format: Format, text: String) -> Source {
+        let (prose, breaks) = match format {
+            Format::Markdown => markdown::prose(&text),
+            Format::Html => html::prose(&text),
+            Format::Text | Format::Docx => (text.clone(), Vec::new()),
+        };
+        Source {
+            path: path.to_string(),
+            format,
+            text,
+            prose,
+            breaks,
+        }
+    }
+}
+
+/// Expands folders into the files below them that numlint reads, sorted,
+/// honouring `.gitignore` and hidden files; files named explicitly are kept.
+/// `excluded` says which paths to skip (config `exclude`).
+pub fn collect_paths(
+    paths: &[PathBuf],
+    excluded: &dyn Fn(&Path) -> bool,
+) -> (Vec<PathBuf>, Vec<InputError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            for entry in ignore::WalkBuilder::new(p).build() {
+                match entry {
+                    Ok(e) => {
+                        let path = e.path();
+                        let wanted = e.file_type().is_some_and(|t| t.is_file())
+                            && path.extension().and_then(|x| x.to_str()).is_some_and(|x| {
+                                EXTENSIONS.contains(&x.to_ascii_lowercase().as_str())
+                            });
+                        if wanted && !excluded(path) {
+                            files.push(path.to_path_buf());
+                        }
+                    }
+                    Err(err) => errors.push(InputError::Unreadable {
+                        path: p.display().to_string(),
+                        reason: err.to_string(),
+                    }),
+                }
+            }
+        } else if p.exists() {
+            files.push(p.clone());
+        } else {
+            errors.push(InputError::Io {
+                path: p.display().to_string(),
+                error: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or folder"),
+            });
+        }
+    }
+    files.sort();
+    files.dedup();
+    (files, errors)
+}
+
+/// Decodes file bytes: a byte-order mark decides (UTF-8, UTF-16); otherwise
+/// UTF-8, then `encoding` if given, then GB18030 (which covers GBK). NUL bytes
+/// in a file without a UTF-16 mark mean a binary file.
+pub fn decode(
+    path: &str,
+    bytes: &[u8],
+    encoding: Option<&'static Encoding>,
+) -> Result<String, InputError> {
+    if let Some((enc, bom)) = Encoding::for_bom(bytes) {
+        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom..]);
+        if had_errors {
+            return Err(InputError::NotText {
+                path: path.into(),
+                offset: 0,
+            });
+        }
+        return Ok(text.into_owned());
+    }
+    if bytes.contains(&0) {
+        return Err(InputError::Binary {
+            path: path.to_string(),
+        });
+    }
+    let utf8 = std::str::from_utf8(bytes);
+    if let (Ok(s), None) = (utf8, encoding) {
+        return Ok(s.to_string());
+    }
+    let offset = utf8.err().map_or(0, |e| e.valid_up_to());
+    let enc = encoding.unwrap_or(encoding_rs::GB18030);
+    let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+    if had_errors {
+        return Err(InputError::NotText {
+            path: path.to_string(),
+            offset,
+        });
+    }
+    Ok(text.into_owned())
+}
+
+/// Reads one file as its format says.
+pub fn load(path: &Path, encoding: Option<&'static Encoding>) -> Result<Source, InputError> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|error| InputError::Io {
+        path: name.clone(),
+        error,
+    })?;
+    let format = Format::of(path);
+    let text = match format {
+        Format::Docx => docx::paragraphs(&bytes).map_err(|reason| InputError::Unreadable {
+            path: name.clone(),
+            reason,
+        })?,
+        _ => decode(&name, &bytes, encoding)?,
+    };
+    let mut source = Source::from_text(&name, format, text);
+    if format == Format::Docx {
+        // Each paragraph ends a sentence.
+        source.breaks = source.text.match_indices('\n').map(|(i, _)| i).collect();
+    }
+    Ok(source)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_utf8_utf16_gbk_and_refuses_binary() {
+        assert_eq!(decode("a", "\u{feff}需".as_bytes(), None).unwrap(), "需");
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("需7".encode_utf16().flat_map(|u| u.to_le_bytes()))
+            .collect();
+        assert_eq!(decode("a", &utf16, None).unwrap(), "需7");
+        let (gbk, _, _) = encoding_rs::GBK.encode("需救治17093人");
+        assert_eq!(decode("a", &gbk, None).unwrap(), "需救治17093人");
+        assert!(matches!(
+            decode("a", &[b'a', 0, b'b'], None),
+            Err(InputError::Binary { .. })
+        ));
+        assert!(matches!(
+            decode("a", &[0x81, 0x20], None),
+            Err(InputError::NotText { .. })
+        ));
+    }
+}
