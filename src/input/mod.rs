@@ -117,7 +117,7 @@ pub fn collect_paths(
     let mut errors = Vec::new();
     for p in paths {
         if p.is_dir() {
-            for entry in ignore::WalkBuilder::new(p).build() {
+            for entry in ignore::WalkBuilder::new(p).require_git(false).build() {
                 match entry {
                     Ok(e) => {
                         let path = e.path();

@@ -24,23 +24,33 @@ impl SourceCode for Window<'_> {
     fn read_span<'b>(
         &'b self,
         span: &SourceSpan,
-        _context_lines_before: usize,
-        _context_lines_after: usize,
+        context_lines_before: usize,
+        context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
         let text = self.text;
         let lo = floor_char(text, span.offset());
         let hi = floor_char(text, lo + span.len());
         let line_start = text[..lo].rfind('\n').map_or(0, |i| i + 1);
         let line_end = text[hi..].find('\n').map_or(text.len(), |i| hi + i);
-        let start = text[line_start..lo]
-            .char_indices()
-            .rev()
-            .nth(CONTEXT_CHARS - 1)
-            .map_or(line_start, |(i, _)| line_start + i);
-        let end = text[hi..line_end]
-            .char_indices()
-            .nth(CONTEXT_CHARS)
-            .map_or(line_end, |(i, _)| hi + i);
+        // Without context (the header's file:line:col) the span itself.
+        let exact = context_lines_before == 0 && context_lines_after == 0;
+        let start = if exact {
+            lo
+        } else {
+            text[line_start..lo]
+                .char_indices()
+                .rev()
+                .nth(CONTEXT_CHARS - 1)
+                .map_or(line_start, |(i, _)| line_start + i)
+        };
+        let end = if exact {
+            hi
+        } else {
+            text[hi..line_end]
+                .char_indices()
+                .nth(CONTEXT_CHARS)
+                .map_or(line_end, |(i, _)| hi + i)
+        };
         let line = text[..start].matches('\n').count();
         let column = text[line_start..start].chars().count();
         let line_count = text[start..end].matches('\n').count() + 1;
