@@ -82,8 +82,9 @@ impl CheckKind {
                 "subset",
                 "comparison",
                 "connectors",
+                "averages",
             ],
-            CheckKind::Subset => &["subset", "comparison"],
+            CheckKind::Subset => &["subset", "comparison", "averages"],
             CheckKind::Change => &[
                 "from",
                 "to",
@@ -92,6 +93,8 @@ impl CheckKind {
                 "by",
                 "per_period",
                 "multiples",
+                "ranks",
+                "hedges",
             ],
             CheckKind::MissingNumber => &[
                 "verbs",
@@ -168,6 +171,9 @@ struct RuleDef {
     total: Option<Spanned<Vec<String>>>,
     respectively: Option<Spanned<Vec<String>>>,
     subset: Option<Spanned<Vec<String>>>,
+    hedges: Option<Spanned<Vec<String>>>,
+    ranks: Option<Spanned<Vec<String>>>,
+    averages: Option<Spanned<Vec<String>>>,
     examples: Option<Spanned<Vec<String>>>,
     multiples: Option<Spanned<Vec<String>>>,
     share_of: Option<Spanned<Vec<String>>>,
@@ -215,6 +221,9 @@ pub struct Vocabulary {
     pub total: Vec<String>,
     pub respectively: Vec<String>,
     pub subset: Vec<String>,
+    pub hedges: Vec<String>,
+    pub ranks: Vec<String>,
+    pub averages: Vec<String>,
     pub examples: Vec<String>,
     pub multiples: Vec<String>,
     pub share_of: Vec<String>,
@@ -428,7 +437,7 @@ impl RuleSet {
                 .map(|i| self.rules[i].vocabulary.clone())
                 .unwrap_or_default();
             let allowed = check.vocabulary_keys();
-            let fields: [VocabularyField; 31] = [
+            let fields: [VocabularyField; 34] = [
                 ("whole", &def.whole, &mut vocabulary.whole),
                 ("part", &def.part, &mut vocabulary.part),
                 ("rate", &def.rate, &mut vocabulary.rate),
@@ -442,6 +451,9 @@ impl RuleSet {
                     &mut vocabulary.respectively,
                 ),
                 ("subset", &def.subset, &mut vocabulary.subset),
+                ("hedges", &def.hedges, &mut vocabulary.hedges),
+                ("ranks", &def.ranks, &mut vocabulary.ranks),
+                ("averages", &def.averages, &mut vocabulary.averages),
                 ("examples", &def.examples, &mut vocabulary.examples),
                 ("multiples", &def.multiples, &mut vocabulary.multiples),
                 ("share_of", &def.share_of, &mut vocabulary.share_of),

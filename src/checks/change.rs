@@ -31,6 +31,17 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
                 let Some((before, dir, verb, after)) = found else {
                     continue;
                 };
+                // A rank going from 45 to 12 rises; and in "fell from 41 to 36
+                // million" the scale may or may not belong to both.
+                let head = Span::new(clause.start, s);
+                let rank = !super::occurrences(doc.text, head, &v.ranks).is_empty();
+                let shared_scale = after.ulp.as_ref().is_some_and(|u| *u >= int(1000))
+                    && before.interval.is_exact()
+                    && before.unit.is_none()
+                    && before.value < *after.ulp.as_ref().unwrap_or(&int(0));
+                if rank || shared_scale {
+                    continue;
+                }
                 let scope_end = clauses.get(ci + 1).map_or(clause.end, |c| c.end);
                 let stated = stated_change(doc, rule, skip_year(doc, after.end), scope_end);
                 let mut claim = judge(doc, rule, before, after, dir, verb, stated);
@@ -144,6 +155,22 @@ fn multiple_verdict(
     after: &Quantity,
     verb: &str,
 ) -> Option<Verdict> {
+    // more than doubled, nearly tripled: the multiple is a bound, not a value.
+    let verb_at = doc.text[..before.start].rfind(verb).unwrap_or(0);
+    let head = doc.text[..verb_at].trim_end();
+    if super::ends_with_any(head, &rule.vocabulary.hedges).is_some() {
+        return None;
+    }
+    multiple_verdict_exact(doc, rule, before, after, verb)
+}
+
+fn multiple_verdict_exact(
+    doc: &Doc,
+    rule: &Rule,
+    before: &Quantity,
+    after: &Quantity,
+    verb: &str,
+) -> Option<Verdict> {
     let factor = rule.vocabulary.multiples.iter().find_map(|m| {
         let (word, f) = m.split_once(':')?;
         if !word.eq_ignore_ascii_case(verb) {
@@ -197,8 +224,9 @@ fn stated_change<'d>(doc: &'d Doc, rule: &Rule, from: usize, to: usize) -> Optio
         }
         if let Some(q) = doc.quantity_at(skip_space(doc.text, e)) {
             if q.kind.is_checkable() {
-                // up 8% year on year
-                if starts_with_any(&doc.text[skip_space(doc.text, q.end)..], per_period).is_some() {
+                // up 8% year on year, up 4% on 2019, 增长8%以上
+                let after = &doc.text[skip_space(doc.text, q.end)..];
+                if starts_with_any(after, per_period).is_some() || q.approx.is_some() {
                     return None;
                 }
                 return Some(q);
@@ -252,6 +280,9 @@ fn judge(
                 let exact = exact_size(before, after, dir, d);
                 let unit = match d.kind {
                     QuantityKind::Percent => "%".to_string(),
+                    QuantityKind::PercentagePoints if rule.lang == Some(crate::text::Lang::En) => {
+                        " percentage points".to_string()
+                    }
                     QuantityKind::PercentagePoints => "个百分点".to_string(),
                     QuantityKind::Multiple => "倍".to_string(),
                     _ => d.unit.unwrap_or("").to_string(),

@@ -69,6 +69,16 @@ fn english(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
             else {
                 continue;
             };
+            // three-year plan: a modifier, not a count; the five in "three of
+            // the five regions" is a whole, not the count of the list after it.
+            let before = text[..q.start].trim_end().to_ascii_lowercase();
+            if text[q.end..].starts_with('-')
+                || before.ends_with(" of the")
+                || before.ends_with(" of")
+                || before.ends_with(" in")
+            {
+                continue;
+            }
             // The noun phrase: up to six words of letters.
             let mut p = q.end;
             let mut words = 0;
@@ -112,7 +122,6 @@ fn english(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
                     }
                     // The appositive form needs "the two hospitals," and a noun
                     // that is not a span of time.
-                    let before = text[..q.start].trim_end().to_ascii_lowercase();
                     let determined = ["the", "these", "its", "their", "our"]
                         .iter()
                         .any(|d| before.ends_with(d));
@@ -214,6 +223,18 @@ fn items_of(
     let mut joins_last = 0;
     for (k, &(a, b)) in segments.iter().enumerate() {
         let seg = text[a..b].trim();
+        // "A, B, and C and D": after an Oxford comma the last item is whole.
+        let oxford = v
+            .connectors
+            .iter()
+            .find_map(|c| seg.strip_prefix(c.as_str()).filter(|r| r.starts_with(' ')));
+        if let (Some(rest), true) = (oxford, k + 1 == segments.len()) {
+            if rest.trim().is_empty() || rest.split_whitespace().count() > 24 {
+                return None;
+            }
+            items.push(Span::new(span.start + a, span.start + b));
+            break;
+        }
         let seg = v
             .connectors
             .iter()

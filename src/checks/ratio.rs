@@ -92,7 +92,10 @@ fn of_whole(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
         {
             continue;
         }
-        if part.same_family(whole) && led_by(gap(doc, part.end, stated.start), &v.rate_lead) {
+        if part.same_family(whole)
+            && led_by(gap(doc, part.end, stated.start), &v.rate_lead)
+            && !other_base(doc, part, stated)
+        {
             out.push(judge(doc, rule, whole, part, stated));
         }
     }
@@ -117,11 +120,25 @@ fn of_whole(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
         if !whole.kind.is_magnitude() || !whole.same_family(part) || !stated.kind.is_rate() {
             continue;
         }
-        if stated.start - whole.end > 80 || !led_by(lead_before(doc, stated.start), &v.rate_lead) {
+        if stated.start - whole.end > 80
+            || !led_by(lead_before(doc, stated.start), &v.rate_lead)
+            || other_base(doc, part, stated)
+        {
             continue;
         }
         out.push(judge(doc, rule, whole, part, stated));
     }
+}
+
+/// English rates of another base (`92% of the population`), and parts that
+/// are themselves the whole of another ratio (`2 in 3 of the 1,500`).
+fn other_base(doc: &Doc, part: &Quantity, stated: &Quantity) -> bool {
+    let after = &doc.text[skip_space(doc.text, stated.end)..];
+    let before = doc.text[..part.start].trim_end().to_ascii_lowercase();
+    super::word_at(after, "of")
+        || [" in", " of", " out of", " per"]
+            .iter()
+            .any(|w| before.ends_with(w))
 }
 
 /// The word or sign right before a figure: `(`, `or`, `, or`.
@@ -364,7 +381,12 @@ fn share(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
                     .first()
                     .map(|&(_, e)| e)?;
                 let later = doc.quantities_in(Span::new(of_at, clause.end));
-                later.iter().find(|q| q.kind.is_magnitude())
+                // The whole follows "of" or "of the" right away: 68.7% of total
+                // trade of $1,256.3 billion; not "of people aged 15".
+                later.iter().find(|q| q.kind.is_magnitude()).filter(|q| {
+                    let before = doc.text[..q.start].trim_end().to_ascii_lowercase();
+                    before.ends_with(" of") || before.ends_with(" of the")
+                })
             };
             let whole: &Quantity = match between.first().copied().or_else(whole_after) {
                 Some(w) => w,

@@ -74,6 +74,21 @@ fn whole_and_part<'d>(
     let at = skip_space(doc.text, clause.start);
     let word = starts_with_any(&doc.text[at..clause.end], &rule.vocabulary.subset)?;
     let rest = Span::new(at + word.len(), clause.end);
+    // English: the part follows the word (of which 10 involved…), not a
+    // superlative or a description (of whom the eldest was aged 91).
+    if word.bytes().any(|b| b.is_ascii_alphabetic())
+        && doc.quantity_at(skip_space(doc.text, rest.start)).is_none()
+    {
+        return None;
+    }
+    // An average is no whole: 人均, per capita.
+    let v = &rule.vocabulary;
+    if v.averages
+        .iter()
+        .any(|w| !super::occurrences(doc.text, before, std::slice::from_ref(w)).is_empty())
+    {
+        return None;
+    }
     let parts: Vec<&Quantity> = doc
         .quantities_in(rest)
         .iter()

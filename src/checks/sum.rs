@@ -133,9 +133,37 @@ fn parenthesised(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
         let [total] = totals.as_slice() else {
             continue;
         };
+        // English is stricter: "a total of N (…)" must say so, and items that
+        // are values or attributes (at 2 months, n = 400, aged 11, 32 per
+        // group) are not parts.
+        if rule.lang == Some(crate::text::Lang::En) {
+            let head = &doc.text[clause_start..total.start];
+            let says_total = rule.vocabulary.total.iter().any(|w| {
+                !super::occurrences(
+                    doc.text,
+                    Span::new(clause_start, total.start),
+                    std::slice::from_ref(w),
+                )
+                .is_empty()
+            }) || head.to_ascii_lowercase().contains("total");
+            let inner_text = doc.slice(items_span).to_ascii_lowercase();
+            let attribute = ATTRIBUTE_WORDS.iter().any(|w| {
+                inner_text
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .any(|t| t == *w)
+            });
+            if !says_total || attribute || inner_text.contains('=') {
+                continue;
+            }
+        }
         out.push(judge(doc, rule, total, &parts, mode));
     }
 }
+
+/// Words in English parentheses that make the figures values, not parts.
+const ATTRIBUTE_WORDS: &[&str] = &[
+    "per", "aged", "age", "ages", "at", "each", "every", "under", "over", "between", "n",
+];
 
 fn parts_then_total(doc: &Doc, rule: &Rule, list: Span, next: Span, out: &mut Vec<Claim>) {
     let v = &rule.vocabulary;
@@ -176,6 +204,13 @@ fn total_then_parts(doc: &Doc, rule: &Rule, before: &[Span], next: Span, out: &m
         last
     };
     let head_text = doc.slice(head).trim_end();
+    // An average is no total: 人均收入, per-capita income.
+    if v.averages
+        .iter()
+        .any(|w| !super::occurrences(doc.text, head, std::slice::from_ref(w)).is_empty())
+    {
+        return;
+    }
     let (mode, items_start) = match starts_with_any(&doc.text[at..next.end], &v.respectively) {
         Some(w) if v.subset.iter().any(|s| s == w) => (Mode::AtMost, at + w.len()),
         Some(w) => (Mode::Equal, at + w.len()),
@@ -183,6 +218,14 @@ fn total_then_parts(doc: &Doc, rule: &Rule, before: &[Span], next: Span, out: &m
         None if head_text.ends_with(crate::text::is_colon) => (Mode::Equal, at),
         None => return,
     };
+    // English: the first part follows the word (of which 3 are…), not a
+    // superlative (of whom the youngest was 19).
+    let english_word = doc.text[at..items_start]
+        .bytes()
+        .any(|b| b.is_ascii_alphabetic());
+    if english_word && doc.quantity_at(skip_space(doc.text, items_start)).is_none() {
+        return;
+    }
     let Some(parts) = list_items(doc, trim_end_punct(doc, Span::new(items_start, next.end))) else {
         return;
     };

@@ -710,17 +710,27 @@ fn chinese_quantity(text: &str, i: usize) -> Option<Quantity> {
             && rest.starts_with(&word[word.find(['一', '两']).unwrap_or(0)..])
         {
             let start = i - word.find(['一', '两']).unwrap_or(0);
-            let end = start + word.len();
+            let mut end = start + word.len();
+            // 翻了一番多: more than double.
+            let more = ["多", "有余"]
+                .into_iter()
+                .find(|m| text[end..].starts_with(m));
+            if let Some(m) = more {
+                end += m.len();
+            }
             return Some(Quantity {
                 start,
                 end,
                 kind: QuantityKind::Multiple,
                 value: int(factor),
-                interval: Interval::exact(int(factor)),
+                interval: match more {
+                    Some(_) => Interval::new(Some(int(factor)), None),
+                    None => Interval::exact(int(factor)),
+                },
                 // 番 marks the doubling words: the ratio itself, not the growth.
                 unit: Some("番"),
                 family: Some("倍"),
-                approx: None,
+                approx: more,
                 ulp: None,
                 decimals: 0,
             });
