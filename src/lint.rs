@@ -23,13 +23,54 @@ pub fn analyze(text: &str, rules: &RuleSet) -> Analysis {
     analyze_blocks(text, &[], rules)
 }
 
-/// Analyses a text whose blocks end at `breaks` (see [`Source::breaks`]).
+/// Size of the pieces a long text is analysed in: memory stays bounded by it,
+/// not by the file. Pieces end between sentences.
+pub const CHUNK: usize = 256 * 1024;
+
+/// Analyses a text whose blocks end at `breaks` (see [`Source::breaks`]),
+/// piece by piece.
 pub fn analyze_blocks(text: &str, breaks: &[usize], rules: &RuleSet) -> Analysis {
-    let doc = Doc::with_breaks(text, breaks);
-    let claims = find_claims(&doc, rules);
-    Analysis {
-        quantities: doc.quantities,
-        claims,
+    let mut quantities = Vec::new();
+    let mut claims = Vec::new();
+    each_chunk(text, breaks, rules, |doc, found| {
+        quantities.extend(doc.quantities);
+        claims.extend(found);
+    });
+    Analysis { quantities, claims }
+}
+
+/// Runs the checks over `text` in pieces of about [`CHUNK`] bytes, cut after a
+/// sentence end (or, in a sentence longer than a piece, after a clause end, or
+/// at last anywhere between characters).
+fn each_chunk(text: &str, breaks: &[usize], rules: &RuleSet, mut f: impl FnMut(Doc, Vec<Claim>)) {
+    let mut start = 0;
+    while start < text.len() {
+        let end = chunk_end(text, start);
+        let doc = Doc::chunk(text, crate::text::Span::new(start, end), breaks);
+        let claims = find_claims(&doc, rules);
+        f(doc, claims);
+        start = end;
+    }
+}
+
+/// Where the piece starting at `start` ends.
+fn chunk_end(text: &str, start: usize) -> usize {
+    if text.len() - start <= CHUNK {
+        return text.len();
+    }
+    let mut limit = start + CHUNK;
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let window = &text[start..limit];
+    let after = |i: usize| start + i + window[i..].chars().next().map_or(1, char::len_utf8);
+    let cut = window
+        .rfind(|c: char| crate::text::is_sentence_end(c) || c == '\n')
+        .map(after)
+        .or_else(|| window.rfind(crate::text::is_clause_end).map(after));
+    match cut {
+        Some(c) if c > start => c,
+        _ => limit.max(start + text[start..].chars().next().map_or(1, char::len_utf8)),
     }
 }
 
@@ -42,8 +83,11 @@ pub fn lint(path: &str, text: &str, rules: &RuleSet) -> Vec<Finding> {
 /// Lints a source: its prose is analysed, positions point into its text, and
 /// its inline suppressions apply (unused ones are reported as warnings).
 pub fn lint_source(source: &Source, rules: &RuleSet) -> Vec<Finding> {
-    let a = analyze_blocks(&source.prose, &source.breaks, rules);
-    let mut out = findings(&source.path, &source.text, &a.claims, rules);
+    let mut claims = Vec::new();
+    each_chunk(&source.prose, &source.breaks, rules, |_, found| {
+        claims.extend(found)
+    });
+    let mut out = findings(&source.path, &source.text, &claims, rules);
     let directives = crate::suppress::directives(&source.text, source.format);
     let unused = crate::suppress::apply(&source.path, &source.text, &directives, &mut out, rules);
     out.extend(unused);

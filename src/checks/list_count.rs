@@ -373,18 +373,32 @@ fn name_count(name: &str, rule: &Rule) -> Option<u32> {
     Some(first + second.value.to_integer().to_u32()?)
 }
 
+/// The char boundary at or before `i` (clamped to the text).
+fn floor(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 fn quoted_names(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
     let text = doc.text;
-    for (open, _) in text.match_indices('“') {
+    for (open, _) in doc
+        .slice(doc.span)
+        .match_indices('“')
+        .map(|(k, m)| (doc.span.start + k, m))
+    {
         if !doc.in_lang(open, rule.lang) {
             continue;
         }
         let inner_start = open + '“'.len_utf8();
-        let Some(close_rel) = text[inner_start..].find(['”', '“']) else {
+        let window = &text[inner_start..floor(text, inner_start + 200)];
+        let Some(close_rel) = window.find(['”', '“']) else {
             continue;
         };
         if !text[inner_start + close_rel..].starts_with('”') || close_rel > 30 {
@@ -400,7 +414,9 @@ fn quoted_names(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
         let p = skip_space(text, close);
         if text[p..].starts_with(crate::text::is_open_paren) {
             let items_start = p + text[p..].chars().next().map_or(0, char::len_utf8);
-            if let Some(end_rel) = text[items_start..].find(crate::text::is_close_paren) {
+            if let Some(end_rel) =
+                text[items_start..floor(text, items_start + 2000)].find(crate::text::is_close_paren)
+            {
                 let mut s = items_start;
                 if let Some(w) = starts_with_any(&text[s..], &rule.vocabulary.that_is) {
                     s += w.len();
@@ -463,7 +479,8 @@ fn quoted_names(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
         // The list may run on across commas (…服务、…通道,…服务、…活动“六个全覆盖”):
         // each earlier clause of the same sentence that is itself a 、 list may
         // belong to it.
-        let sentence = doc.sentences.iter().find(|s| s.contains(open)).copied();
+        let k = doc.sentences.partition_point(|s| s.end <= open);
+        let sentence = doc.sentences.get(k).filter(|s| s.contains(open)).copied();
         if let Some(sentence) = sentence {
             let mut extra = 0;
             for clause in doc

@@ -58,7 +58,7 @@ fn is_han(c: char) -> bool {
 
 fn change_slots(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>, covered: &mut Vec<Span>) {
     let v = &rule.vocabulary;
-    let all = Span::new(0, doc.text.len());
+    let all = doc.span;
     for (s, e) in occurrences(doc.text, all, &v.from) {
         if doc.in_quantity(s) || !doc.in_lang(s, rule.lang) {
             continue;
@@ -130,7 +130,7 @@ fn change_slots(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>, covered: &mut Vec<
 
 fn verb_measure(doc: &Doc, rule: &Rule, covered: &[Span], out: &mut Vec<Claim>) {
     let v = &rule.vocabulary;
-    let all = Span::new(0, doc.text.len());
+    let all = doc.span;
     let not_after = &v.not_after;
     for (s, e) in occurrences(doc.text, all, &v.verbs) {
         if doc.in_quantity(s) || covered.iter().any(|c| c.contains(s)) || !doc.in_lang(s, rule.lang)
@@ -185,7 +185,11 @@ fn verb_measure(doc: &Doc, rule: &Rule, covered: &[Span], out: &mut Vec<Claim>) 
 
 fn lost_years(doc: &Doc, rule: &Rule, covered: &[Span], lossy: bool, out: &mut Vec<Claim>) {
     let v = &rule.vocabulary;
-    for (p, _) in doc.text.match_indices('年') {
+    for (p, _) in doc
+        .slice(doc.span)
+        .match_indices('年')
+        .map(|(k, m)| (doc.span.start + k, m))
+    {
         if doc.in_quantity(p) || covered.iter().any(|c| c.contains(p)) || !doc.in_lang(p, rule.lang)
         {
             continue;
@@ -223,7 +227,11 @@ fn lost_years(doc: &Doc, rule: &Rule, covered: &[Span], lossy: bool, out: &mut V
 }
 
 fn empty_ranges(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
-    for (p, c) in doc.text.char_indices() {
+    for (p, c) in doc
+        .slice(doc.span)
+        .char_indices()
+        .map(|(k, c)| (doc.span.start + k, c))
+    {
         if !crate::text::is_open_paren(c) || !doc.in_lang(p, rule.lang) {
             continue;
         }

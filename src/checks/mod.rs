@@ -16,14 +16,18 @@ pub mod subset;
 pub mod sum;
 
 use crate::exact::{to_decimal_string, Interval, Num};
-use crate::lexer::{lex, Quantity};
+use crate::lexer::Quantity;
 use crate::rules::{CheckKind, RuleSet};
 use crate::text::{clauses, sentence_lang, sentences, Lang, Span};
 use serde::Serialize;
 
 /// A text with its quantities and sentences: what every check reads.
 pub struct Doc<'a> {
+    /// The whole text: offsets are into it.
     pub text: &'a str,
+    /// The part of the text this document covers (a chunk of a large file, or
+    /// all of it).
+    pub span: Span,
     pub quantities: Vec<Quantity>,
     pub sentences: Vec<Span>,
     /// The language of each sentence.
@@ -38,14 +42,25 @@ impl<'a> Doc<'a> {
     /// A document whose blocks end at `breaks` (paragraph ends of Markdown,
     /// HTML or Word): no sentence runs across one.
     pub fn with_breaks(text: &'a str, breaks: &[usize]) -> Doc<'a> {
-        let sentences = crate::text::split_at(sentences(text), breaks);
+        Doc::chunk(text, Span::new(0, text.len()), breaks)
+    }
+
+    /// The document made of `span` of `text` (which begins and ends between
+    /// sentences); offsets stay those of `text`.
+    pub fn chunk(text: &'a str, span: Span, breaks: &[usize]) -> Doc<'a> {
+        let sentences = sentences(&text[span.start..span.end])
+            .into_iter()
+            .map(|s| Span::new(s.start + span.start, s.end + span.start))
+            .collect();
+        let sentences = crate::text::split_at(sentences, breaks);
         let langs = sentences
             .iter()
             .map(|s| sentence_lang(s.slice(text)))
             .collect();
         Doc {
             text,
-            quantities: lex(text),
+            span,
+            quantities: crate::lexer::lex_range(text, span.start, span.end),
             sentences,
             langs,
         }
@@ -193,6 +208,7 @@ impl Claim {
 /// recognising the same claim (same kind, same spans) yield it once.
 pub fn find_claims(doc: &Doc, rules: &RuleSet) -> Vec<Claim> {
     let mut claims: Vec<Claim> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for rule in &rules.rules {
         let found = match rule.check {
             CheckKind::Ratio => ratio::find(doc, rule),
@@ -204,12 +220,14 @@ pub fn find_claims(doc: &Doc, rules: &RuleSet) -> Vec<Claim> {
             CheckKind::Suppression => Vec::new(),
         };
         for c in found {
-            let dup = claims.iter().any(|o| {
-                o.check == c.check
-                    && o.labels.iter().map(|l| l.span).collect::<Vec<_>>()
-                        == c.labels.iter().map(|l| l.span).collect::<Vec<_>>()
-            });
-            if !dup {
+            let key: (CheckKind, Vec<(usize, usize)>) = (
+                c.check,
+                c.labels
+                    .iter()
+                    .map(|l| (l.span.start, l.span.end))
+                    .collect(),
+            );
+            if seen.insert(key) {
                 claims.push(c);
             }
         }

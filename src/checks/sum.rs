@@ -104,7 +104,11 @@ fn parenthesised(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
         }
         let open = sentence.start + i;
         let inner_start = open + c.len_utf8();
-        let Some(close_rel) = doc.text[inner_start..sentence.end].find(crate::text::is_close_paren)
+        let mut window_end = (inner_start + 2000).min(sentence.end);
+        while !doc.text.is_char_boundary(window_end) {
+            window_end -= 1;
+        }
+        let Some(close_rel) = doc.text[inner_start..window_end].find(crate::text::is_close_paren)
         else {
             continue;
         };
@@ -121,9 +125,10 @@ fn parenthesised(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
         let Some(parts) = list_items(doc, items_span) else {
             continue;
         };
+        let k = clauses.partition_point(|cl| cl.end <= open);
         let clause_start = clauses
-            .iter()
-            .find(|cl| cl.contains(open))
+            .get(k)
+            .filter(|cl| cl.contains(open))
             .map_or(sentence.start, |cl| cl.start);
         let totals: Vec<&Quantity> = doc
             .quantities_in(Span::new(clause_start, open))

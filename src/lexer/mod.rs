@@ -171,9 +171,15 @@ const NOT_APPROX: &[(&str, &[char])] = &[
 
 /// Lexes a whole text. Quantities are returned in text order and never overlap.
 pub fn lex(text: &str) -> Vec<Quantity> {
+    lex_range(text, 0, text.len())
+}
+
+/// Lexes the numbers that start in `start..end` of `text` (on char
+/// boundaries); the text around is read for context.
+pub fn lex_range(text: &str, start: usize, end: usize) -> Vec<Quantity> {
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < text.len() {
+    let mut i = start;
+    while i < end {
         let Some(c) = text[i..].chars().next() else {
             break;
         };
