@@ -12,6 +12,7 @@ use crate::finding::{findings, Finding};
 use crate::input::Source;
 use crate::lexer::Quantity;
 use crate::rules::RuleSet;
+use rayon::prelude::*;
 
 /// What numlint found in one text.
 pub struct Analysis {
@@ -83,10 +84,23 @@ pub fn lint(path: &str, text: &str, rules: &RuleSet) -> Vec<Finding> {
 /// Lints a source: its prose is analysed, positions point into its text, and
 /// its inline suppressions apply (unused ones are reported as warnings).
 pub fn lint_source(source: &Source, rules: &RuleSet) -> Vec<Finding> {
-    let mut claims = Vec::new();
-    each_chunk(&source.prose, &source.breaks, rules, |_, found| {
-        claims.extend(found)
-    });
+    // The pieces of a large file are independent: they run in parallel.
+    let text = source.prose();
+    let mut bounds = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let end = chunk_end(text, start);
+        bounds.push((start, end));
+        start = end;
+    }
+    let claims: Vec<Claim> = bounds
+        .into_par_iter()
+        .flat_map_iter(|(a, b)| {
+            let doc = Doc::chunk(text, crate::text::Span::new(a, b), &source.breaks);
+            find_claims(&doc, rules)
+        })
+        .collect();
+
     let mut out = findings(&source.path, &source.text, &claims, rules);
     let directives = crate::suppress::directives(&source.text, source.format);
     let unused = crate::suppress::apply(&source.path, &source.text, &directives, &mut out, rules);

@@ -442,7 +442,7 @@ fn extract(path: PathBuf, format: ExtractFormat, common: &Common) -> ExitCode {
         Err(message) => return fail(message),
     };
     let rules = loaded.config.selection.apply(&loaded.rules);
-    let analysis = analyze_blocks(&source.prose, &source.breaks, &rules);
+    let analysis = analyze_blocks(source.prose(), &source.breaks, &rules);
     let doc = numlint::render::json::extracted_document(
         &source.path,
         &source.text,

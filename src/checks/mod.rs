@@ -32,6 +32,8 @@ pub struct Doc<'a> {
     pub sentences: Vec<Span>,
     /// The language of each sentence.
     pub langs: Vec<Lang>,
+    /// The clauses of each sentence, split once for every rule.
+    clause_cache: Vec<Vec<Span>>,
 }
 
 impl<'a> Doc<'a> {
@@ -57,13 +59,20 @@ impl<'a> Doc<'a> {
             .iter()
             .map(|s| sentence_lang(s.slice(text)))
             .collect();
-        Doc {
+        let mut doc = Doc {
             text,
             span,
             quantities: crate::lexer::lex_range(text, span.start, span.end),
             sentences,
             langs,
-        }
+            clause_cache: Vec::new(),
+        };
+        doc.clause_cache = doc
+            .sentences
+            .iter()
+            .map(|s| doc.split_clauses(*s))
+            .collect();
+        doc
     }
 
     /// The sentences a rule of language `lang` reads (all when `None`).
@@ -106,6 +115,14 @@ impl<'a> Doc<'a> {
     /// The clauses of a sentence. A comma inside a figure (`1,250人`) does not
     /// end a clause.
     pub fn clauses(&self, sentence: Span) -> Vec<Span> {
+        let k = self.sentences.partition_point(|s| s.start < sentence.start);
+        match self.clause_cache.get(k) {
+            Some(cached) if self.sentences.get(k) == Some(&sentence) => cached.clone(),
+            _ => self.split_clauses(sentence),
+        }
+    }
+
+    fn split_clauses(&self, sentence: Span) -> Vec<Span> {
         let mut out: Vec<Span> = Vec::new();
         for c in clauses(self.text, sentence) {
             match out.last_mut() {
@@ -292,7 +309,27 @@ pub fn ends_with_any<'w>(s: &str, words: &'w [String]) -> Option<&'w str> {
 pub fn occurrences(text: &str, span: Span, words: &[String]) -> Vec<(usize, usize)> {
     let s = &text[span.start..span.end];
     let mut out = Vec::new();
-    for (i, _) in s.char_indices() {
+    // Only positions whose character can begin one of the words are tried.
+    let mut ascii = [false; 128];
+    let mut others: Vec<char> = Vec::new();
+    for c in words.iter().filter_map(|w| w.chars().next()) {
+        if c.is_ascii() {
+            ascii[c.to_ascii_lowercase() as usize] = true;
+            ascii[c.to_ascii_uppercase() as usize] = true;
+        } else {
+            others.push(c);
+        }
+    }
+    others.sort_unstable();
+    for (i, c) in s.char_indices() {
+        let candidate = if c.is_ascii() {
+            ascii[c as usize]
+        } else {
+            others.binary_search(&c).is_ok()
+        };
+        if !candidate {
+            continue;
+        }
         let left_cut = s[..i].ends_with(|c: char| c.is_ascii_alphanumeric());
         let found = words
             .iter()

@@ -79,10 +79,10 @@ pub struct Source {
     /// The text positions point into: the decoded file, or for a Word
     /// document the extracted paragraphs, one per line.
     pub text: String,
-    /// The prose to lint: `text` with everything that is not prose (code,
-    /// tags, front matter) blanked out, byte for byte, so every offset stays
-    /// right.
-    pub prose: String,
+    /// The prose to lint when it differs from `text`: `text` with everything
+    /// that is not prose (code, tags, front matter) blanked out, byte for
+    /// byte, so every offset stays right. `None` for plain text: no copy.
+    masked: Option<String>,
     /// Byte offsets where a block (paragraph, heading, cell) ends: a sentence
     /// never runs across them.
     pub breaks: Vec<usize>,
@@ -91,18 +91,29 @@ pub struct Source {
 impl Source {
     /// A source from text already decoded.
     pub fn from_text(path: &str, format: Format, text: String) -> Source {
-        let (prose, breaks) = match format {
-            Format::Markdown => markdown::prose(&text),
-            Format::Html => html::prose(&text),
-            Format::Text | Format::Docx => (text.clone(), Vec::new()),
+        let (masked, breaks) = match format {
+            Format::Markdown => {
+                let (p, b) = markdown::prose(&text);
+                (Some(p), b)
+            }
+            Format::Html => {
+                let (p, b) = html::prose(&text);
+                (Some(p), b)
+            }
+            Format::Text | Format::Docx => (None, Vec::new()),
         };
         Source {
             path: path.to_string(),
             format,
             text,
-            prose,
+            masked,
             breaks,
         }
+    }
+
+    /// The prose to lint (see `masked`).
+    pub fn prose(&self) -> &str {
+        self.masked.as_deref().unwrap_or(&self.text)
     }
 }
 
@@ -157,6 +168,21 @@ pub fn decode(
     bytes: &[u8],
     encoding: Option<&'static Encoding>,
 ) -> Result<String, InputError> {
+    decode_owned(path, bytes.to_vec(), encoding)
+}
+
+/// [`decode`], reusing the buffer when the bytes are UTF-8 already.
+pub fn decode_owned(
+    path: &str,
+    bytes: Vec<u8>,
+    encoding: Option<&'static Encoding>,
+) -> Result<String, InputError> {
+    let bytes = match (String::from_utf8(bytes), encoding) {
+        (Ok(s), None) if !s.starts_with('\u{feff}') && !s.contains('\0') => return Ok(s),
+        (Ok(s), _) => s.into_bytes(),
+        (Err(e), _) => e.into_bytes(),
+    };
+    let bytes = &bytes[..];
     if let Some((enc, bom)) = Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom..]);
         if had_errors {
@@ -201,7 +227,7 @@ pub fn load(path: &Path, encoding: Option<&'static Encoding>) -> Result<Source, 
             path: name.clone(),
             reason,
         })?,
-        _ => decode(&name, &bytes, encoding)?,
+        _ => decode_owned(&name, bytes, encoding)?,
     };
     let mut source = Source::from_text(&name, format, text);
     if format == Format::Docx {
