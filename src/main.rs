@@ -317,10 +317,14 @@ fn check(args: CheckArgs) -> ExitCode {
     };
     let mut summary = Summary::default();
     let mut all: Vec<Finding> = Vec::new();
+    let mut json_out = numlint::render::json::Streamer::default();
     let mut io_failed = false;
     let mut stdout = std::io::stdout().lock();
     let mut closed = false;
     let streaming = args.write_baseline.is_none();
+    if format == Format::Json && streaming {
+        let _ = write!(stdout, "{}", json_out.begin());
+    }
     run.each(targets, |r: FileResult| {
         progress.inc(1);
         if let Some(e) = &r.error {
@@ -362,11 +366,17 @@ fn check(args: CheckArgs) -> ExitCode {
                 Format::Jsonl => findings.iter().try_for_each(|f| {
                     writeln!(stdout, "{}", serde_json::to_string(f).unwrap_or_default())
                 }),
-                Format::Json | Format::Sarif => Ok(()),
+                Format::Json => findings
+                    .iter()
+                    .try_for_each(|f| write!(stdout, "{}", json_out.finding(f))),
+                Format::Sarif => Ok(()),
             });
             closed |= printed.is_err();
         }
-        all.extend(findings);
+        // Only SARIF and baselines need every finding at the end.
+        if format == Format::Sarif || !streaming {
+            all.extend(findings);
+        }
     });
     progress.finish_and_clear();
     if closed {
@@ -392,7 +402,7 @@ fn check(args: CheckArgs) -> ExitCode {
     }
     match format {
         Format::Json => {
-            let _ = writeln!(stdout, "{}", numlint::render::json::check(&all, summary));
+            let _ = write!(stdout, "{}", json_out.end(summary));
         }
         Format::Sarif => {
             let _ = writeln!(

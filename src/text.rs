@@ -248,6 +248,17 @@ pub fn sentence_lang(s: &str) -> Lang {
     }
 }
 
+/// The last `n` bytes (or fewer, on a char boundary) of `text[..end]`, trailing
+/// spaces trimmed, in lower case: the words right before a figure, without
+/// copying everything before it.
+pub fn tail_lower(text: &str, end: usize, n: usize) -> String {
+    let mut start = end.saturating_sub(n);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    text[start..end].trim_end().to_ascii_lowercase()
+}
+
 /// Text with whitespace removed, for comparing words across scraped line
 /// breaks (`中央预算内投\n\n资` is `中央预算内投资`).
 pub fn squeeze(s: &str) -> String {

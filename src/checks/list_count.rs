@@ -71,7 +71,7 @@ fn english(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
             };
             // three-year plan: a modifier, not a count; the five in "three of
             // the five regions" is a whole, not the count of the list after it.
-            let before = text[..q.start].trim_end().to_ascii_lowercase();
+            let before = crate::text::tail_lower(text, q.start, 64);
             if text[q.end..].starts_with('-')
                 || before.ends_with(" of the")
                 || before.ends_with(" of")

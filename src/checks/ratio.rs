@@ -134,7 +134,7 @@ fn of_whole(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
 /// are themselves the whole of another ratio (`2 in 3 of the 1,500`).
 fn other_base(doc: &Doc, part: &Quantity, stated: &Quantity) -> bool {
     let after = &doc.text[skip_space(doc.text, stated.end)..];
-    let before = doc.text[..part.start].trim_end().to_ascii_lowercase();
+    let before = crate::text::tail_lower(doc.text, part.start, 64);
     super::word_at(after, "of")
         || [" in", " of", " out of", " per"]
             .iter()
@@ -384,7 +384,7 @@ fn share(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
                 // The whole follows "of" or "of the" right away: 68.7% of total
                 // trade of $1,256.3 billion; not "of people aged 15".
                 later.iter().find(|q| q.kind.is_magnitude()).filter(|q| {
-                    let before = doc.text[..q.start].trim_end().to_ascii_lowercase();
+                    let before = crate::text::tail_lower(doc.text, q.start, 64);
                     before.ends_with(" of") || before.ends_with(" of the")
                 })
             };

@@ -79,9 +79,14 @@ pub fn prose(text: &str) -> (String, Vec<usize>) {
                     breaks.push(i);
                 }
                 if !closing && HIDDEN.contains(&name.as_str()) {
-                    let close = format!("</{name}");
-                    let lower = text[end..].to_ascii_lowercase();
-                    let stop = lower.find(&close).map_or(text.len(), |k| end + k);
+                    let stop = text[end..]
+                        .match_indices("</")
+                        .map(|(k, _)| end + k)
+                        .find(|&k| {
+                            text.get(k + 2..k + 2 + name.len())
+                                .is_some_and(|n| n.eq_ignore_ascii_case(&name))
+                        })
+                        .unwrap_or(text.len());
                     blank(&mut out, end, stop);
                     i = stop;
                     continue;

@@ -558,7 +558,7 @@ fn english_quantity(text: &str, i: usize) -> Option<Quantity> {
     }
     // "one" after the/this/that is a pronoun.
     if rest[..len].eq_ignore_ascii_case("one") {
-        let before = text[..i].trim_end().to_ascii_lowercase();
+        let before = crate::text::tail_lower(text, i, 64);
         if ["the", "this", "that", "which", "each", "every", "any", "no"]
             .iter()
             .any(|d| before.ends_with(d))

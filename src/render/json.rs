@@ -45,6 +45,73 @@ pub fn check(findings: &[Finding], summary: Summary) -> String {
     serde_json::to_string_pretty(&out).expect("findings serialise")
 }
 
+/// `check --format json` written as findings arrive, so a long run holds one
+/// file's findings in memory, not all of them. The text is the same as
+/// [`check`] would write.
+#[derive(Default)]
+pub struct Streamer {
+    count: usize,
+}
+
+impl Streamer {
+    pub fn begin(&self) -> String {
+        "{\n  \"version\": 1,\n  \"findings\": [".to_string()
+    }
+
+    pub fn finding(&mut self, f: &Finding) -> String {
+        let body = serde_json::to_string_pretty(f).expect("a finding serialises");
+        let indented: Vec<String> = body.lines().map(|l| format!("    {l}")).collect();
+        let sep = if self.count == 0 { "\n" } else { ",\n" };
+        self.count += 1;
+        format!("{sep}{}", indented.join("\n"))
+    }
+
+    pub fn end(&self, summary: Summary) -> String {
+        let close = if self.count == 0 { "]," } else { "\n  ]," };
+        let summary = serde_json::to_string_pretty(&summary).expect("a summary serialises");
+        let summary: Vec<String> = summary
+            .lines()
+            .enumerate()
+            .map(|(i, l)| {
+                if i == 0 {
+                    l.to_string()
+                } else {
+                    format!("  {l}")
+                }
+            })
+            .collect();
+        format!("{close}\n  \"summary\": {}\n}}\n", summary.join("\n"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn streaming_writes_what_check_writes() {
+        let rules = crate::rules::RuleSet::builtin().unwrap();
+        for text in [
+            "",
+            "需救治100人,已救治90人,救治率80%。共有37家(国家级2个、省级6个)。",
+        ] {
+            let findings = crate::lint::lint("a.txt", text, &rules);
+            let summary = Summary {
+                files: 1,
+                errors: findings.len(),
+                warnings: 0,
+            };
+            let mut s = Streamer::default();
+            let mut out = s.begin();
+            for f in &findings {
+                out.push_str(&s.finding(f));
+            }
+            out.push_str(&s.end(summary));
+            assert_eq!(out, check(&findings, summary) + "\n");
+        }
+    }
+}
+
 #[derive(Serialize)]
 pub struct ExtractedQuantity {
     text: String,

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Benchmark numlint against the floor for anything that reads every number
+# (ripgrep merely finding the numerals) and a fast Rust prose linter (typos),
+# on two corpora built from the fixtures:
+#   many/  about 20 MB in 2000 files
+#   one.txt  one file of at least 100 MB
+# Prints time, MB/s, peak memory and the ratios. Needs: rg, typos, GNU time
+# (apt-get install ripgrep time; cargo install typos-cli). Rerun any time:
+#   scripts/bench.sh [WORKDIR]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work="${1:-${TMPDIR:-/tmp}/numlint-bench}"
+mkdir -p "$work"
+cargo build --release --quiet
+numlint="$PWD/target/release/numlint"
+for tool in rg typos /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "missing $tool (see the header of $0)"; exit 2; }
+done
+
+python3 - "$work" <<'PY'
+import os, sys, glob
+work = sys.argv[1]
+texts = [open(p, encoding="utf-8").read() for p in sorted(glob.glob("fixtures/seeds/*.txt"))]
+texts += [l.split(" | ", 1)[1].replace("\\n", "\n") + "\n" for p in sorted(glob.glob("fixtures/cases/*.txt"))
+          for l in open(p, encoding="utf-8") if " | " in l and not l.startswith("#")]
+blob = "\n".join(texts)
+many = os.path.join(work, "many")
+os.makedirs(many, exist_ok=True)
+if len(os.listdir(many)) != 2000:
+    per = 20_000_000 // 2000
+    ratio = len(blob.encode("utf-8")) / len(blob)
+    for i in range(2000):
+        start = (i * 7919) % len(blob)
+        piece = (blob[start:] + blob)[: int(per / ratio)]
+        with open(os.path.join(many, f"r{i:04}.txt"), "w", encoding="utf-8") as f:
+            f.write(piece)
+one = os.path.join(work, "one.txt")
+if not os.path.exists(one) or os.path.getsize(one) < 100_000_000:
+    with open(one, "w", encoding="utf-8") as f:
+        written = 0
+        while written < 100_000_000:
+            f.write(blob)
+            written += len(blob.encode("utf-8"))
+PY
+
+measure() { # label, bytes, command...
+  local label=$1 bytes=$2; shift 2
+  /usr/bin/time -o "$work/.time" -f "%e %M" "$@" >/dev/null 2>&1 || true
+  read -r secs kb < <(grep -v "^Command" "$work/.time")
+  python3 -c "s=float('$secs'); b=$bytes; print('  %-8s %7.2f s %8.1f MB/s %8.1f MiB peak' % ('$label', s, b/1e6/max(s,1e-3), int('$kb')/1024))"
+  echo "$secs" > "$work/.last"
+}
+
+for corpus in many one.txt; do
+  path="$work/$corpus"
+  bytes=$(du -sb "$path" | cut -f1)
+  largest=$(find "$path" -type f -printf '%s\n' | sort -n | tail -1)
+  echo "== $corpus: $(python3 -c "print(round($bytes/1e6,1))") MB, $(find "$path" -type f | wc -l) files, largest $(python3 -c "print(round($largest/1e6,1))") MB"
+  measure numlint "$bytes" "$numlint" check "$path" --format json --no-progress --isolated; n=$(cat "$work/.last")
+  measure rg "$bytes" rg -c '[0-9０-９一二三四五六七八九十百千万亿]+' "$path"; r=$(cat "$work/.last")
+  measure typos "$bytes" typos "$path"; t=$(cat "$work/.last")
+  python3 -c "n,r,t=$n,$r,$t; print(f'  numlint/rg = {n/max(r,1e-3):.1f}x (target <= 3x), numlint/typos = {n/max(t,1e-3):.2f}x (target <= 1x)')"
+  echo "  memory target: <= $(python3 -c "print(round(1.5*$largest/2**20+32,1))") MiB (1.5 x largest file + 32 MiB)"
+done

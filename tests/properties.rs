@@ -1,0 +1,115 @@
+//! Properties that hold for any input (proptest): spans on char boundaries,
+//! every figure inside its own interval, consistent claims built from random
+//! numbers never flagged, and the same claims with one figure changed beyond
+//! rounding always flagged.
+
+use numlint::lint::{analyze, lint};
+use numlint::rules::RuleSet;
+use proptest::prelude::*;
+
+fn rules() -> RuleSet {
+    RuleSet::builtin().unwrap()
+}
+
+const PIECES: &[&str] = &[
+    "1",
+    "17093",
+    "99.3",
+    "%",
+    "万",
+    "多",
+    "近",
+    "约",
+    "人",
+    "个",
+    "需",
+    "已",
+    "率",
+    ",",
+    "。",
+    "、",
+    "(",
+    ")",
+    "其中",
+    "由",
+    "增加到",
+    "三",
+    "十",
+    "百分之",
+    "分之",
+    "年",
+    "“",
+    "”",
+    " ",
+    "\n",
+    "of the",
+    "rose from",
+    " to ",
+    "$",
+    "million",
+    "a",
+    "é",
+    "😀",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, .. ProptestConfig::default() })]
+
+    #[test]
+    fn spans_are_char_boundaries_and_values_lie_in_their_intervals(idx in proptest::collection::vec(0..PIECES.len(), 0..60)) {
+        let text: String = idx.iter().map(|&i| PIECES[i]).collect();
+        let a = analyze(&text, &rules());
+        for q in &a.quantities {
+            prop_assert!(q.start < q.end && q.end <= text.len());
+            prop_assert!(text.is_char_boundary(q.start) && text.is_char_boundary(q.end));
+            prop_assert!(q.interval.contains(&q.value), "{:?} in {:?}", q, text);
+        }
+        for c in &a.claims {
+            for l in &c.labels {
+                prop_assert!(text.is_char_boundary(l.span.start) && text.is_char_boundary(l.span.end));
+            }
+        }
+    }
+
+    #[test]
+    fn consistent_rates_are_never_flagged(whole in 1u64..10_000_000, share in 0u64..=1000) {
+        let part = whole * share / 1000;
+        // The rate as a writer would round it (half up), to one decimal.
+        let tenths = (part * 1000 + whole / 2) / whole;
+        let text = format!("需救治{whole}人,已救治{part}人,救治率{}.{}%", tenths / 10, tenths % 10);
+        let f = lint("p", &text, &rules());
+        prop_assert!(f.is_empty(), "{text}: {:?}", f.iter().map(|f| &f.message).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn rates_off_beyond_rounding_are_flagged(whole in 100u64..10_000_000, share in 0u64..=900) {
+        let part = whole * share / 1000;
+        let tenths = (part * 1000 + whole / 2) / whole + 20;
+        let text = format!("需救治{whole}人,已救治{part}人,救治率{}.{}%", tenths / 10, tenths % 10);
+        prop_assert_eq!(lint("p", &text, &rules()).len(), 1, "{}", text);
+    }
+
+    #[test]
+    fn sums_hold_exactly(parts in proptest::collection::vec(1u64..100_000, 2..6), off in 1u64..50) {
+        let total: u64 = parts.iter().sum();
+        let names = ["国家级", "省级", "市级", "县级", "乡级"];
+        let list = parts.iter().zip(names).map(|(p, n)| format!("{n}{p}个")).collect::<Vec<_>>().join("、");
+        let good = format!("全市共有{total}家单位({list})。");
+        let bad = format!("全市共有{}家单位({list})。", total + off);
+        prop_assert!(lint("p", &good, &rules()).is_empty(), "{}", good);
+        prop_assert_eq!(lint("p", &bad, &rules()).len(), 1, "{}", bad);
+    }
+
+    #[test]
+    fn english_changes(hundreds in 22u64..10_000, pct in 1u64..300) {
+        // (Four-digit numbers from 1900 to 2100 read as years in English and
+        // are never checked: the generator stays clear of them.)
+        let before = hundreds * 100;
+        let after = hundreds * (100 + pct);
+        prop_assume!(!(1900..=2100).contains(&after));
+        let good = format!("Visits rose from {before} to {after}, up {pct}%.");
+        let bad = format!("Visits rose from {before} to {after}, up {}%.", pct + 3);
+        prop_assert!(lint("p", &good, &rules()).is_empty(), "{}", good);
+        prop_assert_eq!(lint("p", &bad, &rules()).len(), 1, "{}", bad);
+    }
+}
