@@ -70,11 +70,13 @@ pub fn directives(text: &str, format: Format) -> Vec<Directive> {
     match format {
         Format::Markdown | Format::Html => {
             for (start, _) in text.match_indices("<!--") {
-                let Some(len) = text[start..].find("-->") else {
+                // The comment's body starts after `<!--` (`<!-->` has none).
+                let Some(len) = text[start + 4..].find("-->") else {
                     continue;
                 };
-                let end = start + len + 3;
-                if let Some((action, names, reason)) = parse_body(&text[start + 4..start + len]) {
+                let end = start + 4 + len + 3;
+                if let Some((action, names, reason)) = parse_body(&text[start + 4..start + 4 + len])
+                {
                     let (line, _) = index.line_col(start);
                     let (end_line, _) = index.line_col(end);
                     let line = if action == Action::NextLine {
@@ -217,6 +219,8 @@ mod tests {
         assert_eq!(ds[0].names, vec!["ratio".to_string()]);
         assert_eq!(ds[0].reason.as_deref(), Some("口径不同"));
         assert_eq!(ds[0].line, 2);
+        // Found by fuzzing: an empty comment.
+        assert!(directives("<!--><!-- -->", Format::Html).is_empty());
         let txt = "x\nnumlint-disable-next-line ratio\ny\n";
         let ds = directives(txt, Format::Text);
         assert_eq!((ds.len(), ds[0].line), (1, 2));

@@ -1,0 +1,88 @@
+//! Hostile inputs in one run: binary data, NULs, invalid UTF-8, an empty
+//! file, a 10 MB line, a 200 000-digit number, 50 000 nested parentheses,
+//! 200 000 percentages in a row, a sentence of 100 000 items, truncated
+//! .docx/.html/.md. numlint must end with 0, 1 or 2, never panic, and still
+//! lint the good file beside them. (Speed is scripts/bench.sh's business.)
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn write(dir: &PathBuf, name: &str, bytes: &[u8]) {
+    std::fs::write(dir.join(name), bytes).unwrap();
+}
+
+#[test]
+fn hostile_files_do_not_stop_the_run() {
+    let dir = std::env::temp_dir().join(format!("numlint-hostile-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    write(
+        &dir,
+        "a-good.txt",
+        "需救治100人,已救治90人,救治率80%。".as_bytes(),
+    );
+    write(&dir, "binary.txt", &[0, 159, 146, 150, 0, 1, 2, 3]);
+    write(
+        &dir,
+        "invalid.txt",
+        &[0xff, 0xfe, 0xfd, b'1', b'2', 0x80, 0x80],
+    );
+    write(&dir, "empty.txt", b"");
+    write(
+        &dir,
+        "long-line.txt",
+        "需救治17093人,已救治17025人,救治进度99.3%"
+            .repeat(200_000)
+            .as_bytes(),
+    );
+    write(&dir, "digits.txt", "9".repeat(200_000).as_bytes());
+    write(
+        &dir,
+        "nesting.txt",
+        format!("{}1个{}", "(".repeat(50_000), ")".repeat(50_000)).as_bytes(),
+    );
+    let percents: String = (0..200_000).map(|i| format!("{}%", i % 100)).collect();
+    write(&dir, "percents.txt", percents.as_bytes());
+    let items: Vec<String> = (0..100_000).map(|i| format!("项目{i}个")).collect();
+    write(
+        &dir,
+        "items.txt",
+        format!("共有{}。", items.join("、")).as_bytes(),
+    );
+    write(&dir, "quotes.txt", "“".repeat(100_000).as_bytes());
+    write(
+        &dir,
+        "truncated.html",
+        b"<html><body><p>\xe9\x9c\x80\xe6\x95\x91 100 <scr",
+    );
+    write(
+        &dir,
+        "truncated.md",
+        b"```\nunclosed fence 99.3%\n<!-- never closed",
+    );
+    let docx = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fixtures/cli/formats/report.docx"
+    ))
+    .unwrap();
+    write(&dir, "truncated.docx", &docx[..docx.len() / 2]);
+    let out = Command::new(env!("CARGO_BIN_EXE_numlint"))
+        .args(["check", "--format", "short", "--isolated"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "unreadable files make the run exit 2:\n{stderr}"
+    );
+    assert!(
+        stdout.contains("a-good.txt:1:19: error[ratio-mismatch]"),
+        "the good file is still linted:\n{stdout}"
+    );
+    assert!(stderr.contains("binary.txt: binary file"), "{stderr}");
+    assert!(stderr.contains("truncated.docx"), "{stderr}");
+}
