@@ -4,10 +4,10 @@
 //! .docx/.html/.md. numlint must end with 0, 1 or 2, never panic, and still
 //! lint the good file beside them. (Speed is scripts/bench.sh's business.)
 
-use std::path::PathBuf;
+use std::path::Path;
 use std::process::Command;
 
-fn write(dir: &PathBuf, name: &str, bytes: &[u8]) {
+fn write(dir: &Path, name: &str, bytes: &[u8]) {
     std::fs::write(dir.join(name), bytes).unwrap();
 }
 
