@@ -105,7 +105,11 @@ fn english(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
                 continue;
             }
             let lead_at = skip_space(text, p);
-            let Some(lead) = text[lead_at..end_of_sentence].chars().next() else {
+            // (Spaces may run past the sentence's end: found by fuzzing.)
+            let Some(lead) = text
+                .get(lead_at..end_of_sentence)
+                .and_then(|t| t.chars().next())
+            else {
                 continue;
             };
             let mut items_start = lead_at + lead.len_utf8();
