@@ -358,6 +358,11 @@ pub fn inside_word(text: &str, start: usize, end: usize, words: &[String]) -> bo
     })
 }
 
+/// `text[a..b]`, or nothing when `a` has run past `b` (skipping spaces can).
+pub fn range(text: &str, a: usize, b: usize) -> &str {
+    text.get(a..b.max(a)).unwrap_or("")
+}
+
 /// Skips spaces and line breaks from `offset`.
 pub fn skip_space(text: &str, offset: usize) -> usize {
     let rest = &text[offset..];

@@ -73,7 +73,7 @@ fn of_whole(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
         {
             at = skip_space(doc.text, marker.end);
         }
-        let Some(word) = starts_with_any(&doc.text[at..w[0].end], &v.of_whole) else {
+        let Some(word) = starts_with_any(super::range(doc.text, at, w[0].end), &v.of_whole) else {
             continue;
         };
         let Some(whole) = doc
@@ -105,7 +105,8 @@ fn of_whole(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
             continue;
         }
         let at = skip_space(doc.text, part.end);
-        let Some(word) = starts_with_any(&doc.text[at..sentence.end], &v.of_whole) else {
+        let Some(word) = starts_with_any(super::range(doc.text, at, sentence.end), &v.of_whole)
+        else {
             continue;
         };
         let Some(whole) = qs
@@ -147,9 +148,12 @@ fn lead_before<'t>(doc: &Doc<'t>, at: usize) -> &'t str {
     if before.ends_with(['(', '—']) {
         return &before[before.len() - before.chars().next_back().map_or(0, char::len_utf8)..];
     }
+    // (A character before the word may be wider than one byte: found by fuzzing.)
     let word_start = before
-        .rfind(|c: char| !c.is_ascii_alphabetic())
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_ascii_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     &before[word_start..]
 }
 

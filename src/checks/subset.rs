@@ -72,7 +72,10 @@ fn whole_and_part<'d>(
     clause: Span,
 ) -> Option<(&'d Quantity, &'d Quantity)> {
     let at = skip_space(doc.text, clause.start);
-    let word = starts_with_any(&doc.text[at..clause.end], &rule.vocabulary.subset)?;
+    let word = starts_with_any(
+        super::range(doc.text, at, clause.end),
+        &rule.vocabulary.subset,
+    )?;
     let rest = Span::new(at + word.len(), clause.end);
     // English: the part follows the word (of which 10 involved…), not a
     // superlative or a description (of whom the eldest was aged 91).

@@ -117,11 +117,13 @@ fn parenthesised(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
             continue;
         }
         let at = skip_space(doc.text, inner.start);
-        let (mode, items_span) =
-            match starts_with_any(&doc.text[at..inner.end], &rule.vocabulary.subset) {
-                Some(w) => (Mode::AtMost, Span::new(at + w.len(), inner.end)),
-                None => (Mode::Equal, inner),
-            };
+        let (mode, items_span) = match starts_with_any(
+            super::range(doc.text, at, inner.end),
+            &rule.vocabulary.subset,
+        ) {
+            Some(w) => (Mode::AtMost, Span::new(at + w.len(), inner.end)),
+            None => (Mode::Equal, inner),
+        };
         let Some(parts) = list_items(doc, items_span) else {
             continue;
         };
@@ -173,7 +175,7 @@ const ATTRIBUTE_WORDS: &[&str] = &[
 fn parts_then_total(doc: &Doc, rule: &Rule, list: Span, next: Span, out: &mut Vec<Claim>) {
     let v = &rule.vocabulary;
     let at = skip_space(doc.text, next.start);
-    let Some(word) = starts_with_any(&doc.text[at..next.end], &v.total) else {
+    let Some(word) = starts_with_any(super::range(doc.text, at, next.end), &v.total) else {
         return;
     };
     let Some(total) = doc.quantities_in(next).first().filter(|q| {
@@ -198,7 +200,7 @@ fn total_then_parts(doc: &Doc, rule: &Rule, before: &[Span], next: Span, out: &m
     let v = &rule.vocabulary;
     let at = skip_space(doc.text, next.start);
     let Some(&last) = before.last() else { return };
-    let is_subset = starts_with_any(&doc.text[at..next.end], &v.respectively)
+    let is_subset = starts_with_any(super::range(doc.text, at, next.end), &v.respectively)
         .is_some_and(|w| v.subset.iter().any(|s| s == w));
     let head = if is_subset {
         match super::subset::whole_clause(doc, before, &v.comparison) {
@@ -216,16 +218,17 @@ fn total_then_parts(doc: &Doc, rule: &Rule, before: &[Span], next: Span, out: &m
     {
         return;
     }
-    let (mode, items_start) = match starts_with_any(&doc.text[at..next.end], &v.respectively) {
-        Some(w) if v.subset.iter().any(|s| s == w) => (Mode::AtMost, at + w.len()),
-        Some(w) => (Mode::Equal, at + w.len()),
-        // 共N个:a个、b个
-        None if head_text.ends_with(crate::text::is_colon) => (Mode::Equal, at),
-        None => return,
-    };
+    let (mode, items_start) =
+        match starts_with_any(super::range(doc.text, at, next.end), &v.respectively) {
+            Some(w) if v.subset.iter().any(|s| s == w) => (Mode::AtMost, at + w.len()),
+            Some(w) => (Mode::Equal, at + w.len()),
+            // 共N个:a个、b个
+            None if head_text.ends_with(crate::text::is_colon) => (Mode::Equal, at),
+            None => return,
+        };
     // English: the first part follows the word (of which 3 are…), not a
     // superlative (of whom the youngest was 19).
-    let english_word = doc.text[at..items_start]
+    let english_word = super::range(doc.text, at, items_start)
         .bytes()
         .any(|b| b.is_ascii_alphabetic());
     if english_word && doc.quantity_at(skip_space(doc.text, items_start)).is_none() {
