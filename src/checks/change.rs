@@ -156,21 +156,18 @@ fn multiple_verdict(
     verb: &str,
 ) -> Option<Verdict> {
     // more than doubled, nearly tripled: the multiple is a bound, not a value.
-    let verb_at = doc.text[..before.start].rfind(verb).unwrap_or(0);
-    let head = doc.text[..verb_at].trim_end();
+    // (The verb stands just before `from`: look back a short way only.)
+    let mut window = before.start.saturating_sub(96);
+    while !doc.text.is_char_boundary(window) {
+        window += 1;
+    }
+    let verb_at = doc.text[window..before.start]
+        .rfind(verb)
+        .map_or(window, |k| window + k);
+    let head = doc.text[window..verb_at].trim_end();
     if super::ends_with_any(head, &rule.vocabulary.hedges).is_some() {
         return None;
     }
-    multiple_verdict_exact(doc, rule, before, after, verb)
-}
-
-fn multiple_verdict_exact(
-    doc: &Doc,
-    rule: &Rule,
-    before: &Quantity,
-    after: &Quantity,
-    verb: &str,
-) -> Option<Verdict> {
     let factor = rule.vocabulary.multiples.iter().find_map(|m| {
         let (word, f) = m.split_once(':')?;
         if !word.eq_ignore_ascii_case(verb) {

@@ -18,6 +18,7 @@ const CONTEXT_CHARS: usize = 24;
 struct Window<'a> {
     name: &'a str,
     text: &'a str,
+    index: crate::text::LineIndex<'a>,
 }
 
 impl SourceCode for Window<'_> {
@@ -30,29 +31,32 @@ impl SourceCode for Window<'_> {
         let text = self.text;
         let lo = floor_char(text, span.offset());
         let hi = floor_char(text, lo + span.len());
-        let line_start = text[..lo].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[hi..].find('\n').map_or(text.len(), |i| hi + i);
-        // Without context (the header's file:line:col) the span itself.
+        // Without context (the header's file:line:col) the span itself;
+        // otherwise a few characters around it, within its lines.
         let exact = context_lines_before == 0 && context_lines_after == 0;
         let start = if exact {
             lo
         } else {
-            text[line_start..lo]
+            text[..lo]
                 .char_indices()
                 .rev()
-                .nth(CONTEXT_CHARS - 1)
-                .map_or(line_start, |(i, _)| line_start + i)
+                .take(CONTEXT_CHARS)
+                .take_while(|(_, c)| *c != '\n')
+                .last()
+                .map_or(lo, |(i, _)| i)
         };
         let end = if exact {
             hi
         } else {
-            text[hi..line_end]
-                .char_indices()
-                .nth(CONTEXT_CHARS)
-                .map_or(line_end, |(i, _)| hi + i)
+            hi + text[hi..]
+                .chars()
+                .take(CONTEXT_CHARS)
+                .take_while(|c| *c != '\n')
+                .map(char::len_utf8)
+                .sum::<usize>()
         };
-        let line = text[..start].matches('\n').count();
-        let column = text[line_start..start].chars().count();
+        let (line, column) = self.index.line_col(start);
+        let (line, column) = (line - 1, column - 1);
         let line_count = text[start..end].matches('\n').count() + 1;
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.to_string(),
@@ -152,7 +156,11 @@ pub fn render(findings: &[Finding], path: &str, text: &str, color: bool, width: 
     };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(width);
     let mut out = String::new();
-    let source = Window { name: path, text };
+    let source = Window {
+        name: path,
+        text,
+        index: crate::text::LineIndex::new(text),
+    };
     for f in findings {
         let report = Report {
             finding: f,
