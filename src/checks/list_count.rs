@@ -54,19 +54,10 @@ fn english(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
                 .trim_end_matches(['.', '!', '?', ';'])
                 .len();
         for q in doc.quantities_in(sentence) {
-            if q.kind != crate::lexer::QuantityKind::Count
-                || q.unit.is_some()
-                || !q.interval.is_exact()
-                || q.approx.is_some()
-            {
+            if q.unit.is_some() {
                 continue;
             }
-            let Some(count) = q
-                .value
-                .to_integer()
-                .to_u32()
-                .filter(|c| (2..=MAX_COUNT).contains(c))
-            else {
+            let Some(count) = stated_count(q) else {
                 continue;
             };
             // three-year plan: a modifier, not a count; the five in "three of
@@ -538,6 +529,17 @@ fn read_parenthesised(doc: &Doc, span: Span, rule: &Rule) -> Option<Reading> {
     read_list(doc, span, rule)
 }
 
+/// The count a figure states, when it can count a list: an exact whole count
+/// from 2 to [`MAX_COUNT`].
+fn stated_count(q: &crate::lexer::Quantity) -> Option<u32> {
+    let exact =
+        q.kind == crate::lexer::QuantityKind::Count && q.interval.is_exact() && q.approx.is_none();
+    q.value
+        .to_integer()
+        .to_u32()
+        .filter(|c| exact && (2..=MAX_COUNT).contains(c))
+}
+
 fn that_is(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
     let text = doc.text;
     for q in doc
@@ -545,22 +547,11 @@ fn that_is(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
         .iter()
         .filter(|q| doc.in_lang(q.start, rule.lang))
     {
-        if q.kind != crate::lexer::QuantityKind::Count
-            || !q.interval.is_exact()
-            || q.approx.is_some()
-        {
-            continue;
-        }
         let Some(unit) = q.unit else { continue };
         if !rule.vocabulary.classifiers.iter().any(|c| c == unit) {
             continue;
         }
-        let Some(count) = q
-            .value
-            .to_integer()
-            .to_u32()
-            .filter(|c| (2..=MAX_COUNT).contains(c))
-        else {
+        let Some(count) = stated_count(q) else {
             continue;
         };
         // A short noun, an optional comma, then 即.
