@@ -15,6 +15,15 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
     for sentence in doc.sentences_for(rule.lang) {
         let clauses = doc.clauses(sentence);
         for (k, &clause) in clauses.iter().enumerate().skip(1) {
+            let at = skip_space(doc.text, clause.start);
+            if starts_with_any(
+                super::range(doc.text, at, clause.end),
+                &rule.vocabulary.subset,
+            )
+            .is_none()
+            {
+                continue;
+            }
             let Some(before) = whole_clause(doc, &clauses[..k], &rule.vocabulary.comparison) else {
                 continue;
             };

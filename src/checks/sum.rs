@@ -200,6 +200,12 @@ fn total_then_parts(doc: &Doc, rule: &Rule, before: &[Span], next: Span, out: &m
     let v = &rule.vocabulary;
     let at = skip_space(doc.text, next.start);
     let Some(&last) = before.last() else { return };
+    // Nothing to do unless the clause opens with 分别为/其中… or the one before
+    // ends with a colon.
+    let opens = starts_with_any(super::range(doc.text, at, next.end), &v.respectively).is_some();
+    if !opens && !doc.slice(last).trim_end().ends_with(crate::text::is_colon) {
+        return;
+    }
     let is_subset = starts_with_any(super::range(doc.text, at, next.end), &v.respectively)
         .is_some_and(|w| v.subset.iter().any(|s| s == w));
     let head = if is_subset {
