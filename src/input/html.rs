@@ -26,7 +26,6 @@ const BLOCKS: &[&str] = &[
     "footer",
     "blockquote",
     "pre",
-    "br",
     "hr",
     "dd",
     "dt",
@@ -103,9 +102,11 @@ pub fn prose(text: &str) -> (String, Vec<usize>) {
                     if let Some(c) = entity(&text[i + 1..end - 1]) {
                         let mut buf = [0u8; 4];
                         let s = c.encode_utf8(&mut buf);
+                        // The character ends where the entity ends, so a
+                        // figure such as 99.3&#x25; spans the whole entity.
                         if s.len() <= end - i {
                             blank(&mut out, i, end);
-                            out[i..i + s.len()].copy_from_slice(s.as_bytes());
+                            out[end - s.len()..end].copy_from_slice(s.as_bytes());
                         }
                     }
                     i = end;
@@ -162,5 +163,14 @@ mod tests {
         assert!(!p.contains("99.3"));
         assert!(!p.contains("var"));
         assert!(!breaks.is_empty());
+    }
+
+    #[test]
+    fn line_breaks_and_entities_inside_a_sentence() {
+        let h = "<p>需救治200人,<br/>已救治150人,救治进度70&#x25;。</p>";
+        let (p, breaks) = prose(h);
+        let br = h.find("<br/>").unwrap();
+        assert!(!breaks.contains(&br));
+        assert!(p.contains("70     %"));
     }
 }
