@@ -44,14 +44,23 @@ pub fn analyze_blocks(text: &str, breaks: &[usize], rules: &RuleSet) -> Analysis
 /// sentence end (or, in a sentence longer than a piece, after a clause end, or
 /// at last anywhere between characters).
 fn each_chunk(text: &str, breaks: &[usize], rules: &RuleSet, mut f: impl FnMut(Doc, Vec<Claim>)) {
-    let mut start = 0;
-    while start < text.len() {
-        let end = chunk_end(text, start);
+    for (start, end) in chunks(text) {
         let doc = Doc::chunk(text, crate::text::Span::new(start, end), breaks);
         let claims = find_claims(&doc, rules);
         f(doc, claims);
+    }
+}
+
+/// The byte ranges of the pieces of `text`, in order.
+fn chunks(text: &str) -> Vec<(usize, usize)> {
+    let mut bounds = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let end = chunk_end(text, start);
+        bounds.push((start, end));
         start = end;
     }
+    bounds
 }
 
 /// Where the piece starting at `start` ends.
@@ -59,10 +68,7 @@ fn chunk_end(text: &str, start: usize) -> usize {
     if text.len() - start <= CHUNK {
         return text.len();
     }
-    let mut limit = start + CHUNK;
-    while !text.is_char_boundary(limit) {
-        limit -= 1;
-    }
+    let limit = crate::text::floor_boundary(text, start + CHUNK);
     let window = &text[start..limit];
     let after = |i: usize| start + i + window[i..].chars().next().map_or(1, char::len_utf8);
     let cut = window
@@ -86,14 +92,7 @@ pub fn lint(path: &str, text: &str, rules: &RuleSet) -> Vec<Finding> {
 pub fn lint_source(source: &Source, rules: &RuleSet) -> Vec<Finding> {
     // The pieces of a large file are independent: they run in parallel.
     let text = source.prose();
-    let mut bounds = Vec::new();
-    let mut start = 0;
-    while start < text.len() {
-        let end = chunk_end(text, start);
-        bounds.push((start, end));
-        start = end;
-    }
-    let claims: Vec<Claim> = bounds
+    let claims: Vec<Claim> = chunks(text)
         .into_par_iter()
         .flat_map_iter(|(a, b)| {
             let doc = Doc::chunk(text, crate::text::Span::new(a, b), &source.breaks);

@@ -232,9 +232,7 @@ fn read_stdin(
     let format = InputFormat::of(Path::new(name));
     if format == InputFormat::Docx {
         let text = numlint::input::docx::paragraphs(&bytes).map_err(|e| format!("{name}: {e}"))?;
-        let mut s = Source::from_text(name, format, text);
-        s.breaks = s.text.match_indices('\n').map(|(i, _)| i).collect();
-        return Ok(s);
+        return Ok(Source::from_text(name, format, text));
     }
     let text = decode(name, &bytes, encoding).map_err(|e| e.to_string())?;
     Ok(Source::from_text(name, format, text))

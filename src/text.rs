@@ -248,14 +248,29 @@ pub fn sentence_lang(s: &str) -> Lang {
     }
 }
 
+/// The char boundary at or before `i`, `i` clamped to the text.
+pub fn floor_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The char boundary at or after `i`, `i` clamped to the text.
+pub fn ceil_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// The last `n` bytes (or fewer, on a char boundary) of `text[..end]`, trailing
 /// spaces trimmed, in lower case: the words right before a figure, without
 /// copying everything before it.
 pub fn tail_lower(text: &str, end: usize, n: usize) -> String {
-    let mut start = end.saturating_sub(n);
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
+    let start = ceil_boundary(text, end.saturating_sub(n));
     text[start..end].trim_end().to_ascii_lowercase()
 }
 

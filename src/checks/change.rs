@@ -157,10 +157,7 @@ fn multiple_verdict(
 ) -> Option<Verdict> {
     // more than doubled, nearly tripled: the multiple is a bound, not a value.
     // (The verb stands just before `from`: look back a short way only.)
-    let mut window = before.start.saturating_sub(96);
-    while !doc.text.is_char_boundary(window) {
-        window += 1;
-    }
+    let window = crate::text::ceil_boundary(doc.text, before.start.saturating_sub(96));
     let verb_at = doc.text[window..before.start]
         .rfind(verb)
         .map_or(window, |k| window + k);

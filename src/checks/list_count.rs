@@ -105,10 +105,10 @@ fn english(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
             };
             let mut items_start = lead_at + lead.len_utf8();
             let readings: Option<Reading> = match lead {
-                ':' => read_english(doc, Span::new(items_start, end_of_sentence), v, false),
-                '(' => text[items_start..end_of_sentence].find(')').and_then(|k| {
-                    read_english(doc, Span::new(items_start, items_start + k), v, false)
-                }),
+                ':' => read_english(doc, Span::new(items_start, end_of_sentence), v),
+                '(' => text[items_start..end_of_sentence]
+                    .find(')')
+                    .and_then(|k| read_english(doc, Span::new(items_start, items_start + k), v)),
                 ',' => {
                     let after = skip_space(text, items_start);
                     let namely = super::word_at(&text[after..], "namely");
@@ -135,7 +135,7 @@ fn english(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
 
 /// Items of an English list: split at commas, the last at `and`. A list of
 /// examples (`including …`) or with figures in it is no list to count.
-fn read_english(doc: &Doc, span: Span, v: &crate::rules::Vocabulary, _: bool) -> Option<Reading> {
+fn read_english(doc: &Doc, span: Span, v: &crate::rules::Vocabulary) -> Option<Reading> {
     let text = doc.slice(span);
     let t = text.trim_start();
     if v.examples.iter().any(|e| super::word_at(t, e)) || !doc.quantities_in(span).is_empty() {
@@ -368,15 +368,6 @@ fn name_count(name: &str, rule: &Rule) -> Option<u32> {
     Some(first + second.value.to_integer().to_u32()?)
 }
 
-/// The char boundary at or before `i` (clamped to the text).
-fn floor(text: &str, i: usize) -> usize {
-    let mut i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
 fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
@@ -392,7 +383,7 @@ fn quoted_names(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
             continue;
         }
         let inner_start = open + '“'.len_utf8();
-        let window = &text[inner_start..floor(text, inner_start + 200)];
+        let window = &text[inner_start..crate::text::floor_boundary(text, inner_start + 200)];
         let Some(close_rel) = window.find(['”', '“']) else {
             continue;
         };
@@ -409,8 +400,9 @@ fn quoted_names(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
         let p = skip_space(text, close);
         if text[p..].starts_with(crate::text::is_open_paren) {
             let items_start = p + text[p..].chars().next().map_or(0, char::len_utf8);
-            if let Some(end_rel) =
-                text[items_start..floor(text, items_start + 2000)].find(crate::text::is_close_paren)
+            if let Some(end_rel) = text
+                [items_start..crate::text::floor_boundary(text, items_start + 2000)]
+                .find(crate::text::is_close_paren)
             {
                 let mut s = items_start;
                 if let Some(w) = starts_with_any(&text[s..], &rule.vocabulary.that_is) {

@@ -104,10 +104,8 @@ fn parenthesised(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
         }
         let open = sentence.start + i;
         let inner_start = open + c.len_utf8();
-        let mut window_end = (inner_start + 2000).min(sentence.end);
-        while !doc.text.is_char_boundary(window_end) {
-            window_end -= 1;
-        }
+        let window_end =
+            crate::text::floor_boundary(doc.text, (inner_start + 2000).min(sentence.end));
         let Some(close_rel) = doc.text[inner_start..window_end].find(crate::text::is_close_paren)
         else {
             continue;

@@ -100,7 +100,9 @@ impl Source {
                 let (p, b) = html::prose(&text);
                 (Some(p), b)
             }
-            Format::Text | Format::Docx => (None, Vec::new()),
+            // Each paragraph of a Word document ends a sentence.
+            Format::Docx => (None, text.match_indices('\n').map(|(i, _)| i).collect()),
+            Format::Text => (None, Vec::new()),
         };
         Source {
             path: path.to_string(),
@@ -229,12 +231,7 @@ pub fn load(path: &Path, encoding: Option<&'static Encoding>) -> Result<Source, 
         })?,
         _ => decode_owned(&name, bytes, encoding)?,
     };
-    let mut source = Source::from_text(&name, format, text);
-    if format == Format::Docx {
-        // Each paragraph ends a sentence.
-        source.breaks = source.text.match_indices('\n').map(|(i, _)| i).collect();
-    }
-    Ok(source)
+    Ok(Source::from_text(&name, format, text))
 }
 
 #[cfg(test)]

@@ -9,11 +9,6 @@
 use crate::exact::{int, Num};
 use num_traits::{One, Zero};
 
-thread_local! {
-    /// Whether `over`, `out of` and `in` make fractions in this reading.
-    static OVER: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
-}
-
 fn unit_word(w: &str) -> Option<i64> {
     Some(match w {
         "zero" | "nought" | "naught" => 0,
@@ -342,7 +337,6 @@ pub fn figure_words_at(s: &str) -> Option<(usize, Num)> {
 }
 
 fn words_at_with(s: &str, fractions_over: bool) -> Option<(usize, Num)> {
-    OVER.with(|o| o.set(fractions_over));
     let toks = tokens(s);
     if toks.is_empty() {
         return None;
@@ -351,15 +345,16 @@ fn words_at_with(s: &str, fractions_over: bool) -> Option<(usize, Num)> {
         "minus" | "negative" => (true, 1),
         _ => (false, 0),
     };
-    let (len, v) = unsigned(s, &toks, start)?;
+    let (len, v) = unsigned(&toks, start, fractions_over)?;
     Some((len, if neg { -v } else { v }))
 }
 
-fn unsigned(s: &str, toks: &[Tok], start: usize) -> Option<(usize, Num)> {
-    let _ = s;
+/// `fractions_over`: whether `over`, `out of` and `in` make fractions.
+fn unsigned(toks: &[Tok], start: usize, fractions_over: bool) -> Option<(usize, Num)> {
     let first = toks.get(start)?.word.as_str();
-    // "a" is one before hundred, thousand, a scale, dozen or a denominator.
-    let mut toks = toks.to_vec();
+    // "a" is one before hundred, thousand, a scale, dozen or a denominator
+    // (the tokens are copied only then).
+    let mut toks = std::borrow::Cow::Borrowed(toks);
     if first == "a" || first == "an" {
         let next = toks.get(start + 1)?.word.clone();
         let leads = next == "hundred"
@@ -372,7 +367,7 @@ fn unsigned(s: &str, toks: &[Tok], start: usize) -> Option<(usize, Num)> {
         if !leads {
             return None;
         }
-        toks[start].word = "one".into();
+        toks.to_mut()[start].word = "one".into();
         if next.starts_with("dozen") {
             return Some((toks[start + 1].end, int(12)));
         }
@@ -455,7 +450,7 @@ fn unsigned(s: &str, toks: &[Tok], start: usize) -> Option<(usize, Num)> {
         }
     }
     // one over three, one out of three, 1 in twenty-one
-    if OVER.with(|o| o.get()) {
+    if fractions_over {
         if let Some((e, v)) = over(toks, next, &value) {
             return Some((e, v));
         }

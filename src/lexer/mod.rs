@@ -361,7 +361,7 @@ fn arabic_quantity(text: &str, i: usize) -> Option<Quantity> {
     if let Ok((after, _)) = arabic::ratio_separator(rest) {
         if let Ok((after2, _)) = arabic::arabic(after) {
             let end2 = text.len() - after2.len();
-            return Some(special(text, n, end2, QuantityKind::Ratio, None));
+            return Some(special(n, end2, QuantityKind::Ratio, None));
         }
     }
     if let Ok((after, _)) = arabic::range_separator(rest) {
@@ -372,7 +372,7 @@ fn arabic_quantity(text: &str, i: usize) -> Option<Quantity> {
             if let Some(u) = unit {
                 end2 += u.text.len();
             }
-            let mut q = special(text, n, end2, QuantityKind::Range, unit.map(|u| u.text));
+            let mut q = special(n, end2, QuantityKind::Range, unit.map(|u| u.text));
             // A descending pair (`7-3`, a code) is still no figure to check;
             // its interval is kept in order.
             q.interval = match hi {
@@ -384,11 +384,11 @@ fn arabic_quantity(text: &str, i: usize) -> Option<Quantity> {
     }
     if arabic::plus(rest).is_ok() || prev_char(text, i) == Some('+') {
         let end2 = expression_end(text, end);
-        return Some(special(text, n, end2, QuantityKind::Expression, None));
+        return Some(special(n, end2, QuantityKind::Expression, None));
     }
     if prev_char(text, i) == Some('第') {
         let s = n.start - '第'.len_utf8();
-        let mut q = special(text, n, end, QuantityKind::Ordinal, None);
+        let mut q = special(n, end, QuantityKind::Ordinal, None);
         q.start = s;
         if let Some(u) = units::unit_at(&text[end..]) {
             q.end += u.text.len();
@@ -495,7 +495,7 @@ fn english_reference(text: &str, n: &Number) -> Option<Quantity> {
         .take_while(|c| c.is_ascii_alphabetic())
         .collect::<String>()
         .to_ascii_lowercase();
-    let ordinal = |end: usize| special(text, n.clone(), end, QuantityKind::Ordinal, None);
+    let ordinal = |end: usize| special(n.clone(), end, QuantityKind::Ordinal, None);
     if gap_before > 0 && REFERENCE_WORDS.contains(&prev_word.as_str()) {
         // Section 3.2 takes its sub-number along.
         let mut end = n.end;
@@ -512,7 +512,7 @@ fn english_reference(text: &str, n: &Number) -> Option<Quantity> {
     if MONTHS.contains(&prev_word.as_str()) && gap_before > 0
         || MONTHS.contains(&next_word.as_str())
     {
-        return Some(special(text, n.clone(), n.end, QuantityKind::Date, None));
+        return Some(special(n.clone(), n.end, QuantityKind::Date, None));
     }
     // 31/12/2021
     let date_like = after.starts_with('/') && {
@@ -530,7 +530,7 @@ fn english_reference(text: &str, n: &Number) -> Option<Quantity> {
                     .count();
             }
         }
-        return Some(special(text, n.clone(), end, QuantityKind::Date, None));
+        return Some(special(n.clone(), end, QuantityKind::Date, None));
     }
     // 1. at the start of a line: a list marker.
     let line_start = before.is_empty() || before.ends_with('\n');
@@ -544,7 +544,7 @@ fn english_reference(text: &str, n: &Number) -> Option<Quantity> {
         .is_none_or(|c| !('\u{4e00}'..='\u{9fff}').contains(&c) && !matches!(c, '%' | '％'));
     let is_year = digits == 4 && n.decimals == 0 && n.value >= int(1900) && n.value <= int(2100);
     if is_year && english_after && english::scale_after(&format!(" {next_word}")).is_none() {
-        return Some(special(text, n.clone(), n.end, QuantityKind::Year, None));
+        return Some(special(n.clone(), n.end, QuantityKind::Year, None));
     }
     None
 }
@@ -604,14 +604,14 @@ fn calendar(text: &str, n: &Number) -> Option<Quantity> {
     let is_year_number = digits == 4 && n.value >= int(1900) && n.value <= int(2100);
     if is_year_number && (trimmed.starts_with('年') || trimmed.starts_with('届')) {
         let end = n.end + gap + '年'.len_utf8();
-        return Some(special(text, n.clone(), end, QuantityKind::Year, None));
+        return Some(special(n.clone(), end, QuantityKind::Year, None));
     }
     let before = prev_char(text, n.start);
     if is_year_number
         && before.is_some_and(|c| crate::text::is_open_paren(c) || c == '[')
         && trimmed.starts_with(|c| crate::text::is_close_paren(c) || c == ']')
     {
-        return Some(special(text, n.clone(), n.end, QuantityKind::Year, None));
+        return Some(special(n.clone(), n.end, QuantityKind::Year, None));
     }
     if trimmed.starts_with('月') && n.value >= int(1) && n.value <= int(12) && gap == 0 {
         let mut end = n.end + '月'.len_utf8();
@@ -621,15 +621,15 @@ fn calendar(text: &str, n: &Number) -> Option<Quantity> {
                 end = text.len() - rest.len() + '日'.len_utf8();
             }
         }
-        return Some(special(text, n.clone(), end, QuantityKind::Date, None));
+        return Some(special(n.clone(), end, QuantityKind::Date, None));
     }
     if trimmed.starts_with('日') && gap == 0 && n.value <= int(31) {
         let end = n.end + '日'.len_utf8();
-        return Some(special(text, n.clone(), end, QuantityKind::Date, None));
+        return Some(special(n.clone(), end, QuantityKind::Date, None));
     }
     if trimmed.starts_with('号') && gap == 0 {
         let end = n.end + '号'.len_utf8();
-        return Some(special(text, n.clone(), end, QuantityKind::Ordinal, None));
+        return Some(special(n.clone(), end, QuantityKind::Ordinal, None));
     }
     None
 }
@@ -651,14 +651,7 @@ fn expression_end(text: &str, mut end: usize) -> usize {
 }
 
 /// A quantity of a kind that never takes part in a check.
-fn special(
-    text: &str,
-    n: Number,
-    end: usize,
-    kind: QuantityKind,
-    unit: Option<&'static str>,
-) -> Quantity {
-    let _ = text;
+fn special(n: Number, end: usize, kind: QuantityKind, unit: Option<&'static str>) -> Quantity {
     Quantity {
         start: n.start,
         end,
@@ -753,7 +746,7 @@ fn chinese_quantity(text: &str, i: usize) -> Option<Quantity> {
     let number = Number::from_numeral(i, &n);
     if prev_char(text, i) == Some('第') {
         let end = number.end;
-        let mut q = special(text, number, end, QuantityKind::Ordinal, None);
+        let mut q = special(number, end, QuantityKind::Ordinal, None);
         q.start = i - '第'.len_utf8();
         return Some(q);
     }

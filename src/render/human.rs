@@ -29,8 +29,8 @@ impl SourceCode for Window<'_> {
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
         let text = self.text;
-        let lo = floor_char(text, span.offset());
-        let hi = floor_char(text, lo + span.len());
+        let lo = crate::text::floor_boundary(text, span.offset());
+        let hi = crate::text::floor_boundary(text, lo + span.len());
         // Without context (the header's file:line:col) the span itself;
         // otherwise a few characters around it, within its lines.
         let exact = context_lines_before == 0 && context_lines_after == 0;
@@ -67,15 +67,6 @@ impl SourceCode for Window<'_> {
             line_count,
         )))
     }
-}
-
-/// The char boundary at or before `i`.
-fn floor_char(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// A finding with its source text, as miette wants it.
