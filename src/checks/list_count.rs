@@ -17,7 +17,6 @@ use super::{skip_space, starts_with_any, Claim, Doc, Label, Role, Verdict};
 use crate::lexer::numeral::{self, is_numeral_char};
 use crate::rules::{CheckKind, Rule};
 use crate::text::Span;
-use num_traits::ToPrimitive;
 use std::collections::BTreeSet;
 
 /// Largest count a list claim is checked for.

@@ -1043,8 +1043,8 @@ fn english_percent(s: &str) -> Option<(QuantityKind, &'static str, usize)> {
 
 /// Widens an interval by an approximation word.
 fn widen(i: &Interval, word: &str) -> Interval {
-    let nine = Num::new(9.into(), 10.into());
-    let eleven = Num::new(11.into(), 10.into());
+    let nine = Num::new(9, 10);
+    let eleven = Num::new(11, 10);
     match word {
         "近" | "将近" | "接近" => {
             Interval::new(i.lo.as_ref().map(|l| l * &nine), i.hi.clone())

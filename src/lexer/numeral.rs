@@ -348,11 +348,11 @@ fn integer(s: &str) -> Option<Integer> {
 /// The place value of the last non-zero digit of a whole number (2300 → 100).
 pub fn place_of(v: &Num) -> Num {
     let mut n = v.to_integer();
-    let ten = num_bigint::BigInt::from(10);
+    let ten = int(10);
     let mut p = Num::one();
     while !n.is_zero() && (&n % &ten).is_zero() {
         n /= &ten;
-        p *= int(10);
+        p *= &ten;
     }
     p
 }

@@ -2,8 +2,9 @@
 //!
 //! Every figure in a report stands for an interval of values (see CONTRACT.md,
 //! "Numbers are intervals"). This module owns that type and the few operations
-//! the checks need. All arithmetic is on arbitrary-precision rationals; there is
-//! no binary floating point anywhere a finding is decided.
+//! the checks need. All arithmetic is on exact rationals ([`Num`], small on the
+//! stack and arbitrary-precision only when a value needs it); there is no
+//! binary floating point anywhere a finding is decided.
 //!
 //! ```
 //! use numlint::exact::{parse_decimal, Interval};
@@ -12,21 +13,24 @@
 //! assert!(i.contains(&v));
 //! ```
 
-use num_bigint::BigInt;
-use num_rational::BigRational;
-use num_traits::{One, Signed, Zero};
+mod rational;
 
-/// An exact number.
-pub type Num = BigRational;
+pub use rational::Num;
+
+use num_bigint::BigInt;
+use num_traits::Zero;
 
 /// The integer `n` as a [`Num`].
 pub fn int(n: i64) -> Num {
-    Num::from_integer(BigInt::from(n))
+    Num::from(n)
 }
 
 /// `10^k` (k may be negative).
 pub fn pow10(k: i32) -> Num {
-    let p = Num::from_integer(BigInt::from(10).pow(k.unsigned_abs()));
+    let p = match 10i64.checked_pow(k.unsigned_abs()) {
+        Some(p) => Num::from(p),
+        None => Num::from_bigint(BigInt::from(10).pow(k.unsigned_abs())),
+    };
     if k >= 0 {
         p
     } else {
@@ -55,17 +59,22 @@ pub fn parse_decimal(s: &str) -> Option<(Num, u32)> {
     if !frac_part.bytes().all(|b| b.is_ascii_digit()) || (s.contains('.') && frac_part.is_empty()) {
         return None;
     }
-    let all: String = format!("{int_part}{frac_part}");
-    let n: BigInt = all.parse().ok()?;
     let decimals = frac_part.len() as u32;
-    Some((Num::new(n, BigInt::from(10).pow(decimals)), decimals))
+    let digits = int_part.bytes().chain(frac_part.bytes());
+    let n = if int_part.len() + frac_part.len() <= 18 {
+        Num::from(digits.fold(0i64, |n, b| n * 10 + i64::from(b - b'0')))
+    } else {
+        let all: String = digits.map(char::from).collect();
+        Num::from_bigint(all.parse().ok()?)
+    };
+    Some((n / pow10(decimals as i32), decimals))
 }
 
 /// Rounds half away from zero to `decimals` places.
 pub fn round_half_up(n: &Num, decimals: u32) -> Num {
-    let scale = Num::from_integer(BigInt::from(10).pow(decimals));
+    let scale = pow10(decimals as i32);
     let scaled = n * &scale;
-    let half = Num::new(BigInt::one(), BigInt::from(2));
+    let half = Num::new(1, 2);
     let r = if scaled.is_negative() {
         -((-scaled + half).floor())
     } else {
@@ -74,28 +83,35 @@ pub fn round_half_up(n: &Num, decimals: u32) -> Num {
     r / scale
 }
 
+/// `|n|` rounded half-up to `decimals` places, as its integer and fraction
+/// digits (the fraction `decimals` long), and whether `n` was below zero.
+fn rounded_digits(n: &Num, decimals: u32) -> (String, String, bool) {
+    let r = round_half_up(n, decimals);
+    let neg = r.is_negative();
+    let scale = pow10(decimals as i32);
+    let scaled = r.abs() * &scale;
+    let int_part = (&scaled / &scale).to_integer();
+    let frac_part = &scaled - &int_part * &scale;
+    let frac = if decimals == 0 {
+        String::new()
+    } else {
+        format!(
+            "{:0>width$}",
+            frac_part.to_string(),
+            width = decimals as usize
+        )
+    };
+    (int_part.to_string(), frac, neg)
+}
+
 /// Writes `n` as a decimal string with at most `max_frac` decimals (rounded
 /// half-up when it has more), trailing zeros removed: `378000`, `99.6`, `0.25`.
 pub fn to_decimal_string(n: &Num, max_frac: u32) -> String {
-    let r = round_half_up(n, max_frac);
-    let neg = r.is_negative();
-    let r = r.abs();
-    let scale = BigInt::from(10).pow(max_frac);
-    let scaled = (r * Num::from_integer(scale.clone())).to_integer();
-    let int_part = &scaled / &scale;
-    let frac_part = &scaled % &scale;
-    let mut s = int_part.to_string();
-    if max_frac > 0 && !frac_part.is_zero() {
-        let mut f = format!(
-            "{:0>width$}",
-            frac_part.to_string(),
-            width = max_frac as usize
-        );
-        while f.ends_with('0') {
-            f.pop();
-        }
+    let (mut s, frac, neg) = rounded_digits(n, max_frac);
+    let frac = frac.trim_end_matches('0');
+    if !frac.is_empty() {
         s.push('.');
-        s.push_str(&f);
+        s.push_str(frac);
     }
     if neg && s != "0" {
         s.insert(0, '-');
@@ -105,21 +121,10 @@ pub fn to_decimal_string(n: &Num, max_frac: u32) -> String {
 
 /// Writes `n` with exactly `decimals` decimals, rounded half-up: `99.60`.
 pub fn to_fixed(n: &Num, decimals: u32) -> String {
-    let r = round_half_up(n, decimals);
-    let neg = r.is_negative();
-    let r = r.abs();
-    let scale = BigInt::from(10).pow(decimals);
-    let scaled = (r * Num::from_integer(scale.clone())).to_integer();
-    let int_part = &scaled / &scale;
-    let frac_part = &scaled % &scale;
-    let mut s = int_part.to_string();
+    let (mut s, frac, neg) = rounded_digits(n, decimals);
     if decimals > 0 {
         s.push('.');
-        s.push_str(&format!(
-            "{:0>width$}",
-            frac_part.to_string(),
-            width = decimals as usize
-        ));
+        s.push_str(&frac);
     }
     if neg {
         s.insert(0, '-');
@@ -282,8 +287,8 @@ mod tests {
         let y = Interval::exact(int(3));
         let x = Interval::new(Some(int(4)), Some(int(6)));
         let q = y.div_nonneg(&x).unwrap();
-        assert_eq!(q.lo, Some(Num::new(1.into(), 2.into())));
-        assert_eq!(q.hi, Some(Num::new(3.into(), 4.into())));
+        assert_eq!(q.lo, Some(Num::new(1, 2)));
+        assert_eq!(q.hi, Some(Num::new(3, 4)));
         assert!(y.div_nonneg(&Interval::exact(int(0))).is_none());
     }
 }
