@@ -13,10 +13,12 @@
 
 use crate::exact::{parse_decimal, Num};
 use crate::text::Lang;
+use crate::words::Words;
 use miette::{Diagnostic, NamedSource, SourceSpan};
 use num_traits::Zero;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
+use std::sync::Arc;
 use thiserror::Error;
 use toml::Spanned;
 
@@ -212,47 +214,47 @@ struct ExampleDef {
 /// `rules/zh.toml`.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Vocabulary {
-    pub whole: Vec<String>,
-    pub part: Vec<String>,
-    pub rate: Vec<String>,
-    pub share: Vec<String>,
-    pub whole_hint: Vec<String>,
-    pub not_markers: Vec<String>,
-    pub total: Vec<String>,
-    pub respectively: Vec<String>,
-    pub subset: Vec<String>,
-    pub hedges: Vec<String>,
-    pub ranks: Vec<String>,
-    pub averages: Vec<String>,
-    pub examples: Vec<String>,
-    pub multiples: Vec<String>,
-    pub share_of: Vec<String>,
-    pub slash: Vec<String>,
-    pub rate_lead: Vec<String>,
-    pub of_whole: Vec<String>,
-    pub range_titles: Vec<String>,
-    pub year_followed_by: Vec<String>,
-    pub per_period: Vec<String>,
-    pub comparison: Vec<String>,
-    pub from: Vec<String>,
-    pub to: Vec<String>,
-    pub increase: Vec<String>,
-    pub decrease: Vec<String>,
-    pub by: Vec<String>,
-    pub verbs: Vec<String>,
-    pub measure: Vec<String>,
-    pub not_after: Vec<String>,
-    pub year_not_followed_by: Vec<String>,
-    pub classifiers: Vec<String>,
-    pub that_is: Vec<String>,
-    pub connectors: Vec<String>,
+    pub whole: Words,
+    pub part: Words,
+    pub rate: Words,
+    pub share: Words,
+    pub whole_hint: Words,
+    pub not_markers: Words,
+    pub total: Words,
+    pub respectively: Words,
+    pub subset: Words,
+    pub hedges: Words,
+    pub ranks: Words,
+    pub averages: Words,
+    pub examples: Words,
+    pub multiples: Words,
+    pub share_of: Words,
+    pub slash: Words,
+    pub rate_lead: Words,
+    pub of_whole: Words,
+    pub range_titles: Words,
+    pub year_followed_by: Words,
+    pub per_period: Words,
+    pub comparison: Words,
+    pub from: Words,
+    pub to: Words,
+    pub increase: Words,
+    pub decrease: Words,
+    pub by: Words,
+    pub verbs: Words,
+    pub measure: Words,
+    pub not_after: Words,
+    pub year_not_followed_by: Words,
+    pub classifiers: Words,
+    pub that_is: Words,
+    pub connectors: Words,
 }
 
 /// A vocabulary key, its value in the TOML, and where it goes.
 type VocabularyField<'a> = (
     &'static str,
     &'a Option<Spanned<Vec<String>>>,
-    &'a mut Vec<String>,
+    &'a mut Words,
 );
 
 /// What an embedded example expects.
@@ -284,7 +286,9 @@ pub struct Rule {
     /// rate), added on both sides before a claim is called inconsistent.
     #[serde(serialize_with = "ser_num")]
     pub tolerance: Num,
-    pub vocabulary: Vocabulary,
+    /// Shared: a run hands each file its own selection of the rules, and the
+    /// compiled word lists are not copied for it.
+    pub vocabulary: Arc<Vocabulary>,
     pub examples: Vec<Example>,
     /// Where the rule came from: `builtin:zh.toml` or a path.
     pub source: String,
@@ -434,7 +438,7 @@ impl RuleSet {
                 (None, None) => None,
             };
             let mut vocabulary = existing
-                .map(|i| self.rules[i].vocabulary.clone())
+                .map(|i| (*self.rules[i].vocabulary).clone())
                 .unwrap_or_default();
             let allowed = check.vocabulary_keys();
             let fields: [VocabularyField; 34] = [
@@ -507,7 +511,8 @@ impl RuleSet {
                             Some(words.span()),
                         ));
                     }
-                    *slot = words.get_ref().clone();
+                    *slot = Words::new(words.get_ref().clone())
+                        .map_err(|e| err(format!("`{key}`: {e}"), Some(words.span())))?;
                 }
             }
             let mut examples = existing
@@ -537,7 +542,7 @@ impl RuleSet {
                 summary,
                 lang,
                 tolerance,
-                vocabulary,
+                vocabulary: Arc::new(vocabulary),
                 examples,
                 source: name.to_string(),
             };
@@ -605,7 +610,7 @@ mod tests {
         .unwrap();
         let r = set.get("ratio-mismatch").unwrap();
         assert_eq!(r.severity, Severity::Warning);
-        assert_eq!(r.vocabulary.whole, vec!["目标".to_string()]);
+        assert_eq!(*r.vocabulary.whole, vec!["目标".to_string()]);
         assert!(!r.vocabulary.part.is_empty());
     }
 }

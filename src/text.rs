@@ -20,20 +20,19 @@ const CHECKPOINT: usize = 4096;
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> LineIndex<'a> {
-        let mut line_starts = vec![0];
+        let line_starts: Vec<usize> = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+            .collect();
+        // Only a line longer than a checkpoint needs checkpoints inside it.
         let mut checkpoints = vec![(0, 0)];
-        let mut col = 0;
-        let mut next = CHECKPOINT;
-        for (i, c) in text.char_indices() {
-            if i >= next {
-                checkpoints.push((i, col));
-                next = i + CHECKPOINT;
-            }
-            if c == '\n' {
-                line_starts.push(i + 1);
-                col = 0;
-            } else {
-                col += 1;
+        let ends = line_starts[1..].iter().copied().chain([text.len()]);
+        for (start, end) in line_starts.iter().copied().zip(ends) {
+            let (mut at, mut col) = (start, 0);
+            while end - at > CHECKPOINT {
+                let next = ceil_boundary(text, at + CHECKPOINT);
+                col += text[at..next].chars().count();
+                at = next;
+                checkpoints.push((at, col));
             }
         }
         LineIndex {

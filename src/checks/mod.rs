@@ -19,6 +19,7 @@ use crate::exact::{to_decimal_string, Interval, Num};
 use crate::lexer::Quantity;
 use crate::rules::{CheckKind, RuleSet};
 use crate::text::{clauses, sentence_lang, sentences, Lang, Span};
+use crate::words::Words;
 use serde::Serialize;
 
 /// A text with its quantities and sentences: what every check reads.
@@ -305,42 +306,10 @@ pub fn ends_with_any<'w>(s: &str, words: &'w [String]) -> Option<&'w str> {
         .map(String::as_str)
 }
 
-/// Byte offsets of every occurrence of any of `words` in `span`.
-pub fn occurrences(text: &str, span: Span, words: &[String]) -> Vec<(usize, usize)> {
-    let s = &text[span.start..span.end];
-    let mut out = Vec::new();
-    // Only positions whose character can begin one of the words are tried.
-    let mut ascii = [false; 128];
-    let mut others: Vec<char> = Vec::new();
-    for c in words.iter().filter_map(|w| w.chars().next()) {
-        if c.is_ascii() {
-            ascii[c.to_ascii_lowercase() as usize] = true;
-            ascii[c.to_ascii_uppercase() as usize] = true;
-        } else {
-            others.push(c);
-        }
-    }
-    others.sort_unstable();
-    for (i, c) in s.char_indices() {
-        let candidate = if c.is_ascii() {
-            ascii[c as usize]
-        } else {
-            others.binary_search(&c).is_ok()
-        };
-        if !candidate {
-            continue;
-        }
-        let left_cut = s[..i].ends_with(|c: char| c.is_ascii_alphanumeric());
-        let found = words
-            .iter()
-            .filter(|w| word_at(&s[i..], w))
-            .filter(|w| !(left_cut && w.starts_with(|c: char| c.is_ascii_alphanumeric())))
-            .max_by_key(|w| w.len());
-        if let Some(w) = found {
-            out.push((span.start + i, span.start + i + w.len()));
-        }
-    }
-    out
+/// Byte offsets of every occurrence of any of `words` in `span`: the longest
+/// word at each position where one starts (see [`Words::find_in`]).
+pub fn occurrences(text: &str, span: Span, words: &Words) -> Vec<(usize, usize)> {
+    words.find_in(text, span.start, span.end)
 }
 
 /// Whether the word at `start..end` is part of one of `words` standing around

@@ -18,6 +18,7 @@ use crate::exact::{int, Interval, Num};
 use crate::lexer::{Quantity, QuantityKind};
 use crate::rules::{CheckKind, Rule};
 use crate::text::Span;
+use crate::words::Words;
 
 /// How far (in characters) a marker word may stand before its figure.
 const MARKER_REACH: usize = 12;
@@ -187,7 +188,7 @@ fn marked_quantity<'d>(
     doc: &'d Doc,
     clause: Span,
     from: usize,
-    words: &[String],
+    words: &Words,
     not_markers: &[String],
 ) -> Option<(usize, &'d Quantity)> {
     let qs = doc.quantities_in(clause);

@@ -95,10 +95,7 @@ fn whole_and_part<'d>(
     }
     // An average is no whole: 人均, per capita.
     let v = &rule.vocabulary;
-    if v.averages
-        .iter()
-        .any(|w| !super::occurrences(doc.text, before, std::slice::from_ref(w)).is_empty())
-    {
+    if !super::occurrences(doc.text, before, &v.averages).is_empty() {
         return None;
     }
     let parts: Vec<&Quantity> = doc

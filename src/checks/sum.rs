@@ -143,14 +143,13 @@ fn parenthesised(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
         // group) are not parts.
         if rule.lang == Some(crate::text::Lang::En) {
             let head = &doc.text[clause_start..total.start];
-            let says_total = rule.vocabulary.total.iter().any(|w| {
-                !super::occurrences(
-                    doc.text,
-                    Span::new(clause_start, total.start),
-                    std::slice::from_ref(w),
-                )
-                .is_empty()
-            }) || head.to_ascii_lowercase().contains("total");
+            let says_total = !super::occurrences(
+                doc.text,
+                Span::new(clause_start, total.start),
+                &rule.vocabulary.total,
+            )
+            .is_empty()
+                || head.to_ascii_lowercase().contains("total");
             let inner_text = doc.slice(items_span).to_ascii_lowercase();
             let attribute = ATTRIBUTE_WORDS.iter().any(|w| {
                 inner_text
@@ -216,10 +215,7 @@ fn total_then_parts(doc: &Doc, rule: &Rule, before: &[Span], next: Span, out: &m
     };
     let head_text = doc.slice(head).trim_end();
     // An average is no total: 人均收入, per-capita income.
-    if v.averages
-        .iter()
-        .any(|w| !super::occurrences(doc.text, head, std::slice::from_ref(w)).is_empty())
-    {
+    if !super::occurrences(doc.text, head, &v.averages).is_empty() {
         return;
     }
     let (mode, items_start) =

@@ -1,0 +1,136 @@
+//! [`Words`]: one list of a rule's vocabulary, compiled once into an
+//! Aho-Corasick automaton so that finding every occurrence of any of its words
+//! in a clause is one pass over the clause, however many words the list has.
+//!
+//! Matching follows the rule-pack semantics: a Chinese word matches as it is
+//! written; a word with ASCII letters matches in any case and only as a whole
+//! word (`of` is not found in `often` nor in `proof`).
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::{Serialize, Serializer};
+use std::ops::Deref;
+
+/// A list of vocabulary words and its automaton.
+#[derive(Clone, Debug, Default)]
+pub struct Words {
+    list: Vec<String>,
+    /// `None` for an empty list.
+    automaton: Option<AhoCorasick>,
+}
+
+impl Words {
+    /// Compiles `list`. Fails only when the automaton would be too large.
+    pub fn new(list: Vec<String>) -> Result<Words, String> {
+        let automaton = if list.is_empty() {
+            None
+        } else {
+            let ac = AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .build(&list)
+                .map_err(|e| format!("the word list is too large: {e}"))?;
+            Some(ac)
+        };
+        Ok(Words { list, automaton })
+    }
+
+    /// Byte offsets (into `text`) of every occurrence of any of the words in
+    /// `text[start..end]`: at each position where some word starts, the
+    /// longest one, in order of position. What lies outside the range is not
+    /// looked at, not even to tell whether a word is whole.
+    pub fn find_in(&self, text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+        let Some(ac) = &self.automaton else {
+            return Vec::new();
+        };
+        let s = &text[start..end];
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for m in ac.find_overlapping_iter(s) {
+            let (i, j) = (m.start(), m.end());
+            if whole_word(s, i, j, &self.list[m.pattern().as_usize()]) {
+                found.push((i, j));
+            }
+        }
+        // Longest first at each start, then one per start.
+        found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        found.dedup_by_key(|m| m.0);
+        found
+            .into_iter()
+            .map(|(i, j)| (start + i, start + j))
+            .collect()
+    }
+}
+
+/// Whether the occurrence `s[i..j]` of `word` stands as a word of its own:
+/// a word beginning with a letter or digit does not begin inside another
+/// (`of` in `proof`), and a word with ASCII letters does not end inside one
+/// (`of` in `often`). Chinese has no spaces: its words match anywhere.
+fn whole_word(s: &str, i: usize, j: usize, word: &str) -> bool {
+    let bytes = s.as_bytes();
+    let alnum = |k: Option<usize>| {
+        k.and_then(|k| bytes.get(k))
+            .is_some_and(u8::is_ascii_alphanumeric)
+    };
+    let (first, last) = (word.as_bytes()[0], word.as_bytes()[word.len() - 1]);
+    let cut_left = first.is_ascii_alphanumeric() && alnum(i.checked_sub(1));
+    // Case-insensitive matching folds only ASCII letters, so a word without
+    // them matched exactly.
+    let english = word.bytes().any(|b| b.is_ascii_alphabetic());
+    let cut_right = english && last.is_ascii_alphanumeric() && alnum(Some(j));
+    !cut_left && !cut_right
+}
+
+impl Deref for Words {
+    type Target = Vec<String>;
+    fn deref(&self) -> &Vec<String> {
+        &self.list
+    }
+}
+
+impl Serialize for Words {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.list.serialize(serializer)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(list: &[&str]) -> Words {
+        Words::new(list.iter().map(|w| w.to_string()).collect()).unwrap()
+    }
+
+    fn found<'t>(w: &Words, text: &'t str) -> Vec<&'t str> {
+        w.find_in(text, 0, text.len())
+            .into_iter()
+            .map(|(a, b)| &text[a..b])
+            .collect()
+    }
+
+    #[test]
+    fn longest_word_at_each_position() {
+        let w = words(&["增长", "长", "增长率"]);
+        assert_eq!(
+            found(&w, "增长率为5%,增长3%"),
+            ["增长率", "长", "增长", "长"]
+        );
+    }
+
+    #[test]
+    fn english_words_whole_and_in_any_case() {
+        let w = words(&["of", "rate"]);
+        assert_eq!(
+            found(&w, "Of the often proof, a RATE of 5%"),
+            ["Of", "RATE", "of"]
+        );
+        assert!(found(&words(&[]), "anything").is_empty());
+    }
+
+    #[test]
+    fn range_is_the_whole_world() {
+        let w = words(&["of"]);
+        // Outside the range nothing counts, not even a letter next to it.
+        let text = "xof";
+        assert_eq!(w.find_in(text, 1, 3), [(1, 3)]);
+    }
+}
