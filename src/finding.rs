@@ -62,13 +62,23 @@ pub fn place_labels(text: &str, index: &LineIndex, claim: &Claim) -> Vec<PlacedL
 /// The findings of a file: its inconsistent claims, with the severity of
 /// their rules.
 pub fn findings(path: &str, text: &str, claims: &[Claim], rules: &RuleSet) -> Vec<Finding> {
-    let index = LineIndex::new(text);
+    findings_with(path, text, &LineIndex::new(text), claims, rules)
+}
+
+/// [`findings`] with the line index of `text` already built.
+pub fn findings_with(
+    path: &str,
+    text: &str,
+    index: &LineIndex,
+    claims: &[Claim],
+    rules: &RuleSet,
+) -> Vec<Finding> {
     let mut out: Vec<Finding> = claims
         .iter()
         .filter_map(|claim| {
             let verdict = claim.verdict.as_ref()?;
             let rule = rules.get(&claim.rule)?;
-            let labels = place_labels(text, &index, claim);
+            let labels = place_labels(text, index, claim);
             let primary = verdict.primary.min(labels.len().saturating_sub(1));
             let p = labels.get(primary)?;
             Some(Finding {

@@ -8,7 +8,7 @@
 //! ```
 
 use crate::checks::{find_claims, Claim, Doc};
-use crate::finding::{findings, Finding};
+use crate::finding::{findings, findings_with, Finding};
 use crate::input::Source;
 use crate::lexer::Quantity;
 use crate::rules::RuleSet;
@@ -106,4 +106,95 @@ pub fn lint_source(source: &Source, rules: &RuleSet) -> Vec<Finding> {
     out.extend(unused);
     out.sort_by(|a, b| (a.start, &a.rule).cmp(&(b.start, &b.rule)));
     out
+}
+
+/// Lints a source as [`lint_source`] does, but hands over its findings piece
+/// by piece, so a large file's findings need not all be held at once:
+/// `emit(k, n, findings)` is called once for each piece `k` of `n`, from
+/// whichever thread checked it, in no set order. Concatenated in the order of
+/// `k`, the pieces are exactly [`lint_source`]'s findings.
+///
+/// A file with suppression directives is one piece: whether a directive was
+/// used is known only at the end.
+pub fn lint_source_pieces(
+    source: &Source,
+    rules: &RuleSet,
+    emit: impl Fn(usize, usize, Vec<Finding>) + Sync,
+) {
+    let text = source.prose();
+    let pieces = chunks(text);
+    if pieces.len() <= 1 || !crate::suppress::directives(&source.text, source.format).is_empty() {
+        emit(0, 1, lint_source(source, rules));
+        return;
+    }
+    let index = crate::text::LineIndex::new(&source.text);
+    let n = pieces.len();
+    // Pieces are taken in order, so they finish nearly in order and few wait
+    // for those before them.
+    pieces
+        .into_iter()
+        .enumerate()
+        .par_bridge()
+        .for_each(|(k, (a, b))| {
+            let doc = Doc::chunk(text, crate::text::Span::new(a, b), &source.breaks);
+            let claims = find_claims(&doc, rules);
+            emit(
+                k,
+                n,
+                findings_with(&source.path, &source.text, &index, &claims, rules),
+            );
+        });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::Format;
+    use std::sync::Mutex;
+
+    /// A text of several pieces with findings in most of them.
+    fn long_text() -> String {
+        let seeds = include_str!("../fixtures/seeds/000_3cd16edfbab09667.txt");
+        let wrong = "全市需大病救治17093人,已救治17025人,救治进度99.3%。\n";
+        let mut text = String::new();
+        while text.len() < 3 * CHUNK {
+            text.push_str(seeds);
+            text.push_str(wrong);
+        }
+        text
+    }
+
+    #[test]
+    fn pieces_in_order_are_the_whole_files_findings() {
+        let rules = RuleSet::builtin().unwrap();
+        let source = Source::from_text("long.txt", Format::Text, long_text());
+        let whole = lint_source(&source, &rules);
+        let pieces = Mutex::new(Vec::new());
+        lint_source_pieces(&source, &rules, |k, n, f| {
+            pieces.lock().unwrap().push((k, n, f));
+        });
+        let mut pieces = pieces.into_inner().unwrap();
+        pieces.sort_by_key(|p| p.0);
+        let n = pieces.len();
+        assert!(n >= 3, "{n} pieces");
+        assert!(pieces.iter().enumerate().all(|(i, p)| p.0 == i && p.1 == n));
+        let joined: Vec<Finding> = pieces.into_iter().flat_map(|p| p.2).collect();
+        assert!(whole.len() > 10);
+        assert_eq!(joined, whole);
+    }
+
+    #[test]
+    fn a_file_with_suppressions_is_one_piece() {
+        let rules = RuleSet::builtin().unwrap();
+        let text = format!("numlint-disable-next-line ratio\n{}", long_text());
+        let source = Source::from_text("long.txt", Format::Text, text);
+        let calls = Mutex::new(Vec::new());
+        lint_source_pieces(&source, &rules, |k, n, f| {
+            calls.lock().unwrap().push((k, n, f.len()));
+        });
+        let calls = calls.into_inner().unwrap();
+        assert_eq!(calls.len(), 1);
+        assert_eq!((calls[0].0, calls[0].1), (0, 1));
+        assert_eq!(calls[0].2, lint_source(&source, &rules).len());
+    }
 }

@@ -12,10 +12,6 @@ use numlint::render::json::Summary;
 use numlint::rules::{Expect, RuleSet, Severity};
 use numlint::run::{FileResult, Run, Target};
 
-/// Allocation-heavy work (a quantity, a claim, a finding per figure) runs
-/// markedly faster on mimalloc than on the system allocator (BENCHMARKS.md).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -328,26 +324,39 @@ fn check(args: CheckArgs) -> ExitCode {
     if format == Format::Json && streaming {
         let _ = write!(stdout, "{}", json_out.begin());
     }
+    // The human format shows a file's findings together: pieces wait here.
+    let mut pending: Vec<Finding> = Vec::new();
     run.each(targets, |r: FileResult| {
-        progress.inc(1);
+        if r.last {
+            progress.inc(1);
+        }
         if let Some(e) = &r.error {
             progress.suspend(|| eprintln!("numlint: {e}"));
             io_failed = true;
             return;
         }
-        summary.files += 1;
+        summary.files += usize::from(r.last);
         let mut findings = r.findings;
         if let Some(b) = &baseline {
             b.filter(&mut findings);
         }
         summary.count(&findings);
+        if format == Format::Human && streaming && !r.last {
+            pending.append(&mut findings);
+            return;
+        }
         if streaming && !closed {
             let printed = progress.suspend(|| match format {
                 Format::Human => {
                     let (path, text) = r
                         .source
-                        .as_ref()
+                        .as_deref()
                         .map_or(("", ""), |s| (s.path.as_str(), s.text.as_str()));
+                    pending.append(&mut findings);
+                    findings = std::mem::take(&mut pending);
+                    if findings.is_empty() {
+                        return Ok(());
+                    }
                     write!(
                         stdout,
                         "{}",

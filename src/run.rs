@@ -9,8 +9,9 @@ use crate::input::{load, InputError, Source};
 use crate::rules::RuleSet;
 use encoding_rs::Encoding;
 use rayon::prelude::*;
+use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::mpsc;
+use std::sync::{mpsc, Arc};
 
 /// What to lint: files, or a text read from standard input.
 pub enum Target {
@@ -20,12 +21,26 @@ pub enum Target {
     Failed(InputError),
 }
 
-/// The outcome for one file.
+/// The outcome for one file, or for one piece of a large one.
 pub struct FileResult {
     pub path: String,
-    pub source: Option<Source>,
+    pub source: Option<Arc<Source>>,
     pub findings: Vec<Finding>,
     pub error: Option<String>,
+    /// Whether this is the file's last piece (a file is usually one piece).
+    pub last: bool,
+}
+
+impl FileResult {
+    fn failed(path: String, error: String) -> FileResult {
+        FileResult {
+            path,
+            source: None,
+            findings: Vec::new(),
+            error: Some(error),
+            last: true,
+        }
+    }
 }
 
 /// Settings shared by every file of a run.
@@ -37,27 +52,24 @@ pub struct Run<'a> {
     pub encoding: Option<&'static Encoding>,
 }
 
+/// A piece of the results: (file, piece, pieces of the file, result).
+type Piece = (usize, usize, usize, FileResult);
+
 impl Run<'_> {
-    fn lint(&self, target: Target) -> FileResult {
+    /// Lints target `i`, sending its pieces to `tx`.
+    fn lint(&self, i: usize, target: Target, tx: &mpsc::Sender<Piece>) {
         let source = match target {
             Target::Stdin(s) => s,
             Target::Failed(e) => {
-                return FileResult {
-                    path: String::new(),
-                    source: None,
-                    findings: Vec::new(),
-                    error: Some(e.to_string()),
-                };
+                let _ = tx.send((i, 0, 1, FileResult::failed(String::new(), e.to_string())));
+                return;
             }
             Target::File(path) => match load(&path, self.encoding) {
                 Ok(s) => s,
                 Err(e) => {
-                    return FileResult {
-                        path: path.display().to_string(),
-                        source: None,
-                        findings: Vec::new(),
-                        error: Some(e.to_string()),
-                    }
+                    let failed = FileResult::failed(path.display().to_string(), e.to_string());
+                    let _ = tx.send((i, 0, 1, failed));
+                    return;
                 }
             },
         };
@@ -65,35 +77,41 @@ impl Run<'_> {
             .config
             .selection_for(std::path::Path::new(&source.path), self.selection);
         let rules = selection.apply(self.rules);
-        let findings = crate::lint::lint_source(&source, &rules);
-        FileResult {
-            path: source.path.clone(),
-            source: Some(source),
-            findings,
-            error: None,
-        }
+        let source = Arc::new(source);
+        crate::lint::lint_source_pieces(&source, &rules, |k, n, findings| {
+            let piece = FileResult {
+                path: source.path.clone(),
+                source: Some(Arc::clone(&source)),
+                findings,
+                error: None,
+                last: k + 1 == n,
+            };
+            let _ = tx.send((i, k, n, piece));
+        });
     }
 
-    /// Lints every target, calling `each` with the results in target order.
+    /// Lints every target, calling `each` with the results in target order
+    /// (and the pieces of a large file in text order).
     pub fn each(&self, targets: Vec<Target>, mut each: impl FnMut(FileResult)) {
-        let (tx, rx) = mpsc::channel::<(usize, FileResult)>();
+        let (tx, rx) = mpsc::channel::<Piece>();
         std::thread::scope(|scope| {
             scope.spawn(move || {
                 targets
                     .into_par_iter()
                     .enumerate()
-                    .for_each_with(tx, |tx, (i, t)| {
-                        let _ = tx.send((i, self.lint(t)));
-                    });
+                    .for_each_with(tx, |tx, (i, t)| self.lint(i, t, tx));
             });
-            let mut next = 0;
-            let mut waiting: std::collections::BTreeMap<usize, FileResult> =
-                std::collections::BTreeMap::new();
-            for (i, r) in rx {
-                waiting.insert(i, r);
-                while let Some(r) = waiting.remove(&next) {
+            let mut next = (0, 0);
+            let mut waiting: BTreeMap<(usize, usize), (usize, FileResult)> = BTreeMap::new();
+            for (i, k, n, r) in rx {
+                waiting.insert((i, k), (n, r));
+                while let Some((n, r)) = waiting.remove(&next) {
                     each(r);
-                    next += 1;
+                    next = if next.1 + 1 == n {
+                        (next.0 + 1, 0)
+                    } else {
+                        (next.0, next.1 + 1)
+                    };
                 }
             }
         });
