@@ -23,7 +23,7 @@ pub enum Direction {
 pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
     let v = &rule.vocabulary;
     let mut out = Vec::new();
-    for sentence in doc.sentences_for(rule.lang) {
+    for sentence in doc.sentences_for(rule.lang, 2) {
         let clauses = doc.clauses(sentence);
         for (ci, &clause) in clauses.iter().enumerate() {
             for (s, e) in super::occurrences(doc.text, clause, &v.from) {

@@ -44,7 +44,7 @@ const TIME_NOUNS: &[&str] = &[
 /// `two medical alliances, namely A and B`, `The two hospitals, A and B, now …`.
 fn english(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
     let v = &rule.vocabulary;
-    for sentence in doc.sentences_for(rule.lang) {
+    for sentence in doc.sentences_for(rule.lang, 1) {
         let text = doc.text;
         let end_of_sentence = sentence.start
             + doc
@@ -587,8 +587,8 @@ fn that_is(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
 }
 
 fn respectively(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
-    for sentence in doc.sentences_for(rule.lang) {
-        for clause in doc.clauses(sentence) {
+    for sentence in doc.sentences_for(rule.lang, 1) {
+        for &clause in doc.clauses(sentence).iter() {
             for (s, e) in super::occurrences(doc.text, clause, &rule.vocabulary.respectively) {
                 // The values: figures joined by 、/和/及 and nothing else.
                 let tail = doc.slice(Span::new(e, clause.end));

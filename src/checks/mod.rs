@@ -33,6 +33,8 @@ pub struct Doc<'a> {
     pub sentences: Vec<Span>,
     /// The language of each sentence.
     pub langs: Vec<Lang>,
+    /// How many quantities lie wholly inside each sentence.
+    counts: Vec<usize>,
     /// The clauses of each sentence, split once for every rule.
     clause_cache: Vec<Vec<Span>>,
 }
@@ -66,8 +68,14 @@ impl<'a> Doc<'a> {
             quantities: crate::lexer::lex_range(text, span.start, span.end),
             sentences,
             langs,
+            counts: Vec::new(),
             clause_cache: Vec::new(),
         };
+        doc.counts = doc
+            .sentences
+            .iter()
+            .map(|s| doc.quantities_in(*s).len())
+            .collect();
         doc.clause_cache = doc
             .sentences
             .iter()
@@ -76,13 +84,16 @@ impl<'a> Doc<'a> {
         doc
     }
 
-    /// The sentences a rule of language `lang` reads (all when `None`).
-    pub fn sentences_for(&self, lang: Option<Lang>) -> impl Iterator<Item = Span> + '_ {
+    /// The sentences a rule of language `lang` reads (all when `None`) that
+    /// hold at least `min` quantities: a check skips at once the sentences
+    /// that have too few figures to make any of its claims.
+    pub fn sentences_for(&self, lang: Option<Lang>, min: usize) -> impl Iterator<Item = Span> + '_ {
         self.sentences
             .iter()
             .zip(&self.langs)
-            .filter(move |(_, l)| lang.is_none_or(|want| **l == want))
-            .map(|(s, _)| *s)
+            .zip(&self.counts)
+            .filter(move |((_, l), n)| **n >= min && lang.is_none_or(|want| **l == want))
+            .map(|((s, _), _)| *s)
     }
 
     /// Whether the text at `offset` is in a sentence of language `lang`.
@@ -115,11 +126,11 @@ impl<'a> Doc<'a> {
 
     /// The clauses of a sentence. A comma inside a figure (`1,250人`) does not
     /// end a clause.
-    pub fn clauses(&self, sentence: Span) -> Vec<Span> {
+    pub fn clauses(&self, sentence: Span) -> std::borrow::Cow<'_, [Span]> {
         let k = self.sentences.partition_point(|s| s.start < sentence.start);
         match self.clause_cache.get(k) {
-            Some(cached) if self.sentences.get(k) == Some(&sentence) => cached.clone(),
-            _ => self.split_clauses(sentence),
+            Some(cached) if self.sentences.get(k) == Some(&sentence) => cached.into(),
+            _ => self.split_clauses(sentence).into(),
         }
     }
 

@@ -26,7 +26,7 @@ const MARKER_REACH: usize = 12;
 pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
     let mut out = Vec::new();
     let v = &rule.vocabulary;
-    for sentence in doc.sentences_for(rule.lang) {
+    for sentence in doc.sentences_for(rule.lang, 2) {
         if !v.whole.is_empty() && !v.part.is_empty() && !v.rate.is_empty() {
             need_done(doc, rule, sentence, &mut out);
             named(doc, rule, sentence, &mut out);

@@ -12,7 +12,7 @@ use crate::text::Span;
 
 pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
     let mut out = Vec::new();
-    for sentence in doc.sentences_for(rule.lang) {
+    for sentence in doc.sentences_for(rule.lang, 2) {
         let clauses = doc.clauses(sentence);
         for (k, &clause) in clauses.iter().enumerate().skip(1) {
             let at = skip_space(doc.text, clause.start);

@@ -179,6 +179,47 @@ fn tokens(s: &str) -> Vec<Tok<'_>> {
     out
 }
 
+/// Whether English number text can begin at the start of `s`: a number word,
+/// digits, or `a`/`an`/`half`/`quarter`, maybe after `minus`/`negative`.
+/// Decided from the first word or two, before the (costly) tokens are made:
+/// the lexer asks at every word of English prose.
+fn may_start_number(s: &str) -> bool {
+    let word_at = |from: usize| -> Option<(usize, String)> {
+        let rest = s.get(from..)?;
+        let rest_trimmed = rest.trim_start_matches([' ', '\t']);
+        let skipped = rest.len() - rest_trimmed.len();
+        let len = rest_trimmed
+            .bytes()
+            .take_while(u8::is_ascii_alphabetic)
+            .count();
+        (len > 0).then(|| {
+            (
+                from + skipped + len,
+                rest_trimmed[..len].to_ascii_lowercase(),
+            )
+        })
+    };
+    if s.starts_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
+    let Some((end, mut w)) = word_at(0) else {
+        return false;
+    };
+    if w == "minus" || w == "negative" {
+        if s[end..]
+            .trim_start_matches([' ', '\t'])
+            .starts_with(|c: char| c.is_ascii_digit())
+        {
+            return true;
+        }
+        match word_at(end) {
+            Some((_, next)) => w = next,
+            None => return false,
+        }
+    }
+    is_number_word(&w) || matches!(w.as_str(), "a" | "an" | "half" | "quarter")
+}
+
 /// A cardinal read from `toks[from..]`: value, index after it, and whether it
 /// ended on "and".
 struct Cardinal {
@@ -337,6 +378,9 @@ pub fn figure_words_at(s: &str) -> Option<(usize, Num)> {
 }
 
 fn words_at_with(s: &str, fractions_over: bool) -> Option<(usize, Num)> {
+    if !may_start_number(s) {
+        return None;
+    }
     let toks = tokens(s);
     if toks.is_empty() {
         return None;
