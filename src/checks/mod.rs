@@ -35,8 +35,9 @@ pub struct Doc<'a> {
     pub langs: Vec<Lang>,
     /// How many quantities lie wholly inside each sentence.
     counts: Vec<usize>,
-    /// The clauses of each sentence, split once for every rule.
-    clause_cache: Vec<Vec<Span>>,
+    /// The clauses of each sentence, split when a rule first asks, once for
+    /// every rule.
+    clause_cache: Vec<std::cell::OnceCell<Vec<Span>>>,
 }
 
 impl<'a> Doc<'a> {
@@ -76,11 +77,7 @@ impl<'a> Doc<'a> {
             .iter()
             .map(|s| doc.quantities_in(*s).len())
             .collect();
-        doc.clause_cache = doc
-            .sentences
-            .iter()
-            .map(|s| doc.split_clauses(*s))
-            .collect();
+        doc.clause_cache = vec![std::cell::OnceCell::new(); doc.sentences.len()];
         doc
     }
 
@@ -129,7 +126,9 @@ impl<'a> Doc<'a> {
     pub fn clauses(&self, sentence: Span) -> std::borrow::Cow<'_, [Span]> {
         let k = self.sentences.partition_point(|s| s.start < sentence.start);
         match self.clause_cache.get(k) {
-            Some(cached) if self.sentences.get(k) == Some(&sentence) => cached.into(),
+            Some(cached) if self.sentences.get(k) == Some(&sentence) => {
+                cached.get_or_init(|| self.split_clauses(sentence)).into()
+            }
             _ => self.split_clauses(sentence).into(),
         }
     }

@@ -43,7 +43,12 @@ impl Num {
     /// `n / d` for a non-zero `d`, reduced.
     fn from_i128(n: i128, d: i128) -> Num {
         let (n, d) = if d < 0 { (-n, -d) } else { (n, d) };
-        let g = gcd(n.unsigned_abs(), d as u128) as i128;
+        // Whole numbers (most figures) are reduced already.
+        let g = if d == 1 {
+            1
+        } else {
+            gcd(n.unsigned_abs(), d as u128) as i128
+        };
         let (n, d) = if g > 1 { (n / g, d / g) } else { (n, d) };
         match (i64::try_from(n), i64::try_from(d)) {
             (Ok(n), Ok(d)) if n != i64::MIN => Num(Repr::Small { n, d }),

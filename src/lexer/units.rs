@@ -6,6 +6,9 @@
 //! visits, not people; 元 is money (万元 and 亿元 are 元 with a scale). Every
 //! other measure word is a family of its own.
 
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use std::sync::LazyLock;
+
 use super::QuantityKind;
 
 /// A unit as written after a number.
@@ -151,13 +154,28 @@ const NOT_A_UNIT: &[(&str, &[char])] = &[
 /// The longest unit at the start of `s`, unless the text goes on into a word
 /// that merely begins with it.
 pub fn unit_at(s: &str) -> Option<Unit> {
-    let mut best: Option<Unit> = None;
-    for unit in UNITS {
-        if s.starts_with(unit.text) && best.is_none_or(|b| unit.text.len() > b.text.len()) {
-            best = Some(*unit);
+    // One anchored automaton over every unit: the longest unit at the start is
+    // found in one step per byte, not one comparison per unit.
+    static AUTOMATON: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .build(UNITS.iter().map(|u| u.text))
+            .ok()
+    });
+    let unit = match AUTOMATON.as_ref() {
+        Some(ac) => {
+            let m = ac.find(Input::new(s).anchored(Anchored::Yes))?;
+            UNITS[m.pattern().as_usize()]
         }
-    }
-    let unit = best?;
+        // Not reached (the table is small and fixed); kept so a failure to
+        // build can never panic.
+        None => *UNITS
+            .iter()
+            .rev()
+            .filter(|u| s.starts_with(u.text))
+            .max_by_key(|u| u.text.len())?,
+    };
     let after = s[unit.text.len()..].chars().next();
     if let Some(next) = after {
         if let Some((_, bad)) = NOT_A_UNIT.iter().find(|(t, _)| *t == unit.text) {

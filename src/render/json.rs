@@ -60,10 +60,20 @@ impl Streamer {
 
     pub fn finding(&mut self, f: &Finding) -> String {
         let body = serde_json::to_string_pretty(f).expect("a finding serialises");
-        let indented: Vec<String> = body.lines().map(|l| format!("    {l}")).collect();
         let sep = if self.count == 0 { "\n" } else { ",\n" };
         self.count += 1;
-        format!("{sep}{}", indented.join("\n"))
+        // Indent every line by four spaces. JSON strings hold no raw line
+        // breaks, so every '\n' is between lines.
+        let mut out = String::with_capacity(body.len() + body.len() / 8 + 8);
+        out.push_str(sep);
+        for (i, line) in body.split('\n').enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            out.push_str("    ");
+            out.push_str(line);
+        }
+        out
     }
 
     pub fn end(&self, summary: Summary) -> String {
