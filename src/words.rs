@@ -6,16 +6,20 @@
 //! written; a word with ASCII letters matches in any case and only as a whole
 //! word (`of` is not found in `often` nor in `proof`).
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use serde::{Serialize, Serializer};
 use std::ops::Deref;
+use std::sync::OnceLock;
 
-/// A list of vocabulary words and its automaton.
+/// A list of vocabulary words and its automata.
 #[derive(Clone, Debug, Default)]
 pub struct Words {
     list: Vec<String>,
-    /// `None` for an empty list.
+    /// For finding every occurrence; `None` for an empty list.
     automaton: Option<AhoCorasick>,
+    /// For the longest word at a given place; built on first use (many lists
+    /// are never asked), `None` if it could not be built.
+    anchored: OnceLock<Option<AhoCorasick>>,
 }
 
 impl Words {
@@ -31,7 +35,38 @@ impl Words {
                 .map_err(|e| format!("the word list is too large: {e}"))?;
             Some(ac)
         };
-        Ok(Words { list, automaton })
+        Ok(Words {
+            list,
+            automaton,
+            anchored: OnceLock::new(),
+        })
+    }
+
+    /// The longest of the words that `s` starts with (as a whole word: see
+    /// the module documentation).
+    pub fn longest_at<'w>(&'w self, s: &str) -> Option<&'w str> {
+        let ac = self.anchored.get_or_init(|| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .start_kind(StartKind::Anchored)
+                .build(&self.list)
+                .ok()
+        });
+        if let Some(ac) = ac {
+            let m = ac.find(Input::new(s).anchored(Anchored::Yes))?;
+            let w = self.list[m.pattern().as_usize()].as_str();
+            if whole_word(s, 0, m.end(), w) {
+                return Some(w);
+            }
+            // The longest is cut short (`of` in `often`); a shorter one may
+            // still stand: ask them all.
+        }
+        self.list
+            .iter()
+            .filter(|w| whole_word_at(s, w))
+            .max_by_key(|w| w.len())
+            .map(String::as_str)
     }
 
     /// Byte offsets (into `text`) of every occurrence of any of the words in
@@ -79,6 +114,19 @@ fn whole_word(s: &str, i: usize, j: usize, word: &str) -> bool {
     !cut_left && !cut_right
 }
 
+/// Whether `s` starts with `word`, in any case for a word with ASCII letters,
+/// and not as the beginning of a longer word.
+fn whole_word_at(s: &str, word: &str) -> bool {
+    let english = word.bytes().any(|b| b.is_ascii_alphabetic());
+    match s.get(..word.len()) {
+        Some(head) if english => {
+            head.eq_ignore_ascii_case(word) && whole_word(s, 0, word.len(), word)
+        }
+        Some(head) => head == word,
+        None => false,
+    }
+}
+
 impl Deref for Words {
     type Target = Vec<String>;
     fn deref(&self) -> &Vec<String> {
@@ -124,6 +172,18 @@ mod tests {
             ["Of", "RATE", "of"]
         );
         assert!(found(&words(&[]), "anything").is_empty());
+    }
+
+    #[test]
+    fn longest_word_at_the_start() {
+        let w = words(&["增长", "增长率", "of", "o"]);
+        assert_eq!(w.longest_at("增长率为5%"), Some("增长率"));
+        assert_eq!(w.longest_at("增长3%"), Some("增长"));
+        assert_eq!(w.longest_at("Of the 30"), Some("of"));
+        // `of` is cut (`often`), `o` is not a whole word either.
+        assert_eq!(w.longest_at("often"), None);
+        assert_eq!(w.longest_at("o 5"), Some("o"));
+        assert_eq!(w.longest_at("长"), None);
     }
 
     #[test]

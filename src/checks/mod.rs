@@ -298,13 +298,9 @@ pub fn word_before(s: &str, w: &str) -> bool {
     }
 }
 
-/// The longest of `words` that `s` starts with.
-pub fn starts_with_any<'w>(s: &str, words: &'w [String]) -> Option<&'w str> {
-    words
-        .iter()
-        .filter(|w| word_at(s, w))
-        .max_by_key(|w| w.len())
-        .map(String::as_str)
+/// The longest of `words` that `s` starts with (see [`word_at`]).
+pub fn starts_with_any<'w>(s: &str, words: &'w Words) -> Option<&'w str> {
+    words.longest_at(s)
 }
 
 /// The longest of `words` that `s` ends with.
