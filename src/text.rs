@@ -235,11 +235,18 @@ impl Lang {
 /// Chinese when Han characters are at least a third of the letters, English
 /// when Latin letters are the rest; a sentence of digits alone is Chinese.
 pub fn sentence_lang(s: &str) -> Lang {
-    let han = s
-        .chars()
-        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
-        .count();
-    let latin = s.chars().filter(|c| c.is_ascii_alphabetic()).count();
+    // One pass over the bytes. A character in U+4E00..=U+9FFF is three bytes
+    // led by E5..E9, or by E4 with a second byte of B8 or more.
+    let (mut han, mut latin) = (0usize, 0usize);
+    let bytes = s.as_bytes();
+    for (k, &b) in bytes.iter().enumerate() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' => latin += 1,
+            0xE5..=0xE9 => han += 1,
+            0xE4 if bytes.get(k + 1).is_some_and(|&n| n >= 0xB8) => han += 1,
+            _ => {}
+        }
+    }
     if han * 3 >= latin || latin < 4 {
         Lang::Zh
     } else {
@@ -281,6 +288,36 @@ pub fn squeeze(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// The byte count agrees with counting the characters themselves, at
+    /// the edges of the Han block too.
+    #[test]
+    fn sentence_language_counts_han_and_latin() {
+        let by_chars = |s: &str| {
+            let han = s
+                .chars()
+                .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+                .count();
+            let latin = s.chars().filter(|c| c.is_ascii_alphabetic()).count();
+            if han * 3 >= latin || latin < 4 {
+                Lang::Zh
+            } else {
+                Lang::En
+            }
+        };
+        for s in [
+            "全市需大病救治17093人",
+            "Of the 1,250 patients, 1,100 (88%) recovered.",
+            "abcd\u{4dff}\u{4dff}",
+            "abcdef\u{4e00}\u{9fff}",
+            "abcdef\u{a000}\u{a000}\u{a000}",
+            "abcdefgh\u{4e00}",
+            "123 45",
+            "",
+        ] {
+            assert_eq!(sentence_lang(s), by_chars(s), "{s}");
+        }
+    }
+
     use super::*;
 
     #[test]

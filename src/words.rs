@@ -6,7 +6,9 @@
 //! written; a word with ASCII letters matches in any case and only as a whole
 //! word (`of` is not found in `often` nor in `proof`).
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
 use serde::{Serialize, Serializer};
 use std::ops::Deref;
 use std::sync::OnceLock;
@@ -50,6 +52,9 @@ impl Words {
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::LeftmostLongest)
                 .start_kind(StartKind::Anchored)
+                // An anchored search takes a few steps: a DFA would cost more
+                // to build than it saves.
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
                 .build(&self.list)
                 .ok()
         });

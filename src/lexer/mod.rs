@@ -263,6 +263,10 @@ fn prev_char(text: &str, i: usize) -> Option<char> {
 }
 
 fn quantity_at(text: &str, i: usize, c: char) -> Option<Quantity> {
+    // Most characters begin no number: leave at once.
+    if !(c.is_ascii_alphanumeric() || arabic::is_digit(c) || numeral::is_numeral_char(c)) {
+        return None;
+    }
     let prev = prev_char(text, i);
     if arabic::is_digit(c) {
         if prev.is_some_and(|p| {

@@ -6,7 +6,7 @@
 //! visits, not people; 元 is money (万元 and 亿元 are 元 with a scale). Every
 //! other measure word is a family of its own.
 
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use std::sync::LazyLock;
 
 use super::QuantityKind;
@@ -160,6 +160,7 @@ pub fn unit_at(s: &str) -> Option<Unit> {
         AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Anchored)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(UNITS.iter().map(|u| u.text))
             .ok()
     });
