@@ -43,22 +43,36 @@ if not os.path.exists(one) or os.path.getsize(one) < 100_000_000:
             written += len(blob.encode("utf-8"))
 PY
 
+# Best of three runs (the page cache warm for every tool), and its peak memory.
 measure() { # label, bytes, command...
   local label=$1 bytes=$2; shift 2
-  /usr/bin/time -o "$work/.time" -f "%e %M" "$@" >/dev/null 2>&1 || true
-  read -r secs kb < <(grep -v "^Command" "$work/.time")
-  python3 -c "s=float('$secs'); b=$bytes; print('  %-8s %7.2f s %8.1f MB/s %8.1f MiB peak' % ('$label', s, b/1e6/max(s,1e-3), int('$kb')/1024))"
-  echo "$secs" > "$work/.last"
+  local best="" best_kb=""
+  for _ in 1 2 3; do
+    /usr/bin/time -o "$work/.time" -f "%e %M" "$@" >/dev/null 2>&1 || true
+    read -r secs kb < <(grep -v "^Command" "$work/.time")
+    if [ -z "$best" ] || python3 -c "import sys; sys.exit(0 if $secs < $best else 1)"; then
+      best=$secs; best_kb=$kb
+    fi
+  done
+  python3 -c "s=float('$best'); b=$bytes; print('  %-8s %7.2f s %8.1f MB/s %8.1f MiB peak' % ('$label', s, b/1e6/max(s,1e-3), int('$best_kb')/1024))"
+  echo "$best $best_kb" > "$work/.last"
 }
+verdict() { python3 -c "print('met' if $1 else 'NOT met')"; }
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB"
 
 for corpus in many one.txt; do
   path="$work/$corpus"
   bytes=$(du -sb "$path" | cut -f1)
   largest=$(find "$path" -type f -printf '%s\n' | sort -n | tail -1)
   echo "== $corpus: $(python3 -c "print(round($bytes/1e6,1))") MB, $(find "$path" -type f | wc -l) files, largest $(python3 -c "print(round($largest/1e6,1))") MB"
-  measure numlint "$bytes" "$numlint" check "$path" --format json --no-progress --isolated; n=$(cat "$work/.last")
-  measure rg "$bytes" rg -c '[0-9０-９一二三四五六七八九十百千万亿]+' "$path"; r=$(cat "$work/.last")
-  measure typos "$bytes" typos "$path"; t=$(cat "$work/.last")
-  python3 -c "n,r,t=$n,$r,$t; print(f'  numlint/rg = {n/max(r,1e-3):.1f}x (target <= 3x), numlint/typos = {n/max(t,1e-3):.2f}x (target <= 1x)')"
-  echo "  memory target: <= $(python3 -c "print(round(1.5*$largest/2**20+32,1))") MiB (1.5 x largest file + 32 MiB)"
+  measure numlint "$bytes" "$numlint" check "$path" --format json --no-progress --isolated; read -r n nkb < "$work/.last"
+  measure rg "$bytes" rg -c '[0-9０-９一二三四五六七八九十百千万亿]+' "$path"; read -r r _ < "$work/.last"
+  measure typos "$bytes" typos "$path"; read -r t _ < "$work/.last"
+  python3 -c "n,r,t=$n,$r,$t; print(f'  numlint/rg = {n/max(r,1e-3):.1f}x (target <= 3x: '+('met' if n <= 3*r else 'NOT met')+f'), numlint/typos = {n/max(t,1e-3):.2f}x (target <= 1x: '+('met' if n <= t else 'NOT met')+')')"
+  limit=$(python3 -c "print(round(1.5*$largest/2**20+32,1))")
+  echo "  memory: $(python3 -c "print(round($nkb/1024,1))") MiB; target <= $limit MiB (1.5 x largest file + 32 MiB): $(verdict "$nkb/1024 <= $limit")"
+  if [ "$corpus" = many ]; then
+    echo "  memory target for the many-files corpus: <= 64 MiB: $(verdict "$nkb/1024 <= 64")"
+  fi
 done
