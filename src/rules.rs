@@ -511,8 +511,7 @@ impl RuleSet {
                             Some(words.span()),
                         ));
                     }
-                    *slot = Words::new(words.get_ref().clone())
-                        .map_err(|e| err(format!("`{key}`: {e}"), Some(words.span())))?;
+                    *slot = Words::new(words.get_ref().clone());
                 }
             }
             let mut examples = existing

@@ -1,6 +1,7 @@
-//! [`Words`]: one list of a rule's vocabulary, compiled once into an
-//! Aho-Corasick automaton so that finding every occurrence of any of its words
-//! in a clause is one pass over the clause, however many words the list has.
+//! [`Words`]: one list of a rule's vocabulary, compiled (once, when first
+//! asked) into Aho-Corasick automata, so that finding every occurrence of any
+//! of its words in a clause is one pass over the clause, and the longest word
+//! at a place one step per byte, however many words the list has.
 //!
 //! Matching follows the rule-pack semantics: a Chinese word matches as it is
 //! written; a word with ASCII letters matches in any case and only as a whole
@@ -17,36 +18,30 @@ use std::sync::OnceLock;
 #[derive(Clone, Debug, Default)]
 pub struct Words {
     list: Vec<String>,
-    /// For finding every occurrence; `None` for an empty list.
-    automaton: Option<AhoCorasick>,
-    /// For the longest word at a given place; built on first use (many lists
-    /// are never asked), `None` if it could not be built.
+    /// For every occurrence in a clause. Each automaton is built on first use
+    /// (most lists of most rules are never asked, and a run should not pay at
+    /// its start for them); `None` if it could not be built, and then the
+    /// words are tried one by one.
+    everywhere: OnceLock<Option<AhoCorasick>>,
+    /// For the longest word at a given place.
     anchored: OnceLock<Option<AhoCorasick>>,
 }
 
 impl Words {
-    /// Compiles `list`. Fails only when the automaton would be too large.
-    pub fn new(list: Vec<String>) -> Result<Words, String> {
-        let automaton = if list.is_empty() {
-            None
-        } else {
-            let ac = AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::Standard)
-                .build(&list)
-                .map_err(|e| format!("the word list is too large: {e}"))?;
-            Some(ac)
-        };
-        Ok(Words {
+    pub fn new(list: Vec<String>) -> Words {
+        Words {
             list,
-            automaton,
+            everywhere: OnceLock::new(),
             anchored: OnceLock::new(),
-        })
+        }
     }
 
     /// The longest of the words that `s` starts with (as a whole word: see
     /// the module documentation).
     pub fn longest_at<'w>(&'w self, s: &str) -> Option<&'w str> {
+        if self.list.is_empty() {
+            return None;
+        }
         let ac = self.anchored.get_or_init(|| {
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
@@ -67,11 +62,22 @@ impl Words {
             // The longest is cut short (`of` in `often`); a shorter one may
             // still stand: ask them all.
         }
+        self.longest_by_hand(s, 0).map(|w| w.as_str())
+    }
+
+    /// The longest word standing whole at `s[i..]`, trying each word.
+    fn longest_by_hand(&self, s: &str, i: usize) -> Option<&String> {
         self.list
             .iter()
-            .filter(|w| whole_word_at(s, w))
+            .filter(|w| starts_with_word(s, i, w))
             .max_by_key(|w| w.len())
-            .map(String::as_str)
+    }
+
+    /// What [`Words::find_in`] finds, word by word at every position.
+    fn find_by_hand(&self, s: &str) -> Vec<(usize, usize)> {
+        s.char_indices()
+            .filter_map(|(i, _)| self.longest_by_hand(s, i).map(|w| (i, i + w.len())))
+            .collect()
     }
 
     /// Byte offsets (into `text`) of every occurrence of any of the words in
@@ -79,20 +85,32 @@ impl Words {
     /// longest one, in order of position. What lies outside the range is not
     /// looked at, not even to tell whether a word is whole.
     pub fn find_in(&self, text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
-        let Some(ac) = &self.automaton else {
+        if self.list.is_empty() {
             return Vec::new();
-        };
-        let s = &text[start..end];
-        let mut found: Vec<(usize, usize)> = Vec::new();
-        for m in ac.find_overlapping_iter(s) {
-            let (i, j) = (m.start(), m.end());
-            if whole_word(s, i, j, &self.list[m.pattern().as_usize()]) {
-                found.push((i, j));
-            }
         }
-        // Longest first at each start, then one per start.
-        found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        found.dedup_by_key(|m| m.0);
+        let s = &text[start..end];
+        let ac = self.everywhere.get_or_init(|| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .build(&self.list)
+                .ok()
+        });
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        match ac {
+            Some(ac) => {
+                for m in ac.find_overlapping_iter(s) {
+                    let (i, j) = (m.start(), m.end());
+                    if whole_word(s, i, j, &self.list[m.pattern().as_usize()]) {
+                        found.push((i, j));
+                    }
+                }
+                // Longest first at each start, then one per start.
+                found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+                found.dedup_by_key(|m| m.0);
+            }
+            None => found = self.find_by_hand(s),
+        }
         found
             .into_iter()
             .map(|(i, j)| (start + i, start + j))
@@ -119,15 +137,15 @@ fn whole_word(s: &str, i: usize, j: usize, word: &str) -> bool {
     !cut_left && !cut_right
 }
 
-/// Whether `s` starts with `word`, in any case for a word with ASCII letters,
-/// and not as the beginning of a longer word.
-fn whole_word_at(s: &str, word: &str) -> bool {
+/// Whether `word` stands whole at `s[i..]`: as it is written, or in any case
+/// for a word with ASCII letters.
+fn starts_with_word(s: &str, i: usize, word: &str) -> bool {
     let english = word.bytes().any(|b| b.is_ascii_alphabetic());
-    match s.get(..word.len()) {
+    match s.get(i..i + word.len()) {
         Some(head) if english => {
-            head.eq_ignore_ascii_case(word) && whole_word(s, 0, word.len(), word)
+            head.eq_ignore_ascii_case(word) && whole_word(s, i, i + word.len(), word)
         }
-        Some(head) => head == word,
+        Some(head) => head == word && whole_word(s, i, i + word.len(), word),
         None => false,
     }
 }
@@ -150,7 +168,7 @@ mod tests {
     use super::*;
 
     fn words(list: &[&str]) -> Words {
-        Words::new(list.iter().map(|w| w.to_string()).collect()).unwrap()
+        Words::new(list.iter().map(|w| w.to_string()).collect())
     }
 
     fn found<'t>(w: &Words, text: &'t str) -> Vec<&'t str> {
@@ -189,6 +207,24 @@ mod tests {
         assert_eq!(w.longest_at("often"), None);
         assert_eq!(w.longest_at("o 5"), Some("o"));
         assert_eq!(w.longest_at("长"), None);
+    }
+
+    /// The automaton finds what trying every word at every place finds.
+    #[test]
+    fn automaton_agrees_with_trying_every_word() {
+        let w = words(&["增长", "长", "增长率", "of", "o", "rate", "5G", "per cent"]);
+        for text in [
+            "增长率为5%,增长3%",
+            "Of the often proof, a RATE of 5% (5G, 15G) per cent percent",
+            "ofof of-of o",
+            "",
+        ] {
+            assert_eq!(
+                w.find_in(text, 0, text.len()),
+                w.find_by_hand(text),
+                "{text}"
+            );
+        }
     }
 
     #[test]
