@@ -76,3 +76,32 @@ for corpus in many one.txt; do
     echo "  memory target for the many-files corpus: <= 64 MiB: $(verdict "$nkb/1024 <= 64")"
   fi
 done
+
+# Hostile inputs, one file each (the shapes of tests/hostile.rs): time per MB.
+# Target: well under a second per MB, whatever the shape.
+hostile="$work/hostile"
+mkdir -p "$hostile"
+python3 - "$hostile" <<'PY'
+import os, sys
+d = sys.argv[1]
+def w(name, data):
+    p = os.path.join(d, name)
+    if not os.path.exists(p):
+        with open(p, "wb") as f:
+            f.write(data if isinstance(data, bytes) else data.encode("utf-8"))
+w("long-line.txt", "需救治17093人,已救治17025人,救治进度99.3%" * 200_000)
+w("digits.txt", "9" * 200_000)
+w("nesting.txt", "(" * 50_000 + "1个" + ")" * 50_000)
+w("percents.txt", "".join(f"{i % 100}%" for i in range(200_000)))
+w("items.txt", "共有" + "、".join(f"项目{i}个" for i in range(100_000)) + "。")
+w("quotes.txt", "“" * 100_000)
+w("nuls.txt", b"\0" * 1_000_000)
+w("random.bin", os.urandom(1_000_000))
+PY
+echo "== hostile inputs (one file each)"
+for f in "$hostile"/*; do
+  bytes=$(stat -c %s "$f")
+  /usr/bin/time -o "$work/.time" -f "%e %M" "$numlint" check "$f" --format json --no-progress --isolated >/dev/null 2>&1 || true
+  read -r secs kb < <(grep -v "^Command" "$work/.time")
+  python3 -c "s=float('$secs'); b=$bytes; print('  %-16s %6.2f MB %6.2f s %6.2f s/MB %7.1f MiB peak' % ('$(basename "$f")', b/1e6, s, s/max(b/1e6,1e-6), int('$kb')/1024))"
+done
