@@ -107,8 +107,11 @@ pub fn is_comma(c: char) -> bool {
     c == ',' || c == FW_COMMA
 }
 
+/// The opening brackets.
+pub const OPEN_PARENS: [char; 4] = ['(', FW_OPEN_PAREN, '〔', '【'];
+
 pub fn is_open_paren(c: char) -> bool {
-    c == '(' || c == FW_OPEN_PAREN || c == '〔' || c == '【'
+    OPEN_PARENS.contains(&c)
 }
 
 pub fn is_close_paren(c: char) -> bool {

@@ -105,7 +105,8 @@ impl Words {
                         found.push((i, j));
                     }
                 }
-                // Longest first at each start, then one per start.
+                // Longest first at each start, then one per start. (Matches
+                // come ordered by where they end.)
                 found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
                 found.dedup_by_key(|m| m.0);
             }

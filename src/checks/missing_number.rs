@@ -18,6 +18,8 @@ use super::{
 use crate::lexer::numeral::is_numeral_char;
 use crate::rules::{CheckKind, Rule};
 use crate::text::Span;
+use aho_corasick::AhoCorasick;
+use std::sync::LazyLock;
 
 /// Most characters of noun between a verb and its measure word (招聘…名).
 const NOUN_REACH: usize = 8;
@@ -227,12 +229,25 @@ fn lost_years(doc: &Doc, rule: &Rule, covered: &[Span], lossy: bool, out: &mut V
 }
 
 fn empty_ranges(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
-    for (p, c) in doc
-        .slice(doc.span)
-        .char_indices()
-        .map(|(k, c)| (doc.span.start + k, c))
-    {
-        if !crate::text::is_open_paren(c) || !doc.in_lang(p, rule.lang) {
+    // Only opening brackets matter: find them by their bytes, not by reading
+    // every character.
+    static OPENINGS: LazyLock<Option<AhoCorasick>> =
+        LazyLock::new(|| AhoCorasick::new(crate::text::OPEN_PARENS.map(String::from)).ok());
+    let text = doc.slice(doc.span);
+    let at: Vec<usize> = match OPENINGS.as_ref() {
+        Some(ac) => ac.find_iter(text).map(|m| m.start()).collect(),
+        None => text
+            .char_indices()
+            .filter(|(_, c)| crate::text::is_open_paren(*c))
+            .map(|(k, _)| k)
+            .collect(),
+    };
+    for k in at {
+        let p = doc.span.start + k;
+        let Some(c) = text[k..].chars().next() else {
+            continue;
+        };
+        if !doc.in_lang(p, rule.lang) {
             continue;
         }
         let inner_start = p + c.len_utf8();

@@ -136,6 +136,14 @@ impl Num {
         }
     }
 
+    /// The value as an `i64`, when it is an integer that fits.
+    pub fn to_i64(&self) -> Option<i64> {
+        match &self.0 {
+            Repr::Small { n, d: 1 } => Some(*n),
+            _ => None,
+        }
+    }
+
     /// The value as a `u32`, when it is an integer that fits.
     pub fn to_u32(&self) -> Option<u32> {
         match &self.0 {

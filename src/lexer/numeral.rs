@@ -348,6 +348,14 @@ fn integer(s: &str) -> Option<Integer> {
 /// The place value of the last non-zero digit of a whole number (2300 → 100).
 pub fn place_of(v: &Num) -> Num {
     let mut n = v.to_integer();
+    if let Some(mut k) = n.to_i64() {
+        let mut p = 1i64;
+        while k != 0 && k % 10 == 0 {
+            k /= 10;
+            p *= 10;
+        }
+        return Num::from(p);
+    }
     let ten = int(10);
     let mut p = Num::one();
     while !n.is_zero() && (&n % &ten).is_zero() {
