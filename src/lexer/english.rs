@@ -699,14 +699,12 @@ pub fn scale_after(s: &str) -> Option<(usize, u32)> {
     if gap > 2 {
         return None;
     }
-    let word: String = trimmed
-        .chars()
-        .take_while(|c| c.is_ascii_alphabetic())
-        .collect();
-    if word.is_empty() {
+    let len = trimmed.bytes().take_while(u8::is_ascii_alphabetic).count();
+    if len == 0 {
         return None;
     }
-    let e = match word.as_str() {
+    let word = &trimmed[..len];
+    let e = match word {
         "k" | "K" => 3,
         "M" | "MM" | "mil" => 6,
         "G" | "g" | "b" | "B" | "bn" | "bln" => 9,

@@ -483,24 +483,19 @@ const MONTHS: &[&str] = &[
 fn english_reference(text: &str, n: &Number) -> Option<Quantity> {
     let before = text[..n.start].trim_end_matches(' ');
     let gap_before = text[..n.start].len() - before.len();
-    let prev_word: String = before
-        .chars()
-        .rev()
-        .take_while(|c| c.is_ascii_alphabetic() || *c == '.')
-        .collect::<String>()
-        .chars()
-        .rev()
-        .collect::<String>()
-        .to_ascii_lowercase();
+    // The words either side, as slices (both are ASCII): no copies.
+    let prev_word = &before[before
+        .trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.')
+        .len()..];
     let after = &text[n.end..];
-    let next_word: String = after
-        .trim_start_matches(' ')
-        .chars()
-        .take_while(|c| c.is_ascii_alphabetic())
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let next_word = after.trim_start_matches(' ');
+    let next_word = &next_word[..next_word
+        .bytes()
+        .take_while(u8::is_ascii_alphabetic)
+        .count()];
+    let is_one_of = |w: &str, words: &[&str]| words.iter().any(|k| k.eq_ignore_ascii_case(w));
     let ordinal = |end: usize| special(n.clone(), end, QuantityKind::Ordinal, None);
-    if gap_before > 0 && REFERENCE_WORDS.contains(&prev_word.as_str()) {
+    if gap_before > 0 && is_one_of(prev_word, REFERENCE_WORDS) {
         // Section 3.2 takes its sub-number along.
         let mut end = n.end;
         while text[end..].starts_with('.')
@@ -513,9 +508,7 @@ fn english_reference(text: &str, n: &Number) -> Option<Quantity> {
         }
         return Some(ordinal(end));
     }
-    if MONTHS.contains(&prev_word.as_str()) && gap_before > 0
-        || MONTHS.contains(&next_word.as_str())
-    {
+    if is_one_of(prev_word, MONTHS) && gap_before > 0 || is_one_of(next_word, MONTHS) {
         return Some(special(n.clone(), n.end, QuantityKind::Date, None));
     }
     // 31/12/2021
@@ -547,7 +540,10 @@ fn english_reference(text: &str, n: &Number) -> Option<Quantity> {
     let english_after = next_char
         .is_none_or(|c| !('\u{4e00}'..='\u{9fff}').contains(&c) && !matches!(c, '%' | '％'));
     let is_year = digits == 4 && n.decimals == 0 && n.value >= int(1900) && n.value <= int(2100);
-    if is_year && english_after && english::scale_after(&format!(" {next_word}")).is_none() {
+    if is_year
+        && english_after
+        && english::scale_after(&format!(" {}", next_word.to_ascii_lowercase())).is_none()
+    {
         return Some(special(n.clone(), n.end, QuantityKind::Year, None));
     }
     None
