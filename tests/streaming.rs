@@ -1,0 +1,77 @@
+//! A run over large and small files prints, in every streamed format, exactly
+//! the findings of each file in path order, a large file's pieces in text
+//! order, however the pieces finish. The expected findings come from
+//! `lint_source` in-process, which sees each file whole.
+
+use numlint::input::{Format, Source};
+use numlint::lint::{lint_source, CHUNK};
+use numlint::rules::RuleSet;
+use std::process::Command;
+
+fn seeds() -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/seeds");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect()
+}
+
+#[test]
+fn pieces_of_large_files_stream_in_order() {
+    let dir = std::env::temp_dir().join(format!("numlint-streaming-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let wrong = "全市需大病救治17093人,已救治17025人,救治进度99.3%。\n";
+    let mut big = String::new();
+    while big.len() < 5 * CHUNK {
+        big.push_str(&seeds());
+        big.push_str(wrong);
+    }
+    let files = [
+        ("a-small.txt", wrong.to_string()),
+        ("b-large.txt", big.clone()),
+        ("c-small.txt", format!("前言。\n{wrong}")),
+        ("d-large.txt", format!("{wrong}{big}")),
+    ];
+    for (name, text) in &files {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+
+    let rules = RuleSet::builtin().unwrap();
+    let mut expected = Vec::new();
+    for (name, text) in &files {
+        let path = dir.join(name).display().to_string();
+        let source = Source::from_text(&path, Format::Text, text.clone());
+        for f in lint_source(&source, &rules) {
+            expected.push(format!("{path}:{}:{}:{}", f.line, f.column, f.rule));
+        }
+    }
+    assert!(expected.len() > 40, "{} findings", expected.len());
+
+    let out = Command::new(env!("CARGO_BIN_EXE_numlint"))
+        .args(["check", "--format", "jsonl", "--isolated", "--no-progress"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(out.status.code(), Some(1));
+    let printed: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            format!(
+                "{}:{}:{}:{}",
+                v["path"].as_str().unwrap(),
+                v["line"],
+                v["column"],
+                v["rule"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(printed, expected);
+}
