@@ -1,6 +1,8 @@
-//! Inputs the fuzzers found crashes with (fixtures/fuzz-regressions/): each
-//! goes through the whole pipeline as every format, as the `pipeline` fuzz
-//! target does, and must not panic. Adding a crash is adding a file.
+//! Inputs the fuzzers found crashes or slow runs with
+//! (fixtures/fuzz-regressions/): each goes through the lexer and the number
+//! recognizer as the `lexer` target does, and through the whole pipeline as
+//! every format, as the `pipeline` target does, and must not panic. Adding a
+//! finding is adding a file.
 
 use numlint::input::{decode, docx, Format, Source};
 
@@ -11,6 +13,11 @@ fn fuzz_findings_stay_fixed() {
     let mut n = 0;
     for entry in std::fs::read_dir(dir).unwrap() {
         let data = std::fs::read(entry.unwrap().path()).unwrap();
+        if let Ok(text) = std::str::from_utf8(&data) {
+            let _ = numlint::lexer::lex(text);
+            let _ = numlint::lexer::recognize::numbers(text);
+            let _ = numlint::lexer::recognize::percentages(text);
+        }
         let _ = docx::paragraphs(&data);
         let Ok(text) = decode("fuzz", &data, None) else {
             continue;

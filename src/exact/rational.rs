@@ -120,6 +120,20 @@ impl Num {
         }
     }
 
+    /// `self` to the power `k`, by squaring. The power of a reduced fraction
+    /// is reduced: no gcd is needed.
+    pub fn pow(&self, k: u32) -> Num {
+        if let Repr::Small { n, d } = &self.0 {
+            if let (Some(p), Some(q)) = (n.checked_pow(k), d.checked_pow(k)) {
+                if p != i64::MIN {
+                    return Num(Repr::Small { n: p, d: q });
+                }
+            }
+        }
+        let b = self.to_big();
+        Num::from_big(BigRational::new_raw(b.numer().pow(k), b.denom().pow(k)))
+    }
+
     /// The largest integer not above `self`.
     pub fn floor(&self) -> Num {
         match &self.0 {
@@ -392,6 +406,7 @@ mod tests {
                     assert_eq!((&p % &q).to_big(), &x % &y);
                 }
                 assert_eq!(p.floor().to_big(), x.floor());
+                assert_eq!(p.pow(3).to_big(), num_traits::pow(x.clone(), 3));
                 assert_eq!(p.to_integer().to_big(), x.trunc());
                 assert_eq!(
                     Num::from_big((&x * &y) / (&x * &y + BigRational::one())).to_big(),

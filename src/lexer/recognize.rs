@@ -7,7 +7,7 @@
 use super::arabic::is_digit;
 use super::numeral::{digit_value, is_numeral_char, parse};
 use crate::exact::{int, parse_decimal, pow10, Num};
-use num_traits::{One, Zero};
+use num_traits::Zero;
 
 /// A number found in a text: byte span and value.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -125,15 +125,24 @@ fn arabic_tail(text: &str, end: usize, value: &Num) -> Option<(usize, Num)> {
     Some((end + len, value * pow10(e as i32)))
 }
 
-/// `base^n` for a small integer n, exactly.
+/// Longest power, in digits, that is still read as a number: beyond it
+/// (`4.888888313333323^222`) the text is no figure anyone means, and the
+/// arithmetic would cost more than the whole rest of a file.
+const MAX_POWER_DIGITS: usize = 400;
+
+/// `base^n` for a small integer n, exactly; `None` when it would be longer
+/// than [`MAX_POWER_DIGITS`].
 fn power(base: &Num, n: i32) -> Option<Num> {
     if base.is_zero() && n < 0 {
         return None;
     }
-    let mut r = Num::one();
-    for _ in 0..n.unsigned_abs() {
-        r *= base;
+    // Digits of the numerator and denominator written out: the base came
+    // from at most 40 digits, so this is short.
+    let digits = base.to_string().len();
+    if digits.saturating_mul(n.unsigned_abs() as usize) > MAX_POWER_DIGITS {
+        return None;
     }
+    let r = base.pow(n.unsigned_abs());
     Some(if n < 0 { r.recip() } else { r })
 }
 
@@ -822,4 +831,22 @@ fn discount_digits(text: &str, i: usize) -> Option<Recognized> {
         end,
         value: int((digits[0] * 10 + digits[1]) as i64),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn powers_are_exact_and_bounded() {
+        let values = |s: &str| -> Vec<Num> { numbers(s).into_iter().map(|r| r.value).collect() };
+        assert_eq!(values("2^10"), [int(1024)]);
+        assert_eq!(values("2^-2"), [Num::new(1, 4)]);
+        // A power hundreds of digits long is no figure (the fuzzer found one
+        // that took seconds): it is not read as one number.
+        let huge = pow10(MAX_POWER_DIGITS as i32);
+        for s in ["4.888888313333323333333333888888^222", "99^300"] {
+            assert!(values(s).iter().all(|v| v.abs() < huge), "{s}");
+        }
+    }
 }
