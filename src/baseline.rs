@@ -59,19 +59,32 @@ impl Baseline {
         }
     }
 
-    /// Removes the findings this baseline records (each entry hides one).
-    pub fn filter(&self, findings: &mut Vec<Finding>) {
+    /// What this baseline hides over a run: each entry hides one finding,
+    /// wherever in the run (and in whichever piece of a large file) it comes.
+    pub fn budget(&self) -> Budget<'_> {
         let mut left: HashMap<&Entry, usize> = HashMap::new();
         for e in &self.findings {
             *left.entry(e).or_default() += 1;
         }
+        Budget { left }
+    }
+}
+
+/// The entries of a baseline not yet used to hide a finding.
+pub struct Budget<'b> {
+    left: HashMap<&'b Entry, usize>,
+}
+
+impl Budget<'_> {
+    /// Removes the findings the baseline still records, using up its entries.
+    pub fn filter(&mut self, findings: &mut Vec<Finding>) {
         findings.retain(|f| {
             let key = Entry {
                 path: f.path.clone(),
                 rule: f.rule.clone(),
                 fingerprint: fingerprint(f),
             };
-            match left.get_mut(&key) {
+            match self.left.get_mut(&key) {
                 Some(n) if *n > 0 => {
                     *n -= 1;
                     false

@@ -324,6 +324,8 @@ fn check(args: CheckArgs) -> ExitCode {
     if format == Format::Json && streaming {
         let _ = write!(stdout, "{}", json_out.begin());
     }
+    // One budget for the run: an entry hides one finding, not one per piece.
+    let mut budget = baseline.as_ref().map(Baseline::budget);
     // The human format shows a file's findings together: pieces wait here.
     let mut pending: Vec<Finding> = Vec::new();
     run.each(targets, |r: FileResult| {
@@ -337,11 +339,11 @@ fn check(args: CheckArgs) -> ExitCode {
         }
         summary.files += usize::from(r.last);
         let mut findings = r.findings;
-        if let Some(b) = &baseline {
+        if let Some(b) = &mut budget {
             b.filter(&mut findings);
         }
         summary.count(&findings);
-        if format == Format::Human && streaming && !r.last {
+        if format == Format::Human && streaming && !closed && !r.last {
             pending.append(&mut findings);
             return;
         }

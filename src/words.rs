@@ -50,12 +50,14 @@ impl Words {
                 // An anchored search takes a few steps: a DFA would cost more
                 // to build than it saves.
                 .kind(Some(AhoCorasickKind::ContiguousNFA))
-                .build(&self.list)
+                // Built last word first: of two words of one length (`of`,
+                // `Of`), the later in the list wins, as it does by hand.
+                .build(self.list.iter().rev())
                 .ok()
         });
         if let Some(ac) = ac {
             let m = ac.find(Input::new(s).anchored(Anchored::Yes))?;
-            let w = self.list[m.pattern().as_usize()].as_str();
+            let w = self.list[self.list.len() - 1 - m.pattern().as_usize()].as_str();
             if whole_word(s, 0, m.end(), w) {
                 return Some(w);
             }
@@ -85,10 +87,10 @@ impl Words {
     /// longest one, in order of position. What lies outside the range is not
     /// looked at, not even to tell whether a word is whole.
     pub fn find_in(&self, text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
-        if self.list.is_empty() {
+        // An empty or inverted range holds no word (and must not panic).
+        let Some(s) = text.get(start..end).filter(|_| !self.list.is_empty()) else {
             return Vec::new();
-        }
-        let s = &text[start..end];
+        };
         let ac = self.everywhere.get_or_init(|| {
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
@@ -124,6 +126,9 @@ impl Words {
 /// (`of` in `proof`), and a word with ASCII letters does not end inside one
 /// (`of` in `often`). Chinese has no spaces: its words match anywhere.
 fn whole_word(s: &str, i: usize, j: usize, word: &str) -> bool {
+    if word.is_empty() {
+        return false;
+    }
     let bytes = s.as_bytes();
     let alnum = |k: Option<usize>| {
         k.and_then(|k| bytes.get(k))
@@ -208,6 +213,15 @@ mod tests {
         assert_eq!(w.longest_at("often"), None);
         assert_eq!(w.longest_at("o 5"), Some("o"));
         assert_eq!(w.longest_at("长"), None);
+        // Two spellings of one word: the later one, whichever way it is found.
+        let cased = words(&["of", "Of"]);
+        assert_eq!(cased.longest_at("Of the 30"), Some("Of"));
+        assert_eq!(
+            cased.longest_by_hand("Of the 30", 0).map(String::as_str),
+            Some("Of")
+        );
+        assert!(words(&[""]).find_in("abc", 0, 3).is_empty());
+        assert!(w.find_in("增长", 6, 3).is_empty());
     }
 
     /// The automaton finds what trying every word at every place finds.

@@ -75,3 +75,33 @@ fn pieces_of_large_files_stream_in_order() {
         .collect();
     assert_eq!(printed, expected);
 }
+
+/// A baseline entry hides one finding in a file, not one in every piece of it.
+#[test]
+fn a_baseline_entry_hides_one_finding_in_a_large_file() {
+    let dir = std::env::temp_dir().join(format!("numlint-baseline-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let wrong = "全市需大病救治17093人,已救治17025人,救治进度99.3%。\n";
+    let filler = "这一段没有数字。\n".repeat(CHUNK / 20);
+    let file = dir.join("report.txt");
+    let baseline = dir.join("baseline.json");
+    let numlint = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_numlint"))
+            .args(args)
+            .args(["--isolated", "--no-progress", "--format", "jsonl"])
+            .arg(&file)
+            .output()
+            .unwrap()
+    };
+    // Recorded once...
+    std::fs::write(&file, format!("{filler}{wrong}{filler}")).unwrap();
+    let out = numlint(&["check", "--write-baseline", baseline.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    // ...then the same sentence stands in three pieces: two are new.
+    std::fs::write(&file, format!("{wrong}{filler}{wrong}{filler}{wrong}")).unwrap();
+    let out = numlint(&["check", "--baseline", baseline.to_str().unwrap()]);
+    std::fs::remove_dir_all(&dir).ok();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(stdout.lines().count(), 2, "{stdout}");
+    assert_eq!(out.status.code(), Some(1));
+}

@@ -31,6 +31,11 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
                 let Some((before, dir, verb, after)) = found else {
                     continue;
                 };
+                // The figure after must stand in the same sentence: across a
+                // paragraph break (由X增加到, then a new block) it may be anything.
+                if after.end > sentence.end {
+                    continue;
+                }
                 // A rank going from 45 to 12 rises; and in "fell from 41 to 36
                 // million" the scale may or may not belong to both.
                 let head = Span::new(clause.start, s);
@@ -200,6 +205,9 @@ fn multiple_verdict(
 
 /// The first `by` word after the two figures followed by a figure: 增长12%.
 fn stated_change<'d>(doc: &'d Doc, rule: &Rule, from: usize, to: usize) -> Option<&'d Quantity> {
+    if from >= to {
+        return None;
+    }
     let span = Span::new(from, to);
     let per_period = &rule.vocabulary.per_period;
     // 翻了一番 states the size by itself.

@@ -180,7 +180,8 @@ fn tokens(s: &str) -> Vec<Tok<'_>> {
 }
 
 /// Whether English number text can begin at the start of `s`: a number word,
-/// digits, or `a`/`an`/`half`/`quarter`, maybe after `minus`/`negative`.
+/// digits, or `a`/`an`/`half`/`quarter`/`hundreds`/`and`, maybe after
+/// `minus`/`negative`.
 /// Decided from the first word or two, before the (costly) tokens are made:
 /// the lexer asks at every word of English prose.
 fn may_start_number(s: &str) -> bool {
@@ -199,7 +200,9 @@ fn may_start_number(s: &str) -> bool {
             )
         })
     };
-    if s.starts_with(|c: char| c.is_ascii_digit()) {
+    if s.trim_start_matches([' ', '\t'])
+        .starts_with(|c: char| c.is_ascii_digit())
+    {
         return true;
     }
     let Some((end, mut w)) = word_at(0) else {
@@ -217,7 +220,13 @@ fn may_start_number(s: &str) -> bool {
             None => return false,
         }
     }
-    is_number_word(&w) || matches!(w.as_str(), "a" | "an" | "half" | "quarter")
+    // Every word `unsigned` and `cardinal` accept first: `hundreds` (of
+    // patients) is 100; a run may begin with `and` before a fraction.
+    is_number_word(&w)
+        || matches!(
+            w.as_str(),
+            "a" | "an" | "half" | "quarter" | "hundreds" | "and"
+        )
 }
 
 /// A cardinal read from `toks[from..]`: value, index after it, and whether it
@@ -381,6 +390,11 @@ fn words_at_with(s: &str, fractions_over: bool) -> Option<(usize, Num)> {
     if !may_start_number(s) {
         return None;
     }
+    read_words(s, fractions_over)
+}
+
+/// [`words_at_with`] without the quick refusal.
+fn read_words(s: &str, fractions_over: bool) -> Option<(usize, Num)> {
     let toks = tokens(s);
     if toks.is_empty() {
         return None;
@@ -724,6 +738,36 @@ pub fn scale_after(s: &str) -> Option<(usize, u32)> {
 mod tests {
     use super::*;
     use crate::exact::to_decimal_string;
+
+    /// The quick refusal refuses nothing the full reading would accept:
+    /// phrases of number words, fillers and punctuation, from a fixed seed.
+    #[test]
+    fn quick_refusal_loses_nothing() {
+        const WORDS: &[&str] = &[
+            "one", "Two", "twenty", "-", "hundred", "hundreds", "Hundreds", "thousand", "millions",
+            "and", "a", "an", "half", "quarter", "thirds", "fifth", "point", "minus", "negative",
+            "dozen", "dozens", "of", "over", "out", "in", "the", "patients", "3", "12.5", "zero",
+            " ", ",", "first", "second", "bn", "k",
+        ];
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..20_000 {
+            let mut phrase = String::new();
+            for _ in 0..1 + (state % 6) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                phrase.push_str(WORDS[(state % WORDS.len() as u64) as usize]);
+                phrase.push(' ');
+            }
+            for over in [false, true] {
+                assert_eq!(
+                    words_at_with(&phrase, over),
+                    read_words(&phrase, over),
+                    "{phrase:?}"
+                );
+            }
+        }
+    }
 
     fn w(s: &str) -> Option<(String, String)> {
         words_at(s).map(|(n, v)| (s[..n].to_string(), to_decimal_string(&v, 6)))

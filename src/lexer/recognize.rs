@@ -136,10 +136,12 @@ fn power(base: &Num, n: i32) -> Option<Num> {
     if base.is_zero() && n < 0 {
         return None;
     }
-    // Digits of the numerator and denominator written out: the base came
-    // from at most 40 digits, so this is short.
-    let digits = base.to_string().len();
-    if digits.saturating_mul(n.unsigned_abs() as usize) > MAX_POWER_DIGITS {
+    // b^n has at least (digits(b) - 1) * n + 1 digits (numerator or
+    // denominator, whichever is longer). The base came from at most 40
+    // digits, so writing it out is cheap.
+    let written = base.abs().to_string();
+    let digits = written.split('/').map(str::len).max().unwrap_or(1);
+    if (digits - 1).saturating_mul(n.unsigned_abs() as usize) >= MAX_POWER_DIGITS {
         return None;
     }
     let r = base.pow(n.unsigned_abs());
@@ -842,9 +844,10 @@ mod tests {
         let values = |s: &str| -> Vec<Num> { numbers(s).into_iter().map(|r| r.value).collect() };
         assert_eq!(values("2^10"), [int(1024)]);
         assert_eq!(values("2^-2"), [Num::new(1, 4)]);
+        assert_eq!(values("10^300"), [pow10(300)]);
         // A power hundreds of digits long is no figure (the fuzzer found one
         // that took seconds): it is not read as one number.
-        let huge = pow10(MAX_POWER_DIGITS as i32);
+        let huge = pow10(2 * MAX_POWER_DIGITS as i32);
         for s in ["4.888888313333323333333333888888^222", "99^300"] {
             assert!(values(s).iter().all(|v| v.abs() < huge), "{s}");
         }
