@@ -39,18 +39,19 @@ fn lex_seeds(b: divan::Bencher) {
         .bench(|| numlint::lexer::lex(divan::black_box(&text)));
 }
 
-#[divan::bench(sample_count = 20)]
-fn lint_seeds(b: divan::Bencher) {
-    let text = seeds();
+/// The whole pipeline over `text`, with the built-in rules.
+fn bench_lint(b: divan::Bencher, text: String) {
     let rules = RuleSet::builtin().unwrap();
     b.counter(divan::counter::BytesCount::new(text.len()))
-        .bench(|| numlint::lint::lint("seeds", divan::black_box(&text), &rules));
+        .bench(|| numlint::lint::lint("bench", divan::black_box(&text), &rules));
+}
+
+#[divan::bench(sample_count = 20)]
+fn lint_seeds(b: divan::Bencher) {
+    bench_lint(b, seeds());
 }
 
 #[divan::bench(sample_count = 20)]
 fn lint_english(b: divan::Bencher) {
-    let text = english();
-    let rules = RuleSet::builtin().unwrap();
-    b.counter(divan::counter::BytesCount::new(text.len()))
-        .bench(|| numlint::lint::lint("en", divan::black_box(&text), &rules));
+    bench_lint(b, english());
 }

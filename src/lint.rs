@@ -44,11 +44,16 @@ pub fn analyze_blocks(text: &str, breaks: &[usize], rules: &RuleSet) -> Analysis
 /// sentence end (or, in a sentence longer than a piece, after a clause end, or
 /// at last anywhere between characters).
 fn each_chunk(text: &str, breaks: &[usize], rules: &RuleSet, mut f: impl FnMut(Doc, Vec<Claim>)) {
-    for (start, end) in chunks(text) {
-        let doc = Doc::chunk(text, crate::text::Span::new(start, end), breaks);
+    for piece in chunks(text) {
+        let doc = piece_doc(text, piece, breaks);
         let claims = find_claims(&doc, rules);
         f(doc, claims);
     }
+}
+
+/// The document of one piece of `text`.
+fn piece_doc<'t>(text: &'t str, (start, end): (usize, usize), breaks: &[usize]) -> Doc<'t> {
+    Doc::chunk(text, crate::text::Span::new(start, end), breaks)
 }
 
 /// The byte ranges of the pieces of `text`, in order.
@@ -90,19 +95,25 @@ pub fn lint(path: &str, text: &str, rules: &RuleSet) -> Vec<Finding> {
 /// Lints a source: its prose is analysed, positions point into its text, and
 /// its inline suppressions apply (unused ones are reported as warnings).
 pub fn lint_source(source: &Source, rules: &RuleSet) -> Vec<Finding> {
+    let directives = crate::suppress::directives(&source.text, source.format);
+    lint_whole(source, rules, chunks(source.prose()), &directives)
+}
+
+/// [`lint_source`] with the pieces cut and the directives read.
+fn lint_whole(
+    source: &Source,
+    rules: &RuleSet,
+    pieces: Vec<(usize, usize)>,
+    directives: &[crate::suppress::Directive],
+) -> Vec<Finding> {
     // The pieces of a large file are independent: they run in parallel.
     let text = source.prose();
-    let claims: Vec<Claim> = chunks(text)
+    let claims: Vec<Claim> = pieces
         .into_par_iter()
-        .flat_map_iter(|(a, b)| {
-            let doc = Doc::chunk(text, crate::text::Span::new(a, b), &source.breaks);
-            find_claims(&doc, rules)
-        })
+        .flat_map_iter(|piece| find_claims(&piece_doc(text, piece, &source.breaks), rules))
         .collect();
-
     let mut out = findings(&source.path, &source.text, &claims, rules);
-    let directives = crate::suppress::directives(&source.text, source.format);
-    let unused = crate::suppress::apply(&source.path, &source.text, &directives, &mut out, rules);
+    let unused = crate::suppress::apply(&source.path, &source.text, directives, &mut out, rules);
     out.extend(unused);
     out.sort_by(|a, b| (a.start, &a.rule).cmp(&(b.start, &b.rule)));
     out
@@ -123,8 +134,9 @@ pub fn lint_source_pieces(
 ) {
     let text = source.prose();
     let pieces = chunks(text);
-    if pieces.len() <= 1 || !crate::suppress::directives(&source.text, source.format).is_empty() {
-        emit(0, 1, lint_source(source, rules));
+    let directives = crate::suppress::directives(&source.text, source.format);
+    if pieces.len() <= 1 || !directives.is_empty() {
+        emit(0, 1, lint_whole(source, rules, pieces, &directives));
         return;
     }
     let index = crate::text::LineIndex::new(&source.text);
@@ -135,9 +147,8 @@ pub fn lint_source_pieces(
         .into_iter()
         .enumerate()
         .par_bridge()
-        .for_each(|(k, (a, b))| {
-            let doc = Doc::chunk(text, crate::text::Span::new(a, b), &source.breaks);
-            let claims = find_claims(&doc, rules);
+        .for_each(|(k, piece)| {
+            let claims = find_claims(&piece_doc(text, piece, &source.breaks), rules);
             emit(
                 k,
                 n,

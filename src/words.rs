@@ -143,17 +143,25 @@ fn whole_word(s: &str, i: usize, j: usize, word: &str) -> bool {
     !cut_left && !cut_right
 }
 
-/// Whether `word` stands whole at `s[i..]`: as it is written, or in any case
-/// for a word with ASCII letters.
-fn starts_with_word(s: &str, i: usize, word: &str) -> bool {
-    let english = word.bytes().any(|b| b.is_ascii_alphabetic());
-    match s.get(i..i + word.len()) {
-        Some(head) if english => {
-            head.eq_ignore_ascii_case(word) && whole_word(s, i, i + word.len(), word)
-        }
-        Some(head) => head == word && whole_word(s, i, i + word.len(), word),
-        None => false,
+/// Whether `s` starts with the word `w`. English words match in any case and
+/// only as whole words (`of` is not in `often`); Chinese words match as they are.
+pub fn word_at(s: &str, w: &str) -> bool {
+    if w.bytes().any(|b| b.is_ascii_alphabetic()) {
+        let Some(head) = s.get(..w.len()) else {
+            return false;
+        };
+        let cut_word = w.ends_with(|c: char| c.is_ascii_alphanumeric())
+            && s[w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric());
+        head.eq_ignore_ascii_case(w) && !cut_word
+    } else {
+        s.starts_with(w)
     }
+}
+
+/// Whether `word` stands whole at `s[i..]`: [`word_at`], and not the end of
+/// a longer word either.
+fn starts_with_word(s: &str, i: usize, word: &str) -> bool {
+    s.get(i..).is_some_and(|rest| word_at(rest, word)) && whole_word(s, i, i + word.len(), word)
 }
 
 impl Deref for Words {

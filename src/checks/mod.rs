@@ -19,6 +19,7 @@ use crate::exact::{to_decimal_string, Interval, Num};
 use crate::lexer::Quantity;
 use crate::rules::{CheckKind, RuleSet};
 use crate::text::{clauses, sentence_lang, sentences, Lang, Span};
+pub use crate::words::word_at;
 use crate::words::Words;
 use serde::Serialize;
 
@@ -265,21 +266,6 @@ pub fn find_claims(doc: &Doc, rules: &RuleSet) -> Vec<Claim> {
 }
 
 // ---- helpers shared by the check kinds ----
-
-/// Whether `s` starts with the word `w`. English words match in any case and
-/// only as whole words (`of` is not in `often`); Chinese words match as they are.
-pub fn word_at(s: &str, w: &str) -> bool {
-    if w.bytes().any(|b| b.is_ascii_alphabetic()) {
-        let Some(head) = s.get(..w.len()) else {
-            return false;
-        };
-        let cut_word = w.ends_with(|c: char| c.is_ascii_alphanumeric())
-            && s[w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric());
-        head.eq_ignore_ascii_case(w) && !cut_word
-    } else {
-        s.starts_with(w)
-    }
-}
 
 /// Whether `s` ends with the word `w` (see [`word_at`]).
 pub fn word_before(s: &str, w: &str) -> bool {
