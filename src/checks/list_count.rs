@@ -258,6 +258,11 @@ fn items_of(
         items.push(Span::new(span.start + a, span.start + b));
     }
     let n = items.len() as u32;
+    // One item and no `and`: an explanation, not a list ("The five seed
+    // reports: what a correct linter reports on them").
+    if n == 1 && joins_last == 0 {
+        return None;
+    }
     let mut counts = BTreeSet::new();
     match joins_last {
         0 => {
