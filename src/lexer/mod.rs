@@ -405,6 +405,11 @@ fn arabic_quantity(text: &str, i: usize) -> Option<Quantity> {
     if let Some(q) = english_reference(text, &n) {
         return Some(q);
     }
+    // A figure that nothing of a numeral follows is the number just read, as
+    // the numeral grammar would read it again.
+    if !numeral::may_continue(rest) {
+        return finish(text, n);
+    }
     // The whole numeral: 37.8万, 3万4000, 70多万, 3分之1.
     let full = numeral::parse(&text[i..])?;
     if full.fraction {

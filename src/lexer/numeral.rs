@@ -433,6 +433,19 @@ fn signed_number(s: &str) -> Option<Numeral> {
     Some(n)
 }
 
+/// Whether what follows an Arabic figure (`rest`) may carry its numeral on:
+/// a scale or digit (`37.8万`, `3万4000`), 几/多/余 (`70多万`), a fraction
+/// (`3分之1`, `1又3分之1`), after at most a few spaces. When not, [`parse`]
+/// reads the figure alone, exactly as the Arabic grammar did.
+pub fn may_continue(rest: &str) -> bool {
+    rest.trim_start_matches([' ', '\u{3000}'])
+        .starts_with(|c: char| {
+            is_numeral_char(c)
+                || is_digit(c)
+                || matches!(c, '几' | '幾' | '多' | '余' | '分' | '又')
+        })
+}
+
 /// Reads one numeral at the start of `s`: an integer (either script), with an
 /// optional decimal in words, or a fraction `X分之Y` / `N又X分之Y`.
 pub fn parse(s: &str) -> Option<Numeral> {
@@ -545,6 +558,70 @@ mod tests {
         assert_eq!(v("三百五又三分之一").map(|x| x.1), Some(8));
         assert_eq!(v("负一又二分之一"), Some(("-1.5".into(), 7)));
         assert_eq!(v("１６分之5"), Some(("0.3125".into(), 5)));
+    }
+
+    /// Where [`may_continue`] says nothing follows, the grammar reads the
+    /// Arabic figure alone: the lexer may then skip it.
+    #[test]
+    fn a_figure_nothing_continues_is_read_alone() {
+        let figures = [
+            "17093",
+            "99.3",
+            "1,250",
+            "１２３",
+            "0",
+            "3.",
+            "12,34",
+            "2020",
+        ];
+        let after = [
+            "",
+            "人",
+            "%",
+            " 人",
+            "　万",
+            "万",
+            "多万",
+            "余",
+            "分之1",
+            "又3分之1",
+            "几",
+            "5",
+            "千米",
+            "点五",
+            ".5",
+            "-2022",
+            "个",
+            "  年",
+            "百分",
+            "x",
+            "亿元",
+            "兆",
+        ];
+        let mut skipped = 0;
+        for f in figures {
+            for a in after {
+                let s = format!("{f}{a}");
+                let (rest, read) = arabic::arabic(&s).unwrap();
+                if may_continue(rest) {
+                    continue;
+                }
+                skipped += 1;
+                let (value, decimals) = parse_decimal(&read.normalized).unwrap();
+                let whole = Numeral {
+                    len: s.len() - rest.len(),
+                    value,
+                    ulp: pow10(-(decimals as i32)),
+                    decimals,
+                    scaled: false,
+                    many: None,
+                    chinese: false,
+                    fraction: false,
+                };
+                assert_eq!(parse(&s), Some(whole), "{s}");
+            }
+        }
+        assert!(skipped > 50, "{skipped}");
     }
 
     #[test]
