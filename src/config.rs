@@ -87,7 +87,7 @@ impl Selection {
             }
             rules.push(r);
         }
-        RuleSet { rules }
+        all.subset(rules)
     }
 
     /// This selection changed by a later one (an override, or the command

@@ -45,15 +45,20 @@ pub fn analyze_blocks(text: &str, breaks: &[usize], rules: &RuleSet) -> Analysis
 /// at last anywhere between characters).
 fn each_chunk(text: &str, breaks: &[usize], rules: &RuleSet, mut f: impl FnMut(Doc, Vec<Claim>)) {
     for piece in chunks(text) {
-        let doc = piece_doc(text, piece, breaks);
+        let doc = piece_doc(text, piece, breaks, rules);
         let claims = find_claims(&doc, rules);
         f(doc, claims);
     }
 }
 
-/// The document of one piece of `text`.
-fn piece_doc<'t>(text: &'t str, (start, end): (usize, usize), breaks: &[usize]) -> Doc<'t> {
-    Doc::chunk(text, crate::text::Span::new(start, end), breaks)
+/// The document of one piece of `text`, for `rules` to read.
+fn piece_doc<'t>(
+    text: &'t str,
+    (start, end): (usize, usize),
+    breaks: &[usize],
+    rules: &RuleSet,
+) -> Doc<'t> {
+    Doc::chunk(text, crate::text::Span::new(start, end), breaks).with_words(rules.word_index())
 }
 
 /// The byte ranges of the pieces of `text`, in order.
@@ -110,7 +115,7 @@ fn lint_whole(
     let text = source.prose();
     let claims: Vec<Claim> = pieces
         .into_par_iter()
-        .flat_map_iter(|piece| find_claims(&piece_doc(text, piece, &source.breaks), rules))
+        .flat_map_iter(|piece| find_claims(&piece_doc(text, piece, &source.breaks, rules), rules))
         .collect();
     let mut out = findings(&source.path, &source.text, &claims, rules);
     let unused = crate::suppress::apply(&source.path, &source.text, directives, &mut out, rules);
@@ -148,7 +153,7 @@ pub fn lint_source_pieces(
         .enumerate()
         .par_bridge()
         .for_each(|(k, piece)| {
-            let claims = find_claims(&piece_doc(text, piece, &source.breaks), rules);
+            let claims = find_claims(&piece_doc(text, piece, &source.breaks, rules), rules);
             emit(
                 k,
                 n,

@@ -613,9 +613,7 @@ fn test_rules(files: &[PathBuf]) -> ExitCode {
         .iter()
         .filter(|r| sources.contains(&r.source))
     {
-        let only = RuleSet {
-            rules: vec![rule.clone()],
-        };
+        let only = loaded.rules.subset(vec![rule.clone()]);
         for ex in &rule.examples {
             let findings = numlint::lint::lint("example", &ex.text, &only);
             let got = if findings.iter().any(|f| f.severity == Severity::Error) {

@@ -13,12 +13,12 @@
 
 use crate::exact::{parse_decimal, Num};
 use crate::text::Lang;
-use crate::words::Words;
+use crate::words::{WordIndex, Words};
 use miette::{Diagnostic, NamedSource, SourceSpan};
 use num_traits::Zero;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use thiserror::Error;
 use toml::Spanned;
 
@@ -250,6 +250,27 @@ pub struct Vocabulary {
     pub connectors: Words,
 }
 
+impl Vocabulary {
+    /// The lists the checks look for anywhere in a clause (the others are
+    /// only tried at a given place). The word index holds these; a list left
+    /// out is still found, only searched for alone (see [`WordIndex`]).
+    pub fn searched(&self) -> [&Words; 11] {
+        [
+            &self.whole,
+            &self.part,
+            &self.rate,
+            &self.share,
+            &self.share_of,
+            &self.respectively,
+            &self.averages,
+            &self.ranks,
+            &self.from,
+            &self.by,
+            &self.verbs,
+        ]
+    }
+}
+
 /// A vocabulary key, its value in the TOML, and where it goes.
 type VocabularyField<'a> = (
     &'static str,
@@ -314,6 +335,11 @@ pub struct RuleError {
 #[derive(Clone, Debug, Default)]
 pub struct RuleSet {
     pub rules: Vec<Rule>,
+    /// The words of all the rules in one automaton, built when first asked.
+    /// Shared by the copies and selections of this set (their lists are
+    /// among its lists); a set whose rules change makes a new one, and a list
+    /// the index does not hold is searched for alone.
+    index: Arc<OnceLock<Arc<WordIndex>>>,
 }
 
 /// The packs compiled into the binary.
@@ -332,12 +358,39 @@ impl RuleSet {
         Ok(set)
     }
 
+    /// A set of these rules.
+    pub fn new(rules: Vec<Rule>) -> RuleSet {
+        RuleSet {
+            rules,
+            index: Arc::default(),
+        }
+    }
+
+    /// The same rule set with only `rules` (some of its own): it shares this
+    /// set's word index.
+    pub fn subset(&self, rules: Vec<Rule>) -> RuleSet {
+        RuleSet {
+            rules,
+            index: Arc::clone(&self.index),
+        }
+    }
+
+    /// The words of every rule, in one automaton.
+    pub fn word_index(&self) -> Arc<WordIndex> {
+        Arc::clone(self.index.get_or_init(|| {
+            Arc::new(WordIndex::new(
+                self.rules.iter().flat_map(|r| r.vocabulary.searched()),
+            ))
+        }))
+    }
+
     pub fn get(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id == id)
     }
 
     /// Adds a pack: new ids are new rules; a known id changes that rule.
     pub fn add_pack(&mut self, name: &str, src: &str) -> Result<(), RuleError> {
+        self.index = Arc::default();
         let err = |message: String, span: Option<Range<usize>>| RuleError {
             message,
             src: NamedSource::new(name, src.to_string()),

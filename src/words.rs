@@ -11,12 +11,20 @@ use aho_corasick::{
     AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
 };
 use serde::{Serialize, Serializer};
+use std::collections::HashMap;
 use std::ops::Deref;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
+/// Where the next list's [`Words::id`] comes from.
+static NEXT_ID: AtomicU64 = AtomicU64::new(0);
+
 /// A list of vocabulary words and its automata.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Words {
+    /// Names the list for a [`WordIndex`]. Every list made gets its own; a
+    /// clone keeps it, as it holds the same words.
+    id: u64,
     list: Vec<String>,
     /// For every occurrence in a clause. Each automaton is built on first use
     /// (most lists of most rules are never asked, and a run should not pay at
@@ -30,6 +38,7 @@ pub struct Words {
 impl Words {
     pub fn new(list: Vec<String>) -> Words {
         Words {
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             list,
             everywhere: OnceLock::new(),
             anchored: OnceLock::new(),
@@ -119,6 +128,136 @@ impl Words {
             .map(|(i, j)| (start + i, start + j))
             .collect()
     }
+}
+
+impl Default for Words {
+    fn default() -> Words {
+        Words::new(Vec::new())
+    }
+}
+
+/// The words of many lists in one automaton: a text is scanned once for all
+/// of them ([`WordIndex::scan`]), and where one list's words stand in a part
+/// of it is then looked up ([`WordIndex::find_in`]), not searched for. The
+/// answer is [`Words::find_in`]'s.
+#[derive(Debug)]
+pub struct WordIndex {
+    /// `None` if it could not be built: then every list is searched alone.
+    ac: Option<AhoCorasick>,
+    /// Each distinct word, and the lists (by number) it belongs to.
+    patterns: Vec<(String, Vec<u32>)>,
+    /// The [`Words::id`] of each list and its number, sorted by id.
+    ids: Vec<(u64, u32)>,
+}
+
+/// Where the words of a [`WordIndex`] stand in a part of a text.
+#[derive(Debug)]
+pub struct Found {
+    start: usize,
+    end: usize,
+    /// For each list: (start, end, pattern) of every occurrence of its words,
+    /// by start, the longest first.
+    per_list: Vec<Vec<(usize, usize, u32)>>,
+}
+
+impl WordIndex {
+    pub fn new<'w>(lists: impl IntoIterator<Item = &'w Words>) -> WordIndex {
+        let mut ids: Vec<(u64, u32)> = Vec::new();
+        let mut patterns: Vec<(String, Vec<u32>)> = Vec::new();
+        let mut by_text: HashMap<&str, usize> = HashMap::new();
+        let mut seen = std::collections::HashSet::new();
+        for words in lists {
+            // A clone holds the same words as its original: one number.
+            if !seen.insert(words.id) {
+                continue;
+            }
+            let n = ids.len() as u32;
+            ids.push((words.id, n));
+            // An empty word is never found (see `whole_word`).
+            for w in words.list.iter().filter(|w| !w.is_empty()) {
+                let k = *by_text.entry(w.as_str()).or_insert_with(|| {
+                    patterns.push((w.clone(), Vec::new()));
+                    patterns.len() - 1
+                });
+                if patterns[k].1.last() != Some(&n) {
+                    patterns[k].1.push(n);
+                }
+            }
+        }
+        ids.sort_unstable();
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            // Every byte of the text goes through it: the fastest kind.
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(patterns.iter().map(|p| &p.0))
+            .ok();
+        WordIndex { ac, patterns, ids }
+    }
+
+    /// Every occurrence of every word in `text[start..end]`.
+    pub fn scan(&self, text: &str, start: usize, end: usize) -> Found {
+        let mut per_list = vec![Vec::new(); self.ids.len()];
+        if let (Some(ac), Some(s)) = (&self.ac, text.get(start..end)) {
+            for m in ac.find_overlapping_iter(s) {
+                let k = m.pattern().as_usize();
+                let hit = (start + m.start(), start + m.end(), k as u32);
+                for &n in &self.patterns[k].1 {
+                    // Matches come by where they end; words are short, so a
+                    // new one moves back past only a few.
+                    let list = &mut per_list[n as usize];
+                    list.push(hit);
+                    let mut j = list.len() - 1;
+                    while j > 0 && before(&list[j], &list[j - 1]) {
+                        list.swap(j, j - 1);
+                        j -= 1;
+                    }
+                }
+            }
+        }
+        Found {
+            start,
+            end,
+            per_list,
+        }
+    }
+
+    /// [`Words::find_in`] for `words` in `text[start..end]`, looked up in what
+    /// [`WordIndex::scan`] found in `text`; `None` when the lookup cannot
+    /// answer (a list not in the index, a range outside the scan, or one not
+    /// on character boundaries): then ask `words` itself.
+    pub fn find_in(
+        &self,
+        found: &Found,
+        words: &Words,
+        text: &str,
+        start: usize,
+        end: usize,
+    ) -> Option<Vec<(usize, usize)>> {
+        self.ac.as_ref()?;
+        let i = self.ids.binary_search_by_key(&words.id, |p| p.0).ok()?;
+        if start < found.start || end > found.end {
+            return None;
+        }
+        let s = text.get(start..end)?;
+        let list = &found.per_list[self.ids[i].1 as usize];
+        let from = list.partition_point(|m| m.0 < start);
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        for &(a, b, k) in list[from..].iter().take_while(|m| m.0 < end) {
+            if b > end || out.last().is_some_and(|last| last.0 == a) {
+                continue;
+            }
+            if whole_word(s, a - start, b - start, &self.patterns[k as usize].0) {
+                out.push((a, b));
+            }
+        }
+        Some(out)
+    }
+}
+
+/// The order of [`Found`]: by start, the longest first.
+fn before(a: &(usize, usize, u32), b: &(usize, usize, u32)) -> bool {
+    a.0 < b.0 || (a.0 == b.0 && a.1 > b.1)
 }
 
 /// Whether the occurrence `s[i..j]` of `word` stands as a word of its own:
@@ -248,6 +387,48 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    /// Looked up in one scan for all lists, or searched for in the range
+    /// alone: the same occurrences, for every range of every text.
+    #[test]
+    fn index_agrees_with_searching_each_list() {
+        let lists = [
+            words(&["增长", "长", "增长率"]),
+            words(&["of", "Of", "o", "rate", "5G", "per cent", ""]),
+            words(&["长", "率为"]),
+            words(&[]),
+        ];
+        let index = WordIndex::new(lists.iter().chain([&lists[0].clone()]));
+        let texts = [
+            "增长率为5%,增长3%",
+            "Of the often proof, a RATE of 5% (5G, 15G) per cent percent",
+            "ofof of-of o 增长of长",
+        ];
+        for text in texts {
+            let found = index.scan(text, 0, text.len());
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for &a in &bounds {
+                for &b in &bounds {
+                    for w in &lists {
+                        let looked_up = index.find_in(&found, w, text, a, b);
+                        // An inverted range is left to the list (no words).
+                        let expected = (a <= b).then(|| w.find_in(text, a, b));
+                        assert_eq!(looked_up, expected, "{text:?} {a}..{b} {:?}", w.list);
+                    }
+                }
+            }
+            // A list the index does not hold, a range outside the scan or
+            // off a character boundary: the index cannot say.
+            let other = words(&["of"]);
+            assert_eq!(index.find_in(&found, &other, text, 0, text.len()), None);
+            let part = index.scan(text, 1, text.len());
+            assert_eq!(index.find_in(&part, &lists[1], text, 0, 3), None);
+        }
+        let found = index.scan("增长", 0, 6);
+        assert_eq!(index.find_in(&found, &lists[0], "增长", 1, 6), None);
     }
 
     #[test]

@@ -26,7 +26,7 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
     for sentence in doc.sentences_for(rule.lang, 2) {
         let clauses = doc.clauses(sentence);
         for (ci, &clause) in clauses.iter().enumerate() {
-            for (s, e) in super::occurrences(doc.text, clause, &v.from) {
+            for (s, e) in doc.occurrences(clause, &v.from) {
                 let found = from_to(doc, rule, e).or_else(|| verb_from_to(doc, rule, s, e));
                 let Some((before, dir, verb, after)) = found else {
                     continue;
@@ -39,7 +39,7 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
                 // A rank going from 45 to 12 rises; and in "fell from 41 to 36
                 // million" the scale may or may not belong to both.
                 let head = Span::new(clause.start, s);
-                let rank = !super::occurrences(doc.text, head, &v.ranks).is_empty();
+                let rank = !doc.occurrences(head, &v.ranks).is_empty();
                 let shared_scale = after.ulp.as_ref().is_some_and(|u| *u >= int(1000))
                     && before.interval.is_exact()
                     && before.unit.is_none()
@@ -218,7 +218,7 @@ fn stated_change<'d>(doc: &'d Doc, rule: &Rule, from: usize, to: usize) -> Optio
     {
         return Some(q);
     }
-    for (s, e) in super::occurrences(doc.text, span, &rule.vocabulary.by) {
+    for (s, e) in doc.occurrences(span, &rule.vocabulary.by) {
         // 年均增长10%, an average annual increase of 10%: a yearly rate, not
         // the change between the figures.
         if super::ends_with_any(doc.text[..s].trim_end(), per_period).is_some() {

@@ -594,7 +594,7 @@ fn that_is(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
 fn respectively(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
     for sentence in doc.sentences_for(rule.lang, 1) {
         for &clause in doc.clauses(sentence).iter() {
-            for (s, e) in super::occurrences(doc.text, clause, &rule.vocabulary.respectively) {
+            for (s, e) in doc.occurrences(clause, &rule.vocabulary.respectively) {
                 // The values: figures joined by 、/和/及 and nothing else.
                 let tail = doc.slice(Span::new(e, clause.end));
                 let tail_end = e + tail

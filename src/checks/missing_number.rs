@@ -12,9 +12,7 @@
 //!
 //! Such a claim never holds: it is always a finding.
 
-use super::{
-    ends_with_any, occurrences, skip_space, starts_with_any, Claim, Doc, Label, Role, Verdict,
-};
+use super::{ends_with_any, skip_space, starts_with_any, Claim, Doc, Label, Role, Verdict};
 use crate::lexer::numeral::is_numeral_char;
 use crate::rules::{CheckKind, Rule};
 use crate::text::Span;
@@ -61,7 +59,7 @@ fn is_han(c: char) -> bool {
 fn change_slots(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>, covered: &mut Vec<Span>) {
     let v = &rule.vocabulary;
     let all = doc.span;
-    for (s, e) in occurrences(doc.text, all, &v.from) {
+    for (s, e) in doc.occurrences(all, &v.from) {
         if doc.in_quantity(s) || !doc.in_lang(s, rule.lang) {
             continue;
         }
@@ -134,7 +132,7 @@ fn verb_measure(doc: &Doc, rule: &Rule, covered: &[Span], out: &mut Vec<Claim>) 
     let v = &rule.vocabulary;
     let all = doc.span;
     let not_after = &v.not_after;
-    for (s, e) in occurrences(doc.text, all, &v.verbs) {
+    for (s, e) in doc.occurrences(all, &v.verbs) {
         if doc.in_quantity(s) || covered.iter().any(|c| c.contains(s)) || !doc.in_lang(s, rule.lang)
         {
             continue;

@@ -20,8 +20,9 @@ use crate::lexer::Quantity;
 use crate::rules::{CheckKind, RuleSet};
 use crate::text::{clauses, sentence_lang, sentences, Lang, Span};
 pub use crate::words::word_at;
-use crate::words::Words;
+use crate::words::{Found, WordIndex, Words};
 use serde::Serialize;
+use std::sync::Arc;
 
 /// A text with its quantities and sentences: what every check reads.
 pub struct Doc<'a> {
@@ -39,6 +40,10 @@ pub struct Doc<'a> {
     /// The clauses of each sentence, split when a rule first asks, once for
     /// every rule.
     clause_cache: Vec<std::cell::OnceCell<Vec<Span>>>,
+    /// The words of the rules, and where they stand in this document: found
+    /// in one pass when a rule first asks (see [`Doc::occurrences`]).
+    index: Option<Arc<WordIndex>>,
+    found: std::cell::OnceCell<Found>,
 }
 
 impl<'a> Doc<'a> {
@@ -72,6 +77,8 @@ impl<'a> Doc<'a> {
             langs,
             counts: Vec::new(),
             clause_cache: Vec::new(),
+            index: None,
+            found: std::cell::OnceCell::new(),
         };
         doc.counts = doc
             .sentences
@@ -80,6 +87,28 @@ impl<'a> Doc<'a> {
             .collect();
         doc.clause_cache = vec![std::cell::OnceCell::new(); doc.sentences.len()];
         doc
+    }
+
+    /// The document, its words looked up in `index` (the words of the rules
+    /// that will read it) rather than searched for clause by clause.
+    pub fn with_words(mut self, index: Arc<WordIndex>) -> Doc<'a> {
+        self.index = Some(index);
+        self
+    }
+
+    /// Byte offsets of every occurrence of any of `words` in `span`: the
+    /// longest word at each position where one starts (see
+    /// [`Words::find_in`]).
+    pub fn occurrences(&self, span: Span, words: &Words) -> Vec<(usize, usize)> {
+        if let Some(index) = &self.index {
+            let found = self
+                .found
+                .get_or_init(|| index.scan(self.text, self.span.start, self.span.end));
+            if let Some(hits) = index.find_in(found, words, self.text, span.start, span.end) {
+                return hits;
+            }
+        }
+        words.find_in(self.text, span.start, span.end)
     }
 
     /// The sentences a rule of language `lang` reads (all when `None`) that
@@ -296,12 +325,6 @@ pub fn ends_with_any<'w>(s: &str, words: &'w [String]) -> Option<&'w str> {
         .filter(|w| word_before(s, w))
         .max_by_key(|w| w.len())
         .map(String::as_str)
-}
-
-/// Byte offsets of every occurrence of any of `words` in `span`: the longest
-/// word at each position where one starts (see [`Words::find_in`]).
-pub fn occurrences(text: &str, span: Span, words: &Words) -> Vec<(usize, usize)> {
-    words.find_in(text, span.start, span.end)
 }
 
 /// Whether the word at `start..end` is part of one of `words` standing around

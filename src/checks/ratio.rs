@@ -11,7 +11,7 @@
 //! for, read as rounded half-up or truncated (CONTRACT.md).
 
 use super::{
-    chars_between, figure, fmt_fixed, inside_word, occurrences, shown, skip_space, starts_with_any,
+    chars_between, figure, fmt_fixed, inside_word, shown, skip_space, starts_with_any,
     with_tolerance, Claim, Doc, Label, Role, Verdict,
 };
 use crate::exact::{int, Interval, Num};
@@ -192,7 +192,8 @@ fn marked_quantity<'d>(
     not_markers: &[String],
 ) -> Option<(usize, &'d Quantity)> {
     let qs = doc.quantities_in(clause);
-    let marks: Vec<(usize, usize)> = occurrences(doc.text, clause, words)
+    let marks: Vec<(usize, usize)> = doc
+        .occurrences(clause, words)
         .into_iter()
         .filter(|&(s, e)| !inside_word(doc.text, s, e, not_markers))
         .collect();
@@ -262,7 +263,7 @@ fn need_done(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
             let Some(r) = rate_at.map(|k| &qs[k]) else {
                 continue;
             };
-            let marks = occurrences(doc.text, Span::new(c.start, r.start), &v.rate);
+            let marks = doc.occurrences(Span::new(c.start, r.start), &v.rate);
             let last_qty_end = before_rate.last().map_or(c.start, |q| q.end);
             let mark = marks.iter().find(|&&(_, e)| {
                 e >= last_qty_end && chars_between(doc.text, e, r.start) <= MARKER_REACH
@@ -304,7 +305,8 @@ fn named(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
             continue;
         }
         // Whole and part are written with marker words: need_done's claim.
-        if occurrences(doc.text, w[0], &v.whole)
+        if doc
+            .occurrences(w[0], &v.whole)
             .iter()
             .any(|&(s, e)| !inside_word(doc.text, s, e, &v.not_markers))
         {
@@ -323,8 +325,9 @@ fn named(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
             continue;
         }
         // The rate clause: a name, a rate word, then the rate.
-        let Some(&(s, _)) =
-            occurrences(doc.text, Span::new(w[2].start, stated.start), &v.rate).first()
+        let Some(&(s, _)) = doc
+            .occurrences(Span::new(w[2].start, stated.start), &v.rate)
+            .first()
         else {
             continue;
         };
@@ -358,7 +361,7 @@ fn share(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
     let v = &rule.vocabulary;
     let clauses = doc.clauses(sentence);
     for (ci, &clause) in clauses.iter().enumerate() {
-        for (s, e) in occurrences(doc.text, clause, &v.share) {
+        for (s, e) in doc.occurrences(clause, &v.share) {
             if doc.text[e..].starts_with(NOT_SHARE) {
                 continue;
             }
@@ -382,7 +385,8 @@ fn share(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
             // English: accounting for 68.7% of total trade of $1,256.3 billion.
             let whole_after = || -> Option<&Quantity> {
                 let rest = Span::new(stated.end, clause.end);
-                let of_at = occurrences(doc.text, rest, &v.share_of)
+                let of_at = doc
+                    .occurrences(rest, &v.share_of)
                     .first()
                     .map(|&(_, e)| e)?;
                 let later = doc.quantities_in(Span::new(of_at, clause.end));

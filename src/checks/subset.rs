@@ -95,7 +95,7 @@ fn whole_and_part<'d>(
     }
     // An average is no whole: 人均, per capita.
     let v = &rule.vocabulary;
-    if !super::occurrences(doc.text, before, &v.averages).is_empty() {
+    if !doc.occurrences(before, &v.averages).is_empty() {
         return None;
     }
     let parts: Vec<&Quantity> = doc

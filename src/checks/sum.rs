@@ -143,12 +143,9 @@ fn parenthesised(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
         // group) are not parts.
         if rule.lang == Some(crate::text::Lang::En) {
             let head = &doc.text[clause_start..total.start];
-            let says_total = !super::occurrences(
-                doc.text,
-                Span::new(clause_start, total.start),
-                &rule.vocabulary.total,
-            )
-            .is_empty()
+            let says_total = !doc
+                .occurrences(Span::new(clause_start, total.start), &rule.vocabulary.total)
+                .is_empty()
                 || head.to_ascii_lowercase().contains("total");
             let inner_text = doc.slice(items_span).to_ascii_lowercase();
             let attribute = ATTRIBUTE_WORDS.iter().any(|w| {
@@ -180,7 +177,7 @@ fn parts_then_total(doc: &Doc, rule: &Rule, list: Span, next: Span, out: &mut Ve
     }) else {
         return;
     };
-    let items_span = match super::occurrences(doc.text, list, &v.respectively).last() {
+    let items_span = match doc.occurrences(list, &v.respectively).last() {
         Some(&(_, e)) => Span::new(e, list.end),
         None => list,
     };
@@ -215,7 +212,7 @@ fn total_then_parts(doc: &Doc, rule: &Rule, before: &[Span], next: Span, out: &m
     };
     let head_text = doc.slice(head).trim_end();
     // An average is no total: 人均收入, per-capita income.
-    if !super::occurrences(doc.text, head, &v.averages).is_empty() {
+    if !doc.occurrences(head, &v.averages).is_empty() {
         return;
     }
     let (mode, items_start) =
