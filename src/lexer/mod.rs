@@ -177,9 +177,19 @@ pub fn lex(text: &str) -> Vec<Quantity> {
 /// Lexes the numbers that start in `start..end` of `text` (on char
 /// boundaries); the text around is read for context.
 pub fn lex_range(text: &str, start: usize, end: usize) -> Vec<Quantity> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut i = start;
     while i < end {
+        // Most characters begin no number: pass them at once. An ASCII
+        // letter or digit right after another is inside a word or number
+        // (what `quantity_at` says of it too).
+        let b = bytes[i];
+        if b < 0x80 && (!b.is_ascii_alphanumeric() || i > 0 && bytes[i - 1].is_ascii_alphanumeric())
+        {
+            i += 1;
+            continue;
+        }
         let Some(c) = text[i..].chars().next() else {
             break;
         };

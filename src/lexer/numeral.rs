@@ -56,8 +56,44 @@ fn big_unit(c: char) -> Option<i32> {
 
 /// A character that can begin or continue a Chinese numeral.
 pub fn is_numeral_char(c: char) -> bool {
+    // The lexer asks for every character of the text: one bit of a table
+    // (see `NUMERAL_BITS`) rather than the three matches.
+    let u = c as u32;
+    match u.checked_sub(CJK_FIRST) {
+        Some(k) if k < CJK_LEN => NUMERAL_BITS[(k / 64) as usize] & (1 << (k % 64)) != 0,
+        _ => c == '〇',
+    }
+}
+
+/// [`is_numeral_char`] by its definition.
+#[cfg(test)]
+fn is_numeral_char_by_matching(c: char) -> bool {
     digit_value(c).is_some() || small_unit(c).is_some() || big_unit(c).is_some()
 }
+
+/// The CJK Unified Ideographs block, where every numeral character but 〇
+/// lies.
+const CJK_FIRST: u32 = 0x4e00;
+const CJK_LEN: u32 = 0xa000 - CJK_FIRST;
+
+/// One bit per character of the block: whether it is a numeral character.
+/// Built at compile time from the characters of [`digit_value`],
+/// [`small_unit`] and [`big_unit`] (a test checks every character).
+static NUMERAL_BITS: [u64; (CJK_LEN as usize).div_ceil(64)] = {
+    const CHARS: &[char] = &[
+        '零', '一', '壹', '弌', '二', '两', '贰', '兩', '倆', '貳', '三', '叁', '參', '四', '肆',
+        '五', '伍', '六', '陆', '陸', '七', '柒', '八', '捌', '九', '玖', '十', '拾', '百', '佰',
+        '千', '仟', '万', '萬', '亿', '億', '兆',
+    ];
+    let mut bits = [0u64; (CJK_LEN as usize).div_ceil(64)];
+    let mut i = 0;
+    while i < CHARS.len() {
+        let k = CHARS[i] as u32 - CJK_FIRST;
+        bits[(k / 64) as usize] |= 1 << (k % 64);
+        i += 1;
+    }
+    bits
+};
 
 /// Words after a unit character that make it part of another word: 千米 is a
 /// kilometre, 百分 starts a percentage, 万一 means "in case".
@@ -622,6 +658,13 @@ mod tests {
             }
         }
         assert!(skipped > 50, "{skipped}");
+    }
+
+    #[test]
+    fn the_table_of_numeral_characters_is_their_definition() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(is_numeral_char(c), is_numeral_char_by_matching(c), "{c}");
+        }
     }
 
     #[test]
