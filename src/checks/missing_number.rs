@@ -16,8 +16,6 @@ use super::{ends_with_any, skip_space, starts_with_any, Claim, Doc, Label, Role,
 use crate::lexer::numeral::is_numeral_char;
 use crate::rules::{CheckKind, Rule};
 use crate::text::Span;
-use aho_corasick::AhoCorasick;
-use std::sync::LazyLock;
 
 /// Most characters of noun between a verb and its measure word (招聘…名).
 const NOUN_REACH: usize = 8;
@@ -227,19 +225,18 @@ fn lost_years(doc: &Doc, rule: &Rule, covered: &[Span], lossy: bool, out: &mut V
 }
 
 fn empty_ranges(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
-    // Only opening brackets matter: find them by their bytes, not by reading
-    // every character.
-    static OPENINGS: LazyLock<Option<AhoCorasick>> =
-        LazyLock::new(|| AhoCorasick::new(crate::text::OPEN_PARENS.map(String::from)).ok());
+    // Only opening brackets matter: find each by its bytes (a vectorised
+    // search), not by reading every character.
     let text = doc.slice(doc.span);
-    let at: Vec<usize> = match OPENINGS.as_ref() {
-        Some(ac) => ac.find_iter(text).map(|m| m.start()).collect(),
-        None => text
-            .char_indices()
-            .filter(|(_, c)| crate::text::is_open_paren(*c))
-            .map(|(k, _)| k)
-            .collect(),
-    };
+    let mut at: Vec<usize> = crate::text::OPEN_PARENS
+        .iter()
+        .flat_map(|c| {
+            let mut buf = [0; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            memchr::memmem::find_iter(text.as_bytes(), bytes).collect::<Vec<_>>()
+        })
+        .collect();
+    at.sort_unstable();
     for k in at {
         let p = doc.span.start + k;
         let Some(c) = text[k..].chars().next() else {
