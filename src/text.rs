@@ -122,12 +122,90 @@ pub fn is_colon(c: char) -> bool {
     c == ':' || c == FW_COLON
 }
 
-/// Splits `text` into spans ended by characters for which `end` is true; the
-/// ending character belongs to the span it ends. Empty spans are dropped.
-pub fn split_spans(text: &str, base: usize, end: impl Fn(char) -> bool) -> Vec<Span> {
+/// The first byte of `c` in UTF-8.
+const fn lead_byte(c: char) -> u8 {
+    let u = c as u32;
+    (match u {
+        0..0x80 => u,
+        0x80..0x800 => 0xc0 | (u >> 6),
+        0x800..0x10000 => 0xe0 | (u >> 12),
+        _ => 0xf0 | (u >> 18),
+    }) as u8
+}
+
+/// Which bytes begin one of `chars`.
+const fn leads(chars: &[char]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < chars.len() {
+        table[lead_byte(chars[i]) as usize] = true;
+        i += 1;
+    }
+    table
+}
+
+/// The first bytes of the characters that may end a sentence (with `.`).
+static SENTENCE_LEADS: [bool; 256] = leads(&[
+    '。',
+    ';',
+    '!',
+    '?',
+    FW_SEMICOLON,
+    FW_EXCLAMATION,
+    FW_QUESTION,
+    '.',
+]);
+
+/// The first bytes of the characters that may end a clause.
+static CLAUSE_LEADS: [bool; 256] = leads(&[
+    '。',
+    ';',
+    '!',
+    '?',
+    FW_SEMICOLON,
+    FW_EXCLAMATION,
+    FW_QUESTION,
+    ',',
+    FW_COMMA,
+    ':',
+    FW_COLON,
+]);
+
+/// The characters of `text` (with their offsets) whose first byte is marked
+/// in `leads`; every other byte is passed without decoding. (A byte marked is
+/// ASCII or a lead byte, so it always begins a character.)
+fn marked<'t>(
+    text: &'t str,
+    leads: &'static [bool; 256],
+) -> impl Iterator<Item = (usize, char)> + 't {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            if leads[bytes[i] as usize] {
+                let at = i;
+                let c = text[at..].chars().next()?;
+                i += c.len_utf8();
+                return Some((at, c));
+            }
+            i += 1;
+        }
+        None
+    })
+}
+
+/// Splits `text` into spans ended by characters for which `end` is true (each
+/// begins with a byte of `leads`); the ending character belongs to the span
+/// it ends. Empty spans are dropped.
+fn split_spans(
+    text: &str,
+    base: usize,
+    leads: &'static [bool; 256],
+    end: impl Fn(char) -> bool,
+) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices() {
+    for (i, c) in marked(text, leads) {
         if end(c) {
             let e = i + c.len_utf8();
             if !text[start..i].trim().is_empty() {
@@ -178,7 +256,7 @@ fn full_stop_ends(text: &str, i: usize) -> bool {
 pub fn sentences(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices() {
+    for (i, c) in marked(text, &SENTENCE_LEADS) {
         if is_sentence_end(c) || (c == '.' && full_stop_ends(text, i)) {
             let e = i + c.len_utf8();
             if !text[start..i].trim().is_empty() {
@@ -214,7 +292,12 @@ pub fn split_at(sentences: Vec<Span>, breaks: &[usize]) -> Vec<Span> {
 
 /// The clauses of a sentence.
 pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
-    split_spans(sentence.slice(text), sentence.start, is_clause_end)
+    split_spans(
+        sentence.slice(text),
+        sentence.start,
+        &CLAUSE_LEADS,
+        is_clause_end,
+    )
 }
 
 /// The language of a sentence, which decides the rules that read it.
@@ -240,15 +323,19 @@ impl Lang {
 pub fn sentence_lang(s: &str) -> Lang {
     // One pass over the bytes. A character in U+4E00..=U+9FFF is three bytes
     // led by E5..E9, or by E4 with a second byte of B8 or more.
+    // Counted without branches, so that the loop is vectorised.
+    let letter = |b: u8| usize::from((b | 0x20).wrapping_sub(b'a') < 26);
+    let han_lead =
+        |b: u8, next: u8| usize::from(b.wrapping_sub(0xE5) < 5 || (b == 0xE4) & (next >= 0xB8));
     let (mut han, mut latin) = (0usize, 0usize);
     let bytes = s.as_bytes();
-    for (k, &b) in bytes.iter().enumerate() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' => latin += 1,
-            0xE5..=0xE9 => han += 1,
-            0xE4 if bytes.get(k + 1).is_some_and(|&n| n >= 0xB8) => han += 1,
-            _ => {}
-        }
+    for pair in bytes.windows(2) {
+        latin += letter(pair[0]);
+        han += han_lead(pair[0], pair[1]);
+    }
+    if let Some(&last) = bytes.last() {
+        latin += letter(last);
+        han += han_lead(last, 0);
     }
     if han * 3 >= latin || latin < 4 {
         Lang::Zh
@@ -322,6 +409,27 @@ mod tests {
     }
 
     use super::*;
+
+    /// Every character that ends a sentence or clause begins with a byte
+    /// the quick scan stops at.
+    #[test]
+    fn the_lead_byte_tables_hold_every_ending() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            let first = c.encode_utf8(&mut buf).as_bytes()[0];
+            assert_eq!(lead_byte(c), first, "{c:?}");
+            if is_sentence_end(c) || c == '.' {
+                assert!(SENTENCE_LEADS[first as usize], "{c:?}");
+            }
+            if is_clause_end(c) {
+                assert!(CLAUSE_LEADS[first as usize], "{c:?}");
+            }
+        }
+        // Only ASCII and lead bytes: the scan never stops inside a character.
+        for b in 0x80..0xc0 {
+            assert!(!SENTENCE_LEADS[b] && !CLAUSE_LEADS[b]);
+        }
+    }
 
     #[test]
     fn columns_count_characters() {
