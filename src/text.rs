@@ -326,12 +326,13 @@ pub fn sentence_lang(s: &str) -> Lang {
     // Counted without branches, so that the loop is vectorised.
     let letter = |b: u8| usize::from((b | 0x20).wrapping_sub(b'a') < 26);
     let han_lead =
-        |b: u8, next: u8| usize::from(b.wrapping_sub(0xE5) < 5 || (b == 0xE4) & (next >= 0xB8));
+        |b: u8, next: u8| usize::from((b.wrapping_sub(0xE5) < 5) | (b == 0xE4) & (next >= 0xB8));
     let (mut han, mut latin) = (0usize, 0usize);
     let bytes = s.as_bytes();
-    for pair in bytes.windows(2) {
-        latin += letter(pair[0]);
-        han += han_lead(pair[0], pair[1]);
+    let after = bytes.get(1..).unwrap_or_default();
+    for (&b, &next) in bytes.iter().zip(after) {
+        latin += letter(b);
+        han += han_lead(b, next);
     }
     if let Some(&last) = bytes.last() {
         latin += letter(last);
