@@ -53,27 +53,42 @@ pub struct Streamer {
     count: usize,
 }
 
+/// A writer that indents every line after the first by four spaces, as the
+/// findings inside the array are. JSON strings hold no raw line breaks, so
+/// every `\n` is between lines.
+struct Margin<'a>(&'a mut Vec<u8>);
+
+impl std::io::Write for Margin<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut rest = buf;
+        while let Some(k) = memchr::memchr(b'\n', rest) {
+            self.0.extend_from_slice(&rest[..=k]);
+            self.0.extend_from_slice(b"    ");
+            rest = &rest[k + 1..];
+        }
+        self.0.extend_from_slice(rest);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 impl Streamer {
     pub fn begin(&self) -> String {
         "{\n  \"version\": 1,\n  \"findings\": [".to_string()
     }
 
     pub fn finding(&mut self, f: &Finding) -> String {
-        let body = serde_json::to_string_pretty(f).expect("a finding serialises");
         let sep = if self.count == 0 { "\n" } else { ",\n" };
         self.count += 1;
-        // Indent every line by four spaces. JSON strings hold no raw line
-        // breaks, so every '\n' is between lines.
-        let mut out = String::with_capacity(body.len() + body.len() / 8 + 8);
-        out.push_str(sep);
-        for (i, line) in body.split('\n').enumerate() {
-            if i > 0 {
-                out.push('\n');
-            }
-            out.push_str("    ");
-            out.push_str(line);
-        }
-        out
+        let mut out = Vec::with_capacity(1024);
+        out.extend_from_slice(sep.as_bytes());
+        out.extend_from_slice(b"    ");
+        let mut w = Margin(&mut out);
+        serde_json::to_writer_pretty(&mut w, f).expect("a finding serialises");
+        String::from_utf8(out).expect("serde_json writes UTF-8")
     }
 
     pub fn end(&self, summary: Summary) -> String {
