@@ -51,28 +51,8 @@ pub fn check(findings: &[Finding], summary: Summary) -> String {
 #[derive(Default)]
 pub struct Streamer {
     count: usize,
-}
-
-/// A writer that indents every line after the first by four spaces, as the
-/// findings inside the array are. JSON strings hold no raw line breaks, so
-/// every `\n` is between lines.
-struct Margin<'a>(&'a mut Vec<u8>);
-
-impl std::io::Write for Margin<'_> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let mut rest = buf;
-        while let Some(k) = memchr::memchr(b'\n', rest) {
-            self.0.extend_from_slice(&rest[..=k]);
-            self.0.extend_from_slice(b"    ");
-            rest = &rest[k + 1..];
-        }
-        self.0.extend_from_slice(rest);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
+    /// One finding serialised, before it is indented (kept to be reused).
+    body: Vec<u8>,
 }
 
 impl Streamer {
@@ -83,11 +63,21 @@ impl Streamer {
     pub fn finding(&mut self, f: &Finding) -> String {
         let sep = if self.count == 0 { "\n" } else { ",\n" };
         self.count += 1;
-        let mut out = Vec::with_capacity(1024);
+        self.body.clear();
+        serde_json::to_writer_pretty(&mut self.body, f).expect("a finding serialises");
+        // Indent every line by four spaces. JSON strings hold no raw line
+        // breaks, so every '\n' is between lines.
+        let body = &self.body;
+        let mut out = Vec::with_capacity(sep.len() + body.len() + body.len() / 6 + 4);
         out.extend_from_slice(sep.as_bytes());
+        let mut line = 0;
+        for k in memchr::memchr_iter(b'\n', body) {
+            out.extend_from_slice(b"    ");
+            out.extend_from_slice(&body[line..=k]);
+            line = k + 1;
+        }
         out.extend_from_slice(b"    ");
-        let mut w = Margin(&mut out);
-        serde_json::to_writer_pretty(&mut w, f).expect("a finding serialises");
+        out.extend_from_slice(&body[line..]);
         String::from_utf8(out).expect("serde_json writes UTF-8")
     }
 
