@@ -86,6 +86,36 @@ pub fn round_half_up(n: &Num, decimals: u32) -> Num {
 /// `|n|` rounded half-up to `decimals` places, as its integer and fraction
 /// digits (the fraction `decimals` long), and whether `n` was below zero.
 fn rounded_digits(n: &Num, decimals: u32) -> (String, String, bool) {
+    if let Some(digits) = n
+        .small_parts()
+        .and_then(|(n, d)| rounded_digits_small(n, d, decimals))
+    {
+        return digits;
+    }
+    rounded_digits_general(n, decimals)
+}
+
+/// [`rounded_digits`] of `n / d` (`d > 0`) in `i128` (every message writes
+/// numbers: this is the common case), or `None` when it might not fit.
+fn rounded_digits_small(n: i64, d: i64, decimals: u32) -> Option<(String, String, bool)> {
+    let scale = 10i128.checked_pow(decimals).filter(|s| *s <= 1i128 << 60)?;
+    let (n, d) = (i128::from(n), i128::from(d));
+    // |n| * scale, rounded half up: floor((2 |n| scale + d) / 2d). Fits:
+    // |n| < 2^63, scale <= 2^60.
+    let magnitude = (2 * n.abs() * scale + d) / (2 * d);
+    let frac = if decimals == 0 {
+        String::new()
+    } else {
+        format!("{:0>width$}", magnitude % scale, width = decimals as usize)
+    };
+    Some((
+        (magnitude / scale).to_string(),
+        frac,
+        n < 0 && magnitude > 0,
+    ))
+}
+
+fn rounded_digits_general(n: &Num, decimals: u32) -> (String, String, bool) {
     let r = round_half_up(n, decimals);
     let neg = r.is_negative();
     let scale = pow10(decimals as i32);
@@ -253,6 +283,57 @@ pub fn exact_decimals(n: &Num, max: u32) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The `i128` shortcut writes what the general arithmetic writes, at the
+    /// edges (halves, negatives, `i64` limits, many decimals) and at random.
+    #[test]
+    fn rounded_digits_shortcut_agrees() {
+        let mut values: Vec<i64> = vec![
+            0,
+            1,
+            2,
+            5,
+            15,
+            25,
+            99,
+            17025,
+            17093,
+            999_999,
+            1 << 40,
+            i64::MAX,
+        ];
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..120 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            values.push((x >> (x % 60)) as i64);
+        }
+        let dens: Vec<i64> = vec![1, 2, 3, 7, 8, 10, 16, 1000, 17093, i64::MAX];
+        let mut checked = 0;
+        for &n in &values {
+            for &d in dens
+                .iter()
+                .chain(values.iter().filter(|v| **v > 0).take(20))
+            {
+                for n in [n, -n] {
+                    let num = Num::new(n, d);
+                    let (a, b) = num.small_parts().unwrap();
+                    for decimals in 0..=19 {
+                        if let Some(fast) = rounded_digits_small(a, b, decimals) {
+                            assert_eq!(
+                                fast,
+                                rounded_digits_general(&num, decimals),
+                                "{n}/{d} to {decimals}"
+                            );
+                            checked += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 40_000, "{checked}");
+    }
 
     #[test]
     fn parses_and_prints_decimals() {

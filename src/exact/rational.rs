@@ -60,6 +60,14 @@ impl Num {
         }
     }
 
+    /// Numerator and denominator (`d > 0`) when both fit an `i64`.
+    pub fn small_parts(&self) -> Option<(i64, i64)> {
+        match &self.0 {
+            Repr::Small { n, d } => Some((*n, *d)),
+            Repr::Big(_) => None,
+        }
+    }
+
     /// A reduced big rational, in the small form when it fits.
     fn from_big(r: BigRational) -> Num {
         match (r.numer().to_i64(), r.denom().to_i64()) {
