@@ -91,16 +91,27 @@ pub const FW_EXCLAMATION: char = '\u{FF01}';
 pub const FW_QUESTION: char = '\u{FF1F}';
 
 /// Characters that end a sentence.
+const SENTENCE_ENDS: [char; 7] = [
+    '。',
+    ';',
+    '!',
+    '?',
+    FW_SEMICOLON,
+    FW_EXCLAMATION,
+    FW_QUESTION,
+];
+
+/// Characters that end a clause but not a sentence.
+const CLAUSE_ONLY_ENDS: [char; 4] = [',', FW_COMMA, ':', FW_COLON];
+
+/// Characters that end a sentence.
 pub fn is_sentence_end(c: char) -> bool {
-    matches!(c, '。' | ';' | '!' | '?')
-        || c == FW_SEMICOLON
-        || c == FW_EXCLAMATION
-        || c == FW_QUESTION
+    SENTENCE_ENDS.contains(&c)
 }
 
 /// Characters that end a clause within a sentence.
 pub fn is_clause_end(c: char) -> bool {
-    is_sentence_end(c) || is_comma(c) || c == ':' || c == FW_COLON
+    is_sentence_end(c) || CLAUSE_ONLY_ENDS.contains(&c)
 }
 
 pub fn is_comma(c: char) -> bool {
@@ -133,43 +144,26 @@ const fn lead_byte(c: char) -> u8 {
     }) as u8
 }
 
-/// Which bytes begin one of `chars`.
-const fn leads(chars: &[char]) -> [bool; 256] {
+/// Which bytes begin a character of one of `lists`.
+const fn leads(lists: &[&[char]]) -> [bool; 256] {
     let mut table = [false; 256];
-    let mut i = 0;
-    while i < chars.len() {
-        table[lead_byte(chars[i]) as usize] = true;
-        i += 1;
+    let mut k = 0;
+    while k < lists.len() {
+        let mut i = 0;
+        while i < lists[k].len() {
+            table[lead_byte(lists[k][i]) as usize] = true;
+            i += 1;
+        }
+        k += 1;
     }
     table
 }
 
 /// The first bytes of the characters that may end a sentence (with `.`).
-static SENTENCE_LEADS: [bool; 256] = leads(&[
-    '。',
-    ';',
-    '!',
-    '?',
-    FW_SEMICOLON,
-    FW_EXCLAMATION,
-    FW_QUESTION,
-    '.',
-]);
+static SENTENCE_LEADS: [bool; 256] = leads(&[&SENTENCE_ENDS, &['.']]);
 
 /// The first bytes of the characters that may end a clause.
-static CLAUSE_LEADS: [bool; 256] = leads(&[
-    '。',
-    ';',
-    '!',
-    '?',
-    FW_SEMICOLON,
-    FW_EXCLAMATION,
-    FW_QUESTION,
-    ',',
-    FW_COMMA,
-    ':',
-    FW_COLON,
-]);
+static CLAUSE_LEADS: [bool; 256] = leads(&[&SENTENCE_ENDS, &CLAUSE_ONLY_ENDS]);
 
 /// The characters of `text` (with their offsets) whose first byte is marked
 /// in `leads`; every other byte is passed without decoding. (A byte marked is
