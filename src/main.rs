@@ -318,7 +318,11 @@ fn check(args: CheckArgs) -> ExitCode {
     let mut all: Vec<Finding> = Vec::new();
     let mut json_out = numlint::render::json::Streamer::default();
     let mut io_failed = false;
-    let mut stdout = std::io::stdout().lock();
+    // Standard output is line-buffered: without a buffer of our own every
+    // finding (every line of it) would be a write of its own. A file's
+    // findings are written together, then flushed, so output still streams
+    // as files finish.
+    let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let mut closed = false;
     let streaming = args.write_baseline.is_none();
     if format == Format::Json && streaming {
@@ -348,42 +352,45 @@ fn check(args: CheckArgs) -> ExitCode {
             return;
         }
         if streaming && !closed {
-            let printed = progress.suspend(|| match format {
-                Format::Human => {
-                    let (path, text) = r
-                        .source
-                        .as_deref()
-                        .map_or(("", ""), |s| (s.path.as_str(), s.text.as_str()));
-                    pending.append(&mut findings);
-                    findings = std::mem::take(&mut pending);
-                    if findings.is_empty() {
-                        return Ok(());
-                    }
-                    write!(
-                        stdout,
-                        "{}",
-                        numlint::render::human::render(
-                            &findings,
-                            path,
-                            text,
-                            color,
-                            if color { 120 } else { 100 }
+            let printed = progress.suspend(|| {
+                match format {
+                    Format::Human => {
+                        let (path, text) = r
+                            .source
+                            .as_deref()
+                            .map_or(("", ""), |s| (s.path.as_str(), s.text.as_str()));
+                        pending.append(&mut findings);
+                        findings = std::mem::take(&mut pending);
+                        if findings.is_empty() {
+                            return Ok(());
+                        }
+                        write!(
+                            stdout,
+                            "{}",
+                            numlint::render::human::render(
+                                &findings,
+                                path,
+                                text,
+                                color,
+                                if color { 120 } else { 100 }
+                            )
                         )
-                    )
+                    }
+                    Format::Short => findings
+                        .iter()
+                        .try_for_each(|f| writeln!(stdout, "{}", numlint::render::short::line(f))),
+                    Format::Github => findings
+                        .iter()
+                        .try_for_each(|f| writeln!(stdout, "{}", numlint::render::github::line(f))),
+                    Format::Jsonl => findings.iter().try_for_each(|f| {
+                        writeln!(stdout, "{}", serde_json::to_string(f).unwrap_or_default())
+                    }),
+                    Format::Json => findings
+                        .iter()
+                        .try_for_each(|f| write!(stdout, "{}", json_out.finding(f))),
+                    Format::Sarif => Ok(()),
                 }
-                Format::Short => findings
-                    .iter()
-                    .try_for_each(|f| writeln!(stdout, "{}", numlint::render::short::line(f))),
-                Format::Github => findings
-                    .iter()
-                    .try_for_each(|f| writeln!(stdout, "{}", numlint::render::github::line(f))),
-                Format::Jsonl => findings.iter().try_for_each(|f| {
-                    writeln!(stdout, "{}", serde_json::to_string(f).unwrap_or_default())
-                }),
-                Format::Json => findings
-                    .iter()
-                    .try_for_each(|f| write!(stdout, "{}", json_out.finding(f))),
-                Format::Sarif => Ok(()),
+                .and_then(|()| stdout.flush())
             });
             closed |= printed.is_err();
         }
@@ -439,6 +446,9 @@ fn check(args: CheckArgs) -> ExitCode {
             );
         }
         Format::Short | Format::Jsonl | Format::Github => {}
+    }
+    if stdout.flush().is_err() {
+        return ExitCode::from(2);
     }
     if io_failed {
         return ExitCode::from(2);
