@@ -24,6 +24,32 @@ use crate::words::{Found, WordIndex, Words};
 use serde::Serialize;
 use std::sync::Arc;
 
+/// How many quantities a sentence holds, of all kinds and of the kinds the
+/// checks look for first: a check passes at once over a sentence without the
+/// figures its claims need.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Figures {
+    pub all: usize,
+    /// Percentages, permille and fractions ([`crate::lexer::QuantityKind::is_rate`]).
+    pub rates: usize,
+    /// Counts, amounts and measures ([`crate::lexer::QuantityKind::is_magnitude`]).
+    pub magnitudes: usize,
+}
+
+impl Figures {
+    fn of(quantities: &[Quantity]) -> Figures {
+        let mut f = Figures {
+            all: quantities.len(),
+            ..Figures::default()
+        };
+        for q in quantities {
+            f.rates += usize::from(q.kind.is_rate());
+            f.magnitudes += usize::from(q.kind.is_magnitude());
+        }
+        f
+    }
+}
+
 /// A text with its quantities and sentences: what every check reads.
 pub struct Doc<'a> {
     /// The whole text: offsets are into it.
@@ -35,8 +61,11 @@ pub struct Doc<'a> {
     pub sentences: Vec<Span>,
     /// The language of each sentence.
     pub langs: Vec<Lang>,
-    /// How many quantities lie wholly inside each sentence.
-    counts: Vec<usize>,
+    /// What quantities lie wholly inside each sentence.
+    figures: Vec<Figures>,
+    /// Whether checks pass over sentences without the figures they need
+    /// (always, except in the test that shows it loses no claim).
+    gated: bool,
     /// The clauses of each sentence, split when a rule first asks, once for
     /// every rule.
     clause_cache: Vec<std::cell::OnceCell<Vec<Span>>>,
@@ -75,15 +104,16 @@ impl<'a> Doc<'a> {
             quantities: crate::lexer::lex_range(text, span.start, span.end),
             sentences,
             langs,
-            counts: Vec::new(),
+            figures: Vec::new(),
+            gated: true,
             clause_cache: Vec::new(),
             index: None,
             found: std::cell::OnceCell::new(),
         };
-        doc.counts = doc
+        doc.figures = doc
             .sentences
             .iter()
-            .map(|s| doc.quantities_in(*s).len())
+            .map(|s| Figures::of(doc.quantities_in(*s)))
             .collect();
         doc.clause_cache = vec![std::cell::OnceCell::new(); doc.sentences.len()];
         doc
@@ -114,13 +144,29 @@ impl<'a> Doc<'a> {
     /// The sentences a rule of language `lang` reads (all when `None`) that
     /// hold at least `min` quantities: a check skips at once the sentences
     /// that have too few figures to make any of its claims.
+    #[cfg(test)]
+    fn ungated(mut self) -> Doc<'a> {
+        self.gated = false;
+        self
+    }
+
     pub fn sentences_for(&self, lang: Option<Lang>, min: usize) -> impl Iterator<Item = Span> + '_ {
-        self.sentences
-            .iter()
-            .zip(&self.langs)
-            .zip(&self.counts)
-            .filter(move |((_, l), n)| **n >= min && lang.is_none_or(|want| **l == want))
-            .map(|((s, _), _)| *s)
+        self.sentences_where(lang, move |f| f.all >= min)
+    }
+
+    /// The sentences of language `lang` (all when `None`) whose figures pass
+    /// `keep`: what a check needs before it reads a sentence.
+    pub fn sentences_where(
+        &self,
+        lang: Option<Lang>,
+        keep: impl Fn(&Figures) -> bool + 'static,
+    ) -> impl Iterator<Item = Span> + '_ {
+        (0..self.sentences.len())
+            .filter(move |&i| {
+                (!self.gated || keep(&self.figures[i]))
+                    && lang.is_none_or(|want| self.langs[i] == want)
+            })
+            .map(|i| self.sentences[i])
     }
 
     /// Whether the text at `offset` is in a sentence of language `lang`.
@@ -418,4 +464,53 @@ pub fn sum_of<'q>(qs: impl IntoIterator<Item = &'q Quantity>) -> Interval {
         .fold(Interval::exact(crate::exact::int(0)), |acc, q| {
             acc.add(&q.interval)
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The checks pass over sentences without the figures their claims need
+    /// ([`Doc::sentences_where`]); reading every sentence finds the same
+    /// claims, consistent or not, in the seeds and the case fixtures.
+    #[test]
+    fn passing_over_sentences_loses_no_claim() {
+        let rules = RuleSet::builtin().expect("the built-in rules load");
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let (mut texts, mut claims) = (0, 0);
+        for dir in ["seeds", "cases"] {
+            let mut paths: Vec<_> = std::fs::read_dir(root.join(dir))
+                .expect("the fixtures are there")
+                .map(|e| e.expect("a readable entry").path())
+                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+                .collect();
+            paths.sort();
+            for path in paths {
+                let file = std::fs::read_to_string(&path).expect("UTF-8 text");
+                // A seed is one text; a case file has a text on each line
+                // after ` | `, with `\n` for a line break.
+                let cases: Vec<String> = match dir {
+                    "seeds" => vec![file],
+                    _ => file
+                        .lines()
+                        .filter(|l| !l.starts_with('#'))
+                        .filter_map(|l| l.split_once(" | "))
+                        .map(|(_, t)| t.replace("\\n", "\n"))
+                        .collect(),
+                };
+                for text in &cases {
+                    let gated = find_claims(&Doc::new(text), &rules);
+                    let all = find_claims(&Doc::new(text).ungated(), &rules);
+                    assert_eq!(gated, all, "{}: {text}", path.display());
+                    texts += 1;
+                    claims += gated.len();
+                }
+            }
+        }
+        eprintln!("{texts} texts, {claims} claims");
+        assert!(
+            texts >= 10 && claims >= 100,
+            "{texts} texts, {claims} claims"
+        );
+    }
 }

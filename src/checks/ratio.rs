@@ -26,7 +26,10 @@ const MARKER_REACH: usize = 12;
 pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
     let mut out = Vec::new();
     let v = &rule.vocabulary;
-    for sentence in doc.sentences_for(rule.lang, 2) {
+    // Every wording states a rate of a whole that is a magnitude.
+    for sentence in doc.sentences_where(rule.lang, |f| {
+        f.all >= 2 && f.rates >= 1 && f.magnitudes >= 1
+    }) {
         if !v.whole.is_empty() && !v.part.is_empty() && !v.rate.is_empty() {
             need_done(doc, rule, sentence, &mut out);
             named(doc, rule, sentence, &mut out);

@@ -28,7 +28,8 @@ enum Mode {
 
 pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
     let mut out = Vec::new();
-    for sentence in doc.sentences_for(rule.lang, 3) {
+    // A total and at least two parts, all magnitudes.
+    for sentence in doc.sentences_where(rule.lang, |f| f.magnitudes >= 3) {
         parenthesised(doc, rule, sentence, &mut out);
         let clauses = doc.clauses(sentence);
         for (k, pair) in clauses.windows(2).enumerate() {
