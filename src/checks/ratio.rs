@@ -294,14 +294,17 @@ fn named(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
     let v = &rule.vocabulary;
     let clauses = doc.clauses(sentence);
     for w in clauses.windows(3) {
-        let magnitudes = |c: Span| -> Vec<&Quantity> {
-            doc.quantities_in(c)
+        // Each clause holds one figure that may take part in a check.
+        let only_figure = |c: Span| -> Option<&Quantity> {
+            let mut checkable = doc
+                .quantities_in(c)
                 .iter()
-                .filter(|q| q.kind.is_checkable())
-                .collect()
+                .filter(|q| q.kind.is_checkable());
+            checkable.next().filter(|_| checkable.next().is_none())
         };
-        let (wq, pq, rq) = (magnitudes(w[0]), magnitudes(w[1]), magnitudes(w[2]));
-        let ([whole], [part], [stated]) = (wq.as_slice(), pq.as_slice(), rq.as_slice()) else {
+        let (Some(whole), Some(part), Some(stated)) =
+            (only_figure(w[0]), only_figure(w[1]), only_figure(w[2]))
+        else {
             continue;
         };
         if !whole.kind.is_magnitude() || !part.same_family(whole) || !stated.kind.is_rate() {

@@ -4,7 +4,7 @@
 use nom::bytes::complete::{take_while1, take_while_m_n};
 use nom::character::complete::{char, one_of, satisfy};
 use nom::combinator::{not, opt, recognize};
-use nom::multi::many0;
+use nom::multi::fold_many0;
 use nom::sequence::{preceded, terminated};
 use nom::{IResult, Parser};
 
@@ -26,23 +26,28 @@ pub struct Arabic {
 /// only groups of exactly three) and an optional fraction.
 pub fn arabic(input: &str) -> IResult<&str, Arabic> {
     let (rest, head) = take_while1(is_digit).parse(input)?;
-    let (rest, groups) = if head.chars().count() <= 3 {
-        many0(preceded(
-            one_of(",，"),
-            terminated(take_while_m_n(3, 3, is_digit), not(satisfy(is_digit))),
-        ))
+    // The figure normalised: its digits and groups, then its fraction (one
+    // allocation: a figure is short, and the lexer reads every one).
+    let mut int_part = String::with_capacity(input.len().min(24));
+    int_part.extend(head.chars().map(normalize));
+    let rest = if head.chars().count() <= 3 {
+        fold_many0(
+            preceded(
+                one_of(",，"),
+                terminated(take_while_m_n(3, 3, is_digit), not(satisfy(is_digit))),
+            ),
+            || (),
+            |(), group: &str| int_part.extend(group.chars().map(normalize)),
+        )
         .parse(rest)?
+        .0
     } else {
-        (rest, Vec::new())
+        rest
     };
     // A grouping comma with a single group after a run like "17,25" never parses
     // as a group, so `17093人,已` keeps its comma as punctuation.
     let (rest, frac) =
         opt(preceded(one_of(".．"), recognize(take_while1(is_digit)))).parse(rest)?;
-    let mut int_part: String = head.chars().map(normalize).collect();
-    for g in &groups {
-        int_part.extend(g.chars().map(normalize));
-    }
     let trailing_zeros = int_part.chars().rev().take_while(|c| *c == '0').count() as u32;
     let trailing_zeros = if int_part.chars().all(|c| c == '0') {
         0

@@ -185,7 +185,8 @@ fn tokens(s: &str) -> Vec<Tok<'_>> {
 /// Decided from the first word or two, before the (costly) tokens are made:
 /// the lexer asks at every word of English prose.
 fn may_start_number(s: &str) -> bool {
-    let word_at = |from: usize| -> Option<(usize, String)> {
+    // The word at `from` (after spaces) as written, and where it ends.
+    let word_at = |from: usize| -> Option<(usize, &str)> {
         let rest = s.get(from..)?;
         let rest_trimmed = rest.trim_start_matches([' ', '\t']);
         let skipped = rest.len() - rest_trimmed.len();
@@ -193,12 +194,7 @@ fn may_start_number(s: &str) -> bool {
             .bytes()
             .take_while(u8::is_ascii_alphabetic)
             .count();
-        (len > 0).then(|| {
-            (
-                from + skipped + len,
-                rest_trimmed[..len].to_ascii_lowercase(),
-            )
-        })
+        (len > 0).then(|| (from + skipped + len, &rest_trimmed[..len]))
     };
     if s.trim_start_matches([' ', '\t'])
         .starts_with(|c: char| c.is_ascii_digit())
@@ -208,7 +204,7 @@ fn may_start_number(s: &str) -> bool {
     let Some((end, mut w)) = word_at(0) else {
         return false;
     };
-    if w == "minus" || w == "negative" {
+    if w.eq_ignore_ascii_case("minus") || w.eq_ignore_ascii_case("negative") {
         if s[end..]
             .trim_start_matches([' ', '\t'])
             .starts_with(|c: char| c.is_ascii_digit())
@@ -220,13 +216,28 @@ fn may_start_number(s: &str) -> bool {
             None => return false,
         }
     }
+    let mut buf = [0; WORD_BUF];
+    let Some(w) = lowered(w, &mut buf) else {
+        return false; // longer than any number word
+    };
     // Every word `unsigned` and `cardinal` accept first: `hundreds` (of
     // patients) is 100; a run may begin with `and` before a fraction.
-    is_number_word(&w)
-        || matches!(
-            w.as_str(),
-            "a" | "an" | "half" | "quarter" | "hundreds" | "and"
-        )
+    is_number_word(w) || matches!(w, "a" | "an" | "half" | "quarter" | "hundreds" | "and")
+}
+
+/// Room for the longest number or scale word, in [`lowered`].
+const WORD_BUF: usize = 16;
+
+/// `word` (ASCII letters) in lower case, written into `buf`: the lexer asks
+/// at every word of English prose, and this spares it an allocation each
+/// time. `None` when the word is longer than the buffer, and so than any
+/// number or scale word.
+fn lowered<'b>(word: &str, buf: &'b mut [u8; WORD_BUF]) -> Option<&'b str> {
+    let out = buf.get_mut(..word.len())?;
+    for (o, b) in out.iter_mut().zip(word.bytes()) {
+        *o = b.to_ascii_lowercase();
+    }
+    std::str::from_utf8(out).ok()
 }
 
 /// A cardinal read from `toks[from..]`: value, index after it, and whether it
@@ -724,10 +735,11 @@ pub fn scale_after(s: &str) -> Option<(usize, u32)> {
         "G" | "g" | "b" | "B" | "bn" | "bln" => 9,
         "tln" => 12,
         w if gap > 0 || w.len() > 2 => {
-            scale_word(&w.to_ascii_lowercase()).or(match w.to_ascii_lowercase().as_str() {
-                "hundred" => Some(2),
-                _ => None,
-            })?
+            let mut buf = [0; WORD_BUF];
+            match lowered(w, &mut buf)? {
+                "hundred" => 2,
+                w => scale_word(w)?,
+            }
         }
         _ => return None,
     };
@@ -738,6 +750,34 @@ pub fn scale_after(s: &str) -> Option<(usize, u32)> {
 mod tests {
     use super::*;
     use crate::exact::to_decimal_string;
+
+    /// Every number and scale word fits the buffer of [`lowered`]; a word too
+    /// long for it is no number word.
+    #[test]
+    fn number_words_fit_the_lowering_buffer() {
+        let mut buf = [0; WORD_BUF];
+        for w in [
+            "Quadrillion",
+            "TRILLIONS",
+            "seventeen",
+            "Hundredths",
+            "thousand",
+            "NEGATIVE",
+            "lakhs",
+        ] {
+            assert_eq!(lowered(w, &mut buf), Some(w.to_ascii_lowercase().as_str()));
+        }
+        assert_eq!(
+            lowered("abcdefghijklmnop", &mut buf),
+            Some("abcdefghijklmnop")
+        );
+        assert_eq!(lowered("Seventeenthousandth", &mut buf), None);
+        assert!(!may_start_number("Seventeenthousandth patients"));
+        assert!(may_start_number("Minus Seventeen"));
+        assert_eq!(scale_after(" Trillion"), Some((9, 12)));
+        assert_eq!(scale_after(" hundred"), Some((8, 2)));
+        assert_eq!(scale_after(" hundreds"), None);
+    }
 
     /// The quick refusal refuses nothing the full reading would accept:
     /// phrases of number words, fillers and punctuation, from a fixed seed.
