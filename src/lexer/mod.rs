@@ -508,7 +508,10 @@ fn english_reference(text: &str, n: &Number) -> Option<Quantity> {
         .bytes()
         .take_while(u8::is_ascii_alphabetic)
         .count()];
-    let is_one_of = |w: &str, words: &[&str]| words.iter().any(|k| k.eq_ignore_ascii_case(w));
+    // (Chinese text has no word either side: no list to go through.)
+    let is_one_of = |w: &str, words: &[&str]| {
+        !w.is_empty() && words.iter().any(|k| k.eq_ignore_ascii_case(w))
+    };
     let ordinal = |end: usize| special(n.clone(), end, QuantityKind::Ordinal, None);
     if gap_before > 0 && is_one_of(prev_word, REFERENCE_WORDS) {
         // Section 3.2 takes its sub-number along.
