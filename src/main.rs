@@ -1,6 +1,10 @@
 //! The `numlint` command line: argument parsing, output and exit codes around
 //! the library. See CONTRACT.md and the README for the interface.
 
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use numlint::baseline::Baseline;
