@@ -71,6 +71,50 @@ pub fn arabic(input: &str) -> IResult<&str, Arabic> {
     ))
 }
 
+/// A figure of ASCII digits alone (`17093`, `99.3`), its value read straight
+/// from the bytes: the length read, the digits as one integer and the number
+/// of decimals. The lexer reads every figure, and most are written so.
+///
+/// `None` wherever [`arabic`] might read more or otherwise: a grouping comma
+/// (`1,250`), full-width digits or point, more than 18 digits. There the full
+/// grammar reads the figure. Where this answers, `arabic` reads the same
+/// figure (a test checks them against each other).
+pub fn plain(input: &str) -> Option<(usize, i64, u32)> {
+    let bytes = input.as_bytes();
+    let digits_from = |from: usize| {
+        bytes[from..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    };
+    let head = digits_from(0);
+    if head == 0 {
+        return None;
+    }
+    let mut end = head;
+    let mut decimals = 0;
+    if bytes.get(end) == Some(&b'.') {
+        let frac = digits_from(end + 1);
+        if frac > 0 {
+            end += 1 + frac;
+            decimals = frac;
+        } else if input[end + 1..].starts_with(is_digit) {
+            return None; // 1.３
+        }
+    }
+    let after = &input[end..];
+    let more_grammar = after.starts_with(|c: char| is_digit(c) || c == '．')
+        || (decimals == 0 && head <= 3 && after.starts_with([',', '，']));
+    if more_grammar || head + decimals > 18 {
+        return None;
+    }
+    let value = bytes[..end]
+        .iter()
+        .filter(|b| b.is_ascii_digit())
+        .fold(0i64, |n, b| n * 10 + i64::from(b - b'0'));
+    Some((end, value, decimals as u32))
+}
+
 fn normalize(c: char) -> char {
     if ('０'..='９').contains(&c) {
         char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c)
@@ -111,6 +155,52 @@ mod tests {
         assert_eq!(parse("１２３个"), ("123".into(), "个"));
         assert_eq!(parse("12,34"), ("12".into(), ",34"));
         assert_eq!(parse("3."), ("3".into(), "."));
+    }
+
+    /// Where the quick reading of plain figures answers, the grammar reads
+    /// the same figure: its length, digits and decimals. Every string of up
+    /// to six characters from digits, points, commas and full-width forms,
+    /// and long runs of digits.
+    #[test]
+    fn plain_figures_read_as_the_grammar_reads_them() {
+        let alphabet = ['1', '0', '.', ',', '，', '．', '３', 'x', '%'];
+        let mut texts: Vec<String> = vec![String::new()];
+        let mut all = Vec::new();
+        for _ in 0..6 {
+            texts = texts
+                .iter()
+                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            all.extend(texts.iter().cloned());
+        }
+        for n in 15..22 {
+            all.push("9".repeat(n));
+            all.push(format!("{}.{}", "1".repeat(n / 2), "2".repeat(n - n / 2)));
+            all.push(format!("{}.5人", "1".repeat(n)));
+        }
+        let mut answered = 0;
+        for text in &all {
+            let Some((len, digits, decimals)) = plain(text) else {
+                continue;
+            };
+            answered += 1;
+            let (rest, a) = arabic(text).expect("the grammar reads what the quick path read");
+            assert_eq!(text.len() - rest.len(), len, "{text}");
+            assert_eq!(
+                a.normalized.replace('.', "").parse::<i64>().ok(),
+                Some(digits),
+                "{text}"
+            );
+            // And the value the lexer makes of it.
+            let value = crate::exact::Num::new(digits, 10i64.pow(decimals));
+            assert_eq!(
+                crate::exact::parse_decimal(&a.normalized),
+                Some((value, decimals)),
+                "{text}"
+            );
+            assert_eq!(a.decimals, decimals, "{text}");
+        }
+        assert!(answered > 10_000, "{answered}");
     }
 
     #[test]

@@ -352,15 +352,22 @@ fn fraction(start: usize, n: &numeral::Numeral) -> Quantity {
 }
 
 fn arabic_quantity(text: &str, i: usize) -> Option<Quantity> {
-    let (rest, a) = arabic::arabic(&text[i..]).ok()?;
-    let end = text.len() - rest.len();
+    // Most figures are ASCII digits alone: read them without the grammar.
+    let (end, value, decimals) = match arabic::plain(&text[i..]) {
+        Some((len, digits, decimals)) => (i + len, Num::new(digits, 10i64.pow(decimals)), decimals),
+        None => {
+            let (rest, a) = arabic::arabic(&text[i..]).ok()?;
+            let (value, decimals) = parse_decimal(&a.normalized)?;
+            (text.len() - rest.len(), value, decimals)
+        }
+    };
+    let rest = &text[end..];
     if rest.starts_with(|c: char| c.is_ascii_alphabetic())
         && !rest.starts_with(['x', 'X'])
         && quantity_scale(rest).is_none()
     {
         return None; // 5G, 3D, H1N1: a name, not a number
     }
-    let (value, decimals) = parse_decimal(&a.normalized)?;
     let n = Number {
         start: i,
         end,
@@ -509,9 +516,8 @@ fn english_reference(text: &str, n: &Number) -> Option<Quantity> {
         .take_while(u8::is_ascii_alphabetic)
         .count()];
     // (Chinese text has no word either side: no list to go through.)
-    let is_one_of = |w: &str, words: &[&str]| {
-        !w.is_empty() && words.iter().any(|k| k.eq_ignore_ascii_case(w))
-    };
+    let is_one_of =
+        |w: &str, words: &[&str]| !w.is_empty() && words.iter().any(|k| k.eq_ignore_ascii_case(w));
     let ordinal = |end: usize| special(n.clone(), end, QuantityKind::Ordinal, None);
     if gap_before > 0 && is_one_of(prev_word, REFERENCE_WORDS) {
         // Section 3.2 takes its sub-number along.
