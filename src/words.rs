@@ -33,12 +33,52 @@ pub struct Words {
     everywhere: OnceLock<Option<AhoCorasick>>,
     /// For the longest word at a given place.
     anchored: OnceLock<Option<AhoCorasick>>,
+    /// The bytes a word may begin with: most places begin no word, and
+    /// looking up one bit is cheaper than setting up an automaton search.
+    first: FirstBytes,
+}
+
+/// A set of bytes: those the words of a list may begin with (either case of
+/// an ASCII letter for lists matched in any case). A list with an empty
+/// word may begin anywhere.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FirstBytes([u64; 4]);
+
+impl FirstBytes {
+    pub fn of<'a>(words: impl IntoIterator<Item = &'a str>, any_case: bool) -> FirstBytes {
+        let mut set = FirstBytes([0; 4]);
+        for w in words {
+            let Some(&b) = w.as_bytes().first() else {
+                return FirstBytes([u64::MAX; 4]);
+            };
+            set.insert(b);
+            if any_case {
+                set.insert(b.to_ascii_lowercase());
+                set.insert(b.to_ascii_uppercase());
+            }
+        }
+        set
+    }
+
+    fn insert(&mut self, b: u8) {
+        self.0[usize::from(b / 64)] |= 1 << (b % 64);
+    }
+
+    /// Whether a word may begin where `s` begins (never where it is empty,
+    /// unless a word is empty).
+    pub fn may_begin(&self, s: &str) -> bool {
+        match s.as_bytes().first() {
+            Some(&b) => self.0[usize::from(b / 64)] & (1 << (b % 64)) != 0,
+            None => self.0 == [u64::MAX; 4],
+        }
+    }
 }
 
 impl Words {
     pub fn new(list: Vec<String>) -> Words {
         Words {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            first: FirstBytes::of(list.iter().map(String::as_str), true),
             list,
             everywhere: OnceLock::new(),
             anchored: OnceLock::new(),
@@ -48,7 +88,7 @@ impl Words {
     /// The longest of the words that `s` starts with (as a whole word: see
     /// the module documentation).
     pub fn longest_at<'w>(&'w self, s: &str) -> Option<&'w str> {
-        if self.list.is_empty() {
+        if self.list.is_empty() || !self.first.may_begin(s) {
             return None;
         }
         let ac = self.anchored.get_or_init(|| {
@@ -387,6 +427,44 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    /// The longest word at a place, with the quick refusal of places no word
+    /// begins at, is the one trying every word finds, at every place.
+    #[test]
+    fn longest_at_agrees_with_trying_every_word() {
+        for w in [
+            words(&["增长", "长", "增长率", "of", "O", "rate", "5G", "per cent"]),
+            words(&["of", ""]),
+            words(&["Rate"]),
+        ] {
+            for text in [
+                "增长率为5%,增长3%",
+                "Of the often proof, a RATE of 5% (5G, 15G) per cent percent",
+                "ofof of-of o rAte",
+                "",
+            ] {
+                for (i, _) in text.char_indices() {
+                    assert_eq!(
+                        w.longest_at(&text[i..]),
+                        w.longest_by_hand(&text[i..], 0).map(String::as_str),
+                        "{:?} at {i} of {text}",
+                        w.list
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn first_bytes_of_words() {
+        let set = FirstBytes::of(["of", "增长"], true);
+        assert!(set.may_begin("Of") && set.may_begin("often") && set.may_begin("增"));
+        assert!(!set.may_begin("rate") && !set.may_begin("") && !set.may_begin("长"));
+        let exact = FirstBytes::of(["of"], false);
+        assert!(exact.may_begin("of") && !exact.may_begin("Of"));
+        let empty = FirstBytes::of(["of", ""], true);
+        assert!(empty.may_begin("") && empty.may_begin("x"));
     }
 
     /// Looked up in one scan for all lists, or searched for in the range

@@ -10,6 +10,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, Sta
 use std::sync::LazyLock;
 
 use super::QuantityKind;
+use crate::words::FirstBytes;
 
 /// A unit as written after a number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -164,6 +165,11 @@ pub fn unit_at(s: &str) -> Option<Unit> {
             .build(UNITS.iter().map(|u| u.text))
             .ok()
     });
+    static FIRST: LazyLock<FirstBytes> =
+        LazyLock::new(|| FirstBytes::of(UNITS.iter().map(|u| u.text), false));
+    if !FIRST.may_begin(s) {
+        return None;
+    }
     let unit = match AUTOMATON.as_ref() {
         Some(ac) => {
             let m = ac.find(Input::new(s).anchored(Anchored::Yes))?;
@@ -211,5 +217,30 @@ mod tests {
         assert!(unit_at("个别").is_none());
         assert!(unit_at("项目").is_none());
         assert_eq!(unit_at("人,").unwrap().family, "person");
+    }
+
+    /// The automaton, with its quick refusal of places no unit begins at,
+    /// finds the unit that trying every unit finds: at every place of a text
+    /// holding each unit, and some that are none.
+    #[test]
+    fn unit_at_agrees_with_trying_every_unit() {
+        let by_hand = |s: &str| -> Option<&'static str> {
+            let unit = UNITS
+                .iter()
+                .rev()
+                .filter(|u| s.starts_with(u.text))
+                .max_by_key(|u| u.text.len())?;
+            let next = s[unit.text.len()..].chars().next();
+            let bad = NOT_A_UNIT
+                .iter()
+                .any(|(t, chars)| *t == unit.text && next.is_some_and(|c| chars.contains(&c)));
+            (!bad).then_some(unit.text)
+        };
+        let mut text: String = UNITS.iter().map(|u| format!("{}，", u.text)).collect();
+        text.push_str("人民医院 个别 项目 Km KM km² x");
+        for (i, _) in text.char_indices() {
+            let s = &text[i..];
+            assert_eq!(unit_at(s).map(|u| u.text), by_hand(s), "at {i}: {s:.20}");
+        }
     }
 }
