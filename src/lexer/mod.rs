@@ -251,6 +251,15 @@ fn approx_before(text: &str, q: &mut Quantity) {
             }
         }
     }
+    // Every word ends with a character of its own: most numbers stand after
+    // none of them, and one character is quicker to look at than each word.
+    let may_end_word = before
+        .chars()
+        .next_back()
+        .is_some_and(|c| APPROX_BEFORE.iter().any(|w| w.ends_with(c)));
+    if !may_end_word {
+        return;
+    }
     for w in APPROX_BEFORE {
         if before.ends_with(w) {
             let before_word = prev_char(text, q.start - w.len());
@@ -990,7 +999,9 @@ fn finish(text: &str, n: Number) -> Option<Quantity> {
     } else {
         n.start
     };
-    for w in APPROX_AFTER {
+    let next = text[end..].chars().next();
+    let may_begin_word = next.is_some_and(|c| APPROX_AFTER.iter().any(|w| w.starts_with(c)));
+    for w in APPROX_AFTER.iter().filter(|_| may_begin_word) {
         if text[end..].starts_with(w) {
             interval = widen(&interval, w);
             approx = approx.or(Some(w));
