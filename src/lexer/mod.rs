@@ -190,6 +190,18 @@ pub fn lex_range(text: &str, start: usize, end: usize) -> Vec<Quantity> {
             i += 1;
             continue;
         }
+        // So do most Han characters (three bytes led by E4..E9): only the
+        // numeral characters among them may begin a number.
+        if (0xE4..=0xE9).contains(&b) {
+            if let Some(&[b1, b2]) = bytes.get(i + 1..i + 3) {
+                let code =
+                    u32::from(b & 0x0F) << 12 | u32::from(b1 & 0x3F) << 6 | u32::from(b2 & 0x3F);
+                if !char::from_u32(code).is_some_and(numeral::is_numeral_char) {
+                    i += 3;
+                    continue;
+                }
+            }
+        }
         let Some(c) = text[i..].chars().next() else {
             break;
         };
@@ -1101,6 +1113,31 @@ fn widen(i: &Interval, word: &str) -> Interval {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The lexer passes over the Han characters (led by E4..E9) that are no
+    /// numeral characters without asking `quantity_at`: it would begin no
+    /// number at any of them, whatever follows.
+    #[test]
+    fn han_characters_passed_over_begin_no_number() {
+        let mut passed = 0;
+        for code in 0x4000..=0x9fff_u32 {
+            let c = char::from_u32(code).expect("no surrogates here");
+            assert!((0xe4..=0xe9).contains(&(c.to_string().as_bytes()[0])));
+            if numeral::is_numeral_char(c) {
+                continue;
+            }
+            passed += 1;
+            for text in [format!("{c}5个"), format!("{c}"), format!("1{c}2")] {
+                let at = text.find(c).expect("c is in text");
+                assert!(quantity_at(&text, at, c).is_none(), "{text}");
+            }
+        }
+        assert!(passed > 20_000);
+        // And the numbers around them are read as ever.
+        let qs = lex("共计17093人,合计三项");
+        assert_eq!(qs.len(), 2);
+        assert_eq!(s(&Some(qs[0].value.clone())), "17093");
+    }
 
     fn one(text: &str) -> Quantity {
         let qs = lex(text);
