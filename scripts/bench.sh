@@ -77,8 +77,9 @@ for corpus in many one.txt; do
   fi
 done
 
-# Hostile inputs, one file each (the shapes of tests/hostile.rs): time per MB.
-# Target: well under a second per MB, whatever the shape.
+# Hostile inputs, one file each (the shapes of tests/hostile.rs): time per MB
+# and peak memory. Targets: well under a second per MB, whatever the shape;
+# memory at most 1.5 x the file + 32 MiB, as for any run.
 hostile="$work/hostile"
 mkdir -p "$hostile"
 python3 - "$hostile" <<'PY'
@@ -103,5 +104,5 @@ for f in "$hostile"/*; do
   bytes=$(stat -c %s "$f")
   /usr/bin/time -o "$work/.time" -f "%e %M" "$numlint" check "$f" --format json --no-progress --isolated >/dev/null 2>&1 || true
   read -r secs kb < <(grep -v "^Command" "$work/.time")
-  python3 -c "s=float('$secs'); b=$bytes; print('  %-16s %6.2f MB %6.2f s %6.2f s/MB %7.1f MiB peak' % ('$(basename "$f")', b/1e6, s, s/max(b/1e6,1e-6), int('$kb')/1024))"
+  python3 -c "s=float('$secs'); b=$bytes; m=int('$kb')/1024; lim=1.5*b/2**20+32; print('  %-16s %6.2f MB %6.2f s %6.2f s/MB %7.1f MiB peak (<= %.1f MiB: %s)' % ('$(basename "$f")', b/1e6, s, s/max(b/1e6,1e-6), m, lim, 'met' if m <= lim else 'NOT met'))"
 done
