@@ -81,32 +81,49 @@ const FIGURES: usize = 1 << 15;
 
 /// Where the piece starting at `start` ends.
 fn chunk_end(text: &str, start: usize) -> usize {
-    let limit = if text.len() - start <= CHUNK {
-        text.len()
-    } else {
-        crate::text::floor_boundary(text, start + CHUNK)
-    };
-    let limit = crate::text::floor_boundary(text, figures_reach(text.as_bytes(), start, limit));
-    if limit == text.len() {
-        return limit;
+    // A text no longer than a piece is one piece, however dense.
+    if text.len() - start <= CHUNK {
+        return text.len();
     }
+    let limit = crate::text::floor_boundary(text, start + CHUNK);
+    let limit = crate::text::floor_boundary(text, figures_reach(text.as_bytes(), start, limit));
     let window = &text[start..limit];
     let after = |i: usize| start + i + window[i..].chars().next().map_or(1, char::len_utf8);
     let cut = window
         .rfind(|c: char| crate::text::is_sentence_end(c) || c == '\n')
         .map(after)
-        .or_else(|| window.rfind(crate::text::is_clause_end).map(after));
+        .or_else(|| clause_cut(window).map(after));
     match cut {
         Some(c) if c > start => c,
         _ => limit.max(start + text[start..].chars().next().map_or(1, char::len_utf8)),
     }
 }
 
-/// Where, in `bytes[start..limit]`, the [`FIGURES`]th run of ASCII digits
-/// begins (`limit` when there are fewer).
+/// The last clause end of `window` that is not inside a figure: the comma of
+/// `1,250` or the colon of `1:10` stands between digits.
+fn clause_cut(window: &str) -> Option<usize> {
+    let digit = |c: Option<char>| c.is_some_and(crate::lexer::arabic::is_digit);
+    window
+        .char_indices()
+        .rev()
+        .filter(|&(_, c)| crate::text::is_clause_end(c))
+        .find(|&(i, c)| {
+            let before = window[..i].chars().next_back();
+            let after = window[i + c.len_utf8()..].chars().next();
+            !(digit(before) && digit(after))
+        })
+        .map(|(i, _)| i)
+}
+
+/// Where, in `bytes[start..limit]`, the [`FIGURES`]th figure begins (`limit`
+/// when there are fewer): a run of ASCII digits after a byte that is no
+/// digit, comma or point, so that `1,250` and `99.3` count once and a cut
+/// there falls before the figure.
 fn figures_reach(bytes: &[u8], start: usize, limit: usize) -> usize {
     let digit = |b: u8| u8::from(b.wrapping_sub(b'0') < 10);
-    // Each byte with the one before it: a run begins at a digit after none.
+    let joins = |b: u8| digit(b) | u8::from(b == b',' || b == b'.');
+    // Each byte with the one before it: a figure begins at a digit after a
+    // byte that does not join it to another.
     let from = start.max(1);
     let (before, here) = (&bytes[from - 1..limit - 1], &bytes[from..limit]);
     // Counted first without branches, in one-byte lanes so that the loop is
@@ -115,7 +132,7 @@ fn figures_reach(bytes: &[u8], start: usize, limit: usize) -> usize {
     for (b, h) in before.chunks(255).zip(here.chunks(255)) {
         let mut lane = 0u8;
         for (&x, &y) in b.iter().zip(h) {
-            lane += digit(y) & (1 - digit(x));
+            lane += digit(y) & (1 - joins(x));
         }
         count += usize::from(lane);
     }
@@ -124,7 +141,7 @@ fn figures_reach(bytes: &[u8], start: usize, limit: usize) -> usize {
     }
     let mut seen = 0;
     for (k, (&x, &y)) in before.iter().zip(here).enumerate() {
-        seen += usize::from(digit(y) & (1 - digit(x)));
+        seen += usize::from(digit(y) & (1 - joins(x)));
         if seen == FIGURES {
             return from + k;
         }
@@ -221,25 +238,30 @@ mod tests {
         text
     }
 
-    /// A text made of figures is cut into pieces of at most FIGURES of them;
-    /// a report's pieces are cut by size alone, as before.
+    /// A long text made of figures is cut into pieces of at most FIGURES of
+    /// them; a report's pieces are cut by size alone, as before.
     #[test]
     fn pieces_hold_a_bounded_number_of_figures() {
         let runs = |t: &str| {
             let b = t.as_bytes();
             (0..b.len())
-                .filter(|&i| b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_digit()))
+                .filter(|&i| {
+                    b[i].is_ascii_digit() && (i == 0 || !b"0123456789,.".contains(&b[i - 1]))
+                })
                 .count()
         };
         let dense: String = (0..200_000).map(|i| format!("{}%", i % 100)).collect();
         let pieces = chunks(&dense);
-        assert!(pieces.len() >= 6, "{} pieces", pieces.len());
+        assert!(pieces.len() >= 4, "{} pieces", pieces.len());
         assert_eq!(pieces.first().map(|p| p.0), Some(0));
         assert_eq!(pieces.last().map(|p| p.1), Some(dense.len()));
         for w in pieces.windows(2) {
             assert_eq!(w[0].1, w[1].0);
         }
-        for &(a, b) in &pieces {
+        // The rest, once no longer than a piece, is one piece.
+        let (&(a, b), cut) = pieces.split_last().expect("pieces");
+        assert!(b - a <= CHUNK);
+        for &(a, b) in cut {
             assert!(runs(&dense[a..b]) <= FIGURES, "{a}..{b}");
         }
         let report = long_text();
@@ -248,6 +270,26 @@ mod tests {
             let limit = crate::text::floor_boundary(&report, a + CHUNK).min(report.len());
             assert_eq!(figures_reach(report.as_bytes(), a, limit), limit);
         }
+    }
+
+    /// A long text dense in grouped figures is cut between figures, never
+    /// inside one (`1,|250` would make a phantom `250人`), and a text no
+    /// longer than a piece stays whole, however dense.
+    #[test]
+    fn cuts_fall_between_figures() {
+        let rules = RuleSet::builtin().unwrap();
+        let grouped = "1,250人".repeat(60_000);
+        assert!(grouped.len() > CHUNK && chunks(&grouped).len() >= 2);
+        let a = analyze_blocks(&grouped, &[], &rules);
+        assert_eq!(a.quantities.len(), 60_000);
+        assert!(a
+            .quantities
+            .iter()
+            .all(|q| q.value == crate::exact::int(1250)));
+        let short = "1 ".repeat(32_766) + "需救治17093人,已救治1,250人,救治进度50%。\n";
+        assert!(short.len() <= CHUNK);
+        assert_eq!(chunks(&short), vec![(0, short.len())]);
+        assert_eq!(lint("r.txt", &short, &rules).len(), 1);
     }
 
     #[test]
