@@ -86,7 +86,8 @@ fn chunk_end(text: &str, start: usize) -> usize {
         return text.len();
     }
     let limit = crate::text::floor_boundary(text, start + CHUNK);
-    let limit = crate::text::floor_boundary(text, figures_reach(text.as_bytes(), start, limit));
+    // (An ASCII digit, where the bound cuts, is a character boundary.)
+    let limit = figures_reach(text.as_bytes(), start, limit);
     let window = &text[start..limit];
     let after = |i: usize| start + i + window[i..].chars().next().map_or(1, char::len_utf8);
     let cut = window
@@ -124,29 +125,19 @@ fn figures_reach(bytes: &[u8], start: usize, limit: usize) -> usize {
     let joins = |b: u8| digit(b) | u8::from(b == b',' || b == b'.');
     // Each byte with the one before it: a figure begins at a digit after a
     // byte that does not join it to another.
+    let begins = |before: u8, here: u8| digit(here) & (1 - joins(before));
     let from = start.max(1);
-    let (before, here) = (&bytes[from - 1..limit - 1], &bytes[from..limit]);
-    // Counted first without branches, in one-byte lanes so that the loop is
-    // vectorised (the common answer: far fewer).
-    let mut count = 0;
-    for (b, h) in before.chunks(255).zip(here.chunks(255)) {
-        let mut lane = 0u8;
-        for (&x, &y) in b.iter().zip(h) {
-            lane += digit(y) & (1 - joins(x));
-        }
-        count += usize::from(lane);
-    }
-    if count < FIGURES {
+    let pairs = &bytes[from - 1..limit];
+    // Counted first (the common answer: far fewer), then found.
+    if crate::text::count_pairs(pairs, begins) < FIGURES {
         return limit;
     }
-    let mut seen = 0;
-    for (k, (&x, &y)) in before.iter().zip(here).enumerate() {
-        seen += usize::from(digit(y) & (1 - joins(x)));
-        if seen == FIGURES {
-            return from + k;
-        }
-    }
-    limit
+    pairs
+        .windows(2)
+        .enumerate()
+        .filter(|(_, w)| begins(w[0], w[1]) == 1)
+        .nth(FIGURES - 1)
+        .map_or(limit, |(k, _)| from + k)
 }
 
 /// Lints one text: its findings, in the order of the contract.

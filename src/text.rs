@@ -326,33 +326,37 @@ pub fn sentence_lang(s: &str) -> Lang {
 /// How many characters of U+4E00..=U+9FFF and how many ASCII letters `bytes`
 /// (UTF-8) hold. A character of the block is three bytes led by E5..E9, or
 /// by E4 with a second byte of B8 or more.
-///
-/// Counted without branches in one-byte counters, 255 bytes at a time, so
-/// that the loop is vectorised sixteen or more bytes a step: it reads every
-/// byte of the text.
 fn han_and_latin(bytes: &[u8]) -> (usize, usize) {
     let letter = |b: u8| u8::from((b | 0x20).wrapping_sub(b'a') < 26);
     let han_lead =
         |b: u8, next: u8| u8::from((b.wrapping_sub(0xE5) < 5) | (b == 0xE4) & (next >= 0xB8));
-    let (mut han, mut latin) = (0usize, 0usize);
-    let Some((&last, _)) = bytes.split_last() else {
+    let Some(&last) = bytes.last() else {
         return (0, 0);
     };
     // Each byte with the one after it; the last byte has none.
-    let (heads, nexts) = (&bytes[..bytes.len() - 1], &bytes[1..]);
-    for (head, next) in heads.chunks(255).zip(nexts.chunks(255)) {
-        let (mut h, mut l) = (0u8, 0u8);
-        for (&b, &n) in head.iter().zip(next) {
-            l += letter(b);
-            h += han_lead(b, n);
-        }
-        han += usize::from(h);
-        latin += usize::from(l);
-    }
     (
-        han + usize::from(han_lead(last, 0)),
-        latin + usize::from(letter(last)),
+        count_pairs(bytes, han_lead) + usize::from(han_lead(last, 0)),
+        count_pairs(bytes, |b, _| letter(b)) + usize::from(letter(last)),
     )
+}
+
+/// How many pairs of neighbouring bytes, `(bytes[i], bytes[i + 1])`, `pred`
+/// counts (it answers 0 or 1). For scans of every byte of a text: counted
+/// without branches in one-byte lanes, 255 pairs at a time, so that the loop
+/// is vectorised sixteen or more bytes a step.
+pub(crate) fn count_pairs(bytes: &[u8], pred: impl Fn(u8, u8) -> u8) -> usize {
+    let Some(heads) = bytes.len().checked_sub(1).map(|n| &bytes[..n]) else {
+        return 0;
+    };
+    let mut count = 0;
+    for (head, next) in heads.chunks(255).zip(bytes[1..].chunks(255)) {
+        let mut lane = 0u8;
+        for (&b, &n) in head.iter().zip(next) {
+            lane += pred(b, n);
+        }
+        count += usize::from(lane);
+    }
+    count
 }
 
 /// The char boundary at or before `i`, `i` clamped to the text.

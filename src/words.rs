@@ -88,7 +88,8 @@ impl Words {
     /// The longest of the words that `s` starts with (as a whole word: see
     /// the module documentation).
     pub fn longest_at<'w>(&'w self, s: &str) -> Option<&'w str> {
-        if self.list.is_empty() || !self.first.may_begin(s) {
+        // (An empty list begins nowhere.)
+        if !self.first.may_begin(s) {
             return None;
         }
         let ac = self.anchored.get_or_init(|| {

@@ -141,15 +141,17 @@ impl<'a> Doc<'a> {
         words.find_in(self.text, span.start, span.end)
     }
 
-    /// The sentences a rule of language `lang` reads (all when `None`) that
-    /// hold at least `min` quantities: a check skips at once the sentences
-    /// that have too few figures to make any of its claims.
+    /// The document with every sentence read by every check, whatever its
+    /// figures: what the gates are tested against.
     #[cfg(test)]
     fn ungated(mut self) -> Doc<'a> {
         self.gated = false;
         self
     }
 
+    /// The sentences a rule of language `lang` reads (all when `None`) that
+    /// hold at least `min` quantities: a check skips at once the sentences
+    /// that have too few figures to make any of its claims.
     pub fn sentences_for(&self, lang: Option<Lang>, min: usize) -> impl Iterator<Item = Span> + '_ {
         self.sentences_where(lang, move |f| f.all >= min)
     }

@@ -223,14 +223,14 @@ fn may_start_number(s: &str) -> bool {
     // `a` and `an` are one only before a word that counts (most often they
     // are articles): the word right after, as the reading sees it.
     if w == "a" || w == "an" {
-        let next = s[end..].trim_start_matches([' ', '\t']);
-        let len = next.bytes().take_while(u8::is_ascii_alphabetic).count();
         let mut next_buf = [0; WORD_BUF];
-        return len > 0 && lowered(&next[..len], &mut next_buf).is_some_and(counted_after_a);
+        return word_at(end)
+            .and_then(|(_, next)| lowered(next, &mut next_buf))
+            .is_some_and(counted_after_a);
     }
-    // Every word `unsigned` and `cardinal` accept first: `hundreds` (of
+    // Every other word `unsigned` and `cardinal` accept first: `hundreds` (of
     // patients) is 100; a run may begin with `and` before a fraction.
-    is_number_word(w) || matches!(w, "a" | "an" | "half" | "quarter" | "hundreds" | "and")
+    is_number_word(w) || matches!(w, "half" | "quarter" | "hundreds" | "and")
 }
 
 /// Room for the longest number or scale word, in [`lowered`].

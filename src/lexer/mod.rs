@@ -1019,15 +1019,16 @@ fn finish(text: &str, n: Number) -> Option<Quantity> {
     } else {
         n.start
     };
-    let next = text[end..].chars().next();
-    let may_begin_word = next.is_some_and(|c| APPROX_AFTER.iter().any(|w| w.starts_with(c)));
-    for w in APPROX_AFTER.iter().filter(|_| may_begin_word) {
-        if text[end..].starts_with(w) {
-            interval = widen(&interval, w);
-            approx = approx.or(Some(w));
-            end += w.len();
-            break;
-        }
+    // Most numbers are followed by none of the words: one character tells.
+    let rest = &text[end..];
+    let after = rest
+        .starts_with(|c| APPROX_AFTER.iter().any(|w| w.starts_with(c)))
+        .then(|| APPROX_AFTER.iter().find(|w| rest.starts_with(**w)))
+        .flatten();
+    if let Some(w) = after {
+        interval = widen(&interval, w);
+        approx = approx.or(Some(w));
+        end += w.len();
     }
     // `14天+居家隔离7天`: the figure is one term of an expression.
     if text[end..].starts_with('+') {
