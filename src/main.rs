@@ -326,7 +326,7 @@ fn check(args: CheckArgs) -> ExitCode {
     // finding (every line of it) would be a write of its own. A file's
     // findings are written together, then flushed, so output still streams
     // as files finish.
-    let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
     let mut closed = false;
     let streaming = args.write_baseline.is_none();
     if format == Format::Json && streaming {

@@ -1,7 +1,9 @@
 //! A check run over many files: the edge where files are read. Files are
 //! linted in parallel on all cores (rayon) and handed back in path order as
 //! soon as each and those before it are done, so output streams and stays
-//! deterministic.
+//! deterministic. The worker that completes the next file in order hands it
+//! (and any that were waiting for it) to the caller, under a lock: no thread
+//! sits waiting for results, and none is woken for each file.
 
 use crate::config::{Config, Selection};
 use crate::finding::Finding;
@@ -11,7 +13,7 @@ use encoding_rs::Encoding;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::{mpsc, Arc};
+use std::sync::{Arc, Mutex, PoisonError};
 
 /// What to lint: files, or a text read from standard input.
 pub enum Target {
@@ -56,19 +58,19 @@ pub struct Run<'a> {
 type Piece = (usize, usize, usize, FileResult);
 
 impl Run<'_> {
-    /// Lints target `i`, sending its pieces to `tx`.
-    fn lint(&self, i: usize, target: Target, tx: &mpsc::Sender<Piece>) {
+    /// Lints target `i`, handing its pieces to `emit`.
+    fn lint(&self, i: usize, target: Target, emit: &(dyn Fn(Piece) + Sync)) {
         let source = match target {
             Target::Stdin(s) => s,
             Target::Failed(e) => {
-                let _ = tx.send((i, 0, 1, FileResult::failed(String::new(), e.to_string())));
+                emit((i, 0, 1, FileResult::failed(String::new(), e.to_string())));
                 return;
             }
             Target::File(path) => match load(&path, self.encoding) {
                 Ok(s) => s,
                 Err(e) => {
                     let failed = FileResult::failed(path.display().to_string(), e.to_string());
-                    let _ = tx.send((i, 0, 1, failed));
+                    emit((i, 0, 1, failed));
                     return;
                 }
             },
@@ -86,34 +88,109 @@ impl Run<'_> {
                 error: None,
                 last: k + 1 == n,
             };
-            let _ = tx.send((i, k, n, piece));
+            emit((i, k, n, piece));
         });
     }
 
     /// Lints every target, calling `each` with the results in target order
-    /// (and the pieces of a large file in text order).
-    pub fn each(&self, targets: Vec<Target>, mut each: impl FnMut(FileResult)) {
-        let (tx, rx) = mpsc::channel::<Piece>();
-        std::thread::scope(|scope| {
-            scope.spawn(move || {
-                targets
-                    .into_par_iter()
-                    .enumerate()
-                    .for_each_with(tx, |tx, (i, t)| self.lint(i, t, tx));
-            });
-            let mut next = (0, 0);
-            let mut waiting: BTreeMap<(usize, usize), (usize, FileResult)> = BTreeMap::new();
-            for (i, k, n, r) in rx {
-                waiting.insert((i, k), (n, r));
-                while let Some((n, r)) = waiting.remove(&next) {
-                    each(r);
-                    next = if next.1 + 1 == n {
-                        (next.0 + 1, 0)
-                    } else {
-                        (next.0, next.1 + 1)
-                    };
-                }
-            }
+    /// (and the pieces of a large file in text order). `each` runs on the
+    /// worker threads, one call at a time.
+    pub fn each(&self, targets: Vec<Target>, each: impl FnMut(FileResult) + Send) {
+        let order = Mutex::new(InOrder {
+            next: (0, 0),
+            waiting: BTreeMap::new(),
+            each,
         });
+        let emit = |(i, k, n, r): Piece| {
+            order
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .hand((i, k), n, r);
+        };
+        targets
+            .into_par_iter()
+            .enumerate()
+            .for_each(|(i, t)| self.lint(i, t, &emit));
+    }
+}
+
+/// Results waiting for those before them.
+struct InOrder<F> {
+    /// The (target, piece) to hand over next.
+    next: (usize, usize),
+    waiting: BTreeMap<(usize, usize), (usize, FileResult)>,
+    each: F,
+}
+
+impl<F: FnMut(FileResult)> InOrder<F> {
+    /// Takes piece `at` of `n`, and hands over every piece now in order.
+    fn hand(&mut self, at: (usize, usize), n: usize, r: FileResult) {
+        if at != self.next {
+            self.waiting.insert(at, (n, r));
+            return;
+        }
+        let (mut n, mut r) = (n, r);
+        loop {
+            (self.each)(r);
+            self.next = if self.next.1 + 1 == n {
+                (self.next.0 + 1, 0)
+            } else {
+                (self.next.0, self.next.1 + 1)
+            };
+            match self.waiting.remove(&self.next) {
+                Some(w) => (n, r) = w,
+                None => return,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn result(path: String) -> FileResult {
+        FileResult::failed(path, String::new())
+    }
+
+    /// Whatever order pieces finish in, they are handed over in target
+    /// order, a file's pieces in text order, each once.
+    #[test]
+    fn pieces_are_handed_over_in_order() {
+        // Target 0: one piece; target 1: three; target 2: one; target 3: two.
+        let pieces = [
+            (0, 0, 1),
+            (1, 0, 3),
+            (1, 1, 3),
+            (1, 2, 3),
+            (2, 0, 1),
+            (3, 0, 2),
+            (3, 1, 2),
+        ];
+        let expected: Vec<String> = pieces.iter().map(|(i, k, _)| format!("{i}.{k}")).collect();
+        // Every rotation and its reverse, and a few interleavings.
+        let mut orders: Vec<Vec<usize>> = Vec::new();
+        for r in 0..pieces.len() {
+            let rotated: Vec<usize> = (0..pieces.len()).map(|j| (j + r) % pieces.len()).collect();
+            orders.push(rotated.iter().rev().copied().collect());
+            orders.push(rotated);
+        }
+        orders.push(vec![6, 0, 5, 1, 4, 2, 3]);
+        orders.push(vec![3, 2, 1, 6, 5, 4, 0]);
+        for order in orders {
+            let mut seen = Vec::new();
+            let mut o = InOrder {
+                next: (0, 0),
+                waiting: BTreeMap::new(),
+                each: |r: FileResult| seen.push(r.path),
+            };
+            for &j in &order {
+                let (i, k, n) = pieces[j];
+                o.hand((i, k), n, result(format!("{i}.{k}")));
+            }
+            assert!(o.waiting.is_empty(), "left waiting after {order:?}");
+            drop(o);
+            assert_eq!(seen, expected, "arrival order {order:?}");
+        }
     }
 }
