@@ -321,6 +321,8 @@ fn check(args: CheckArgs) -> ExitCode {
     let mut summary = Summary::default();
     let mut all: Vec<Finding> = Vec::new();
     let mut json_out = numlint::render::json::Streamer::default();
+    // One JSON Lines finding (kept to be reused).
+    let mut line: Vec<u8> = Vec::new();
     let mut io_failed = false;
     // Standard output is line-buffered: without a buffer of our own every
     // finding (every line of it) would be a write of its own. A file's
@@ -387,11 +389,14 @@ fn check(args: CheckArgs) -> ExitCode {
                         .iter()
                         .try_for_each(|f| writeln!(stdout, "{}", numlint::render::github::line(f))),
                     Format::Jsonl => findings.iter().try_for_each(|f| {
-                        writeln!(stdout, "{}", serde_json::to_string(f).unwrap_or_default())
+                        line.clear();
+                        numlint::render::json::jsonl_line(&mut line, f);
+                        line.push(b'\n');
+                        stdout.write_all(&line)
                     }),
                     Format::Json => findings
                         .iter()
-                        .try_for_each(|f| write!(stdout, "{}", json_out.finding(f))),
+                        .try_for_each(|f| stdout.write_all(json_out.finding(f))),
                     Format::Sarif => Ok(()),
                 }
                 .and_then(|()| stdout.flush())

@@ -51,8 +51,8 @@ pub fn check(findings: &[Finding], summary: Summary) -> String {
 #[derive(Default)]
 pub struct Streamer {
     count: usize,
-    /// One finding serialised, before it is indented (kept to be reused).
-    body: Vec<u8>,
+    /// The last finding written (kept to be reused).
+    buf: Vec<u8>,
 }
 
 impl Streamer {
@@ -60,25 +60,15 @@ impl Streamer {
         "{\n  \"version\": 1,\n  \"findings\": [".to_string()
     }
 
-    pub fn finding(&mut self, f: &Finding) -> String {
-        let sep = if self.count == 0 { "\n" } else { ",\n" };
+    /// The text of the next finding in the array.
+    pub fn finding(&mut self, f: &Finding) -> &[u8] {
+        self.buf.clear();
+        self.buf
+            .extend_from_slice(if self.count == 0 { b"\n" } else { b",\n" });
         self.count += 1;
-        self.body.clear();
-        serde_json::to_writer_pretty(&mut self.body, f).expect("a finding serialises");
-        // Indent every line by four spaces. JSON strings hold no raw line
-        // breaks, so every '\n' is between lines.
-        let body = &self.body;
-        let mut out = Vec::with_capacity(sep.len() + body.len() + body.len() / 6 + 4);
-        out.extend_from_slice(sep.as_bytes());
-        let mut line = 0;
-        for k in memchr::memchr_iter(b'\n', body) {
-            out.extend_from_slice(b"    ");
-            out.extend_from_slice(&body[line..=k]);
-            line = k + 1;
-        }
-        out.extend_from_slice(b"    ");
-        out.extend_from_slice(&body[line..]);
-        String::from_utf8(out).expect("serde_json writes UTF-8")
+        self.buf.extend_from_slice(b"    ");
+        write_finding(&mut self.buf, f, Some(2));
+        &self.buf
     }
 
     pub fn end(&self, summary: Summary) -> String {
@@ -96,6 +86,155 @@ impl Streamer {
             })
             .collect();
         format!("{close}\n  \"summary\": {}\n}}\n", summary.join("\n"))
+    }
+}
+
+/// `check --format jsonl`: one finding on one line (without its line break).
+pub fn jsonl_line(out: &mut Vec<u8>, f: &Finding) {
+    write_finding(out, f, None);
+}
+
+/// Writes a finding as serde_json writes it: pretty, as an object at nesting
+/// `depth` (its fields one level deeper), or compact when `depth` is `None`.
+/// The findings are most of the output of a run, and this is several times
+/// quicker than serde_json's formatter, which writes each indent and
+/// punctuation mark separately; the tests hold the two equal.
+fn write_finding(out: &mut Vec<u8>, f: &Finding, depth: Option<usize>) {
+    let mut w = Writer { out, depth };
+    w.open(b'{');
+    w.key(true, "rule");
+    w.string(&f.rule);
+    w.key(false, "check");
+    w.string(f.check.as_str());
+    w.key(false, "severity");
+    w.string(f.severity.as_str());
+    w.key(false, "message");
+    w.string(&f.message);
+    w.key(false, "path");
+    w.string(&f.path);
+    w.key(false, "line");
+    w.number(f.line);
+    w.key(false, "column");
+    w.number(f.column);
+    w.key(false, "start");
+    w.number(f.start);
+    w.key(false, "end");
+    w.number(f.end);
+    w.key(false, "labels");
+    w.open(b'[');
+    for (k, l) in f.labels.iter().enumerate() {
+        w.item(k == 0);
+        w.open(b'{');
+        w.key(true, "role");
+        w.string(l.role.as_str());
+        w.key(false, "text");
+        w.string(&l.text);
+        w.key(false, "start");
+        w.number(l.start);
+        w.key(false, "end");
+        w.number(l.end);
+        w.key(false, "line");
+        w.number(l.line);
+        w.key(false, "column");
+        w.number(l.column);
+        w.close(b'}', true);
+    }
+    w.close(b']', !f.labels.is_empty());
+    w.key(false, "expected");
+    match &f.expected {
+        Some(e) => w.string(e),
+        None => w.out.extend_from_slice(b"null"),
+    }
+    w.key(false, "help");
+    w.string(&f.help);
+    w.close(b'}', true);
+}
+
+/// serde_json's layout: pretty (two spaces a level) or compact.
+struct Writer<'o> {
+    out: &'o mut Vec<u8>,
+    /// The nesting of what is being written; `None` for compact.
+    depth: Option<usize>,
+}
+
+impl Writer<'_> {
+    fn newline(&mut self) {
+        if let Some(d) = self.depth {
+            self.out.push(b'\n');
+            self.out.resize(self.out.len() + 2 * d, b' ');
+        }
+    }
+
+    fn open(&mut self, bracket: u8) {
+        self.out.push(bracket);
+        self.depth = self.depth.map(|d| d + 1);
+    }
+
+    /// Closes an object or array; `filled` if anything was written in it.
+    fn close(&mut self, bracket: u8, filled: bool) {
+        self.depth = self.depth.map(|d| d - 1);
+        if filled {
+            self.newline();
+        }
+        self.out.push(bracket);
+    }
+
+    /// Begins an item of an array.
+    fn item(&mut self, first: bool) {
+        if !first {
+            self.out.push(b',');
+        }
+        self.newline();
+    }
+
+    /// Begins a field of an object (its name is plain ASCII).
+    fn key(&mut self, first: bool, name: &str) {
+        self.item(first);
+        self.out.push(b'"');
+        self.out.extend_from_slice(name.as_bytes());
+        self.out.extend_from_slice(if self.depth.is_some() {
+            b"\": "
+        } else {
+            b"\":"
+        });
+    }
+
+    fn number(&mut self, n: usize) {
+        self.out
+            .extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+    }
+
+    /// A string, escaped as serde_json escapes: quote, backslash and the
+    /// control characters below U+0020.
+    fn string(&mut self, s: &str) {
+        self.out.push(b'"');
+        let bytes = s.as_bytes();
+        let mut plain = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            let escape: &[u8] = match b {
+                b'"' => b"\\\"",
+                b'\\' => b"\\\\",
+                b'\n' => b"\\n",
+                b'\r' => b"\\r",
+                b'\t' => b"\\t",
+                0x08 => b"\\b",
+                0x0C => b"\\f",
+                0x00..=0x1F => b"",
+                _ => continue,
+            };
+            self.out.extend_from_slice(&bytes[plain..i]);
+            plain = i + 1;
+            if escape.is_empty() {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                self.out.extend_from_slice(b"\\u00");
+                self.out.push(HEX[usize::from(b >> 4)]);
+                self.out.push(HEX[usize::from(b & 0xF)]);
+            } else {
+                self.out.extend_from_slice(escape);
+            }
+        }
+        self.out.extend_from_slice(&bytes[plain..]);
+        self.out.push(b'"');
     }
 }
 
@@ -119,10 +258,125 @@ mod tests {
             let mut s = Streamer::default();
             let mut out = s.begin();
             for f in &findings {
-                out.push_str(&s.finding(f));
+                out.push_str(std::str::from_utf8(s.finding(f)).unwrap());
             }
             out.push_str(&s.end(summary));
             assert_eq!(out, check(&findings, summary) + "\n");
+        }
+    }
+
+    use crate::finding::PlacedLabel;
+    use proptest::prelude::*;
+
+    fn text() -> impl Strategy<Value = String> {
+        // Quotes, backslashes, every control character, DEL, Han, astral.
+        proptest::collection::vec(
+            prop_oneof![
+                proptest::char::range('\u{0}', '\u{7f}'),
+                Just('"'),
+                Just('\\'),
+                Just('率'),
+                Just('\u{1F600}'),
+            ],
+            0..12,
+        )
+        .prop_map(|cs| cs.into_iter().collect())
+    }
+
+    fn label() -> impl Strategy<Value = PlacedLabel> {
+        let roles = [
+            Role::Whole,
+            Role::Part,
+            Role::Stated,
+            Role::Total,
+            Role::Item,
+            Role::Before,
+            Role::After,
+            Role::Change,
+            Role::Missing,
+            Role::Count,
+            Role::Value,
+        ];
+        (
+            proptest::sample::select(roles.to_vec()),
+            text(),
+            any::<[usize; 4]>(),
+        )
+            .prop_map(|(role, text, [start, end, line, column])| PlacedLabel {
+                role,
+                text,
+                start,
+                end,
+                line,
+                column,
+            })
+    }
+
+    fn finding() -> impl Strategy<Value = Finding> {
+        let checks = CheckKind::ALL
+            .iter()
+            .copied()
+            .chain([CheckKind::Suppression])
+            .collect::<Vec<_>>();
+        (
+            (
+                text(),
+                proptest::sample::select(checks),
+                any::<bool>(),
+                text(),
+                text(),
+            ),
+            any::<[usize; 4]>(),
+            proptest::collection::vec(label(), 0..4),
+            (proptest::option::of(text()), text()),
+        )
+            .prop_map(
+                |(
+                    (rule, check, error, message, path),
+                    [line, column, start, end],
+                    labels,
+                    (expected, help),
+                )| Finding {
+                    rule,
+                    check,
+                    severity: if error {
+                        Severity::Error
+                    } else {
+                        Severity::Warning
+                    },
+                    message,
+                    path,
+                    line,
+                    column,
+                    start,
+                    end,
+                    labels,
+                    expected,
+                    help,
+                    primary: 0,
+                },
+            )
+    }
+
+    proptest! {
+        /// The hand-written findings are serde_json's, in both layouts.
+        #[test]
+        fn findings_are_written_as_serde_json_writes_them(
+            findings in proptest::collection::vec(finding(), 0..4)
+        ) {
+            let summary = Summary { files: 1, errors: findings.len(), warnings: 0 };
+            let mut s = Streamer::default();
+            let mut out = s.begin().into_bytes();
+            for f in &findings {
+                out.extend_from_slice(s.finding(f));
+            }
+            out.extend_from_slice(s.end(summary).as_bytes());
+            prop_assert_eq!(String::from_utf8(out).unwrap(), check(&findings, summary) + "\n");
+            for f in &findings {
+                let mut line = Vec::new();
+                jsonl_line(&mut line, f);
+                prop_assert_eq!(String::from_utf8(line).unwrap(), serde_json::to_string(f).unwrap());
+            }
         }
     }
 }
