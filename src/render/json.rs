@@ -100,6 +100,8 @@ pub fn jsonl_line(out: &mut Vec<u8>, f: &Finding) {
 /// quicker than serde_json's formatter, which writes each indent and
 /// punctuation mark separately; the tests hold the two equal.
 fn write_finding(out: &mut Vec<u8>, f: &Finding, depth: Option<usize>) {
+    // A finding takes under a kilobyte: room at once, not step by step.
+    out.reserve(1024);
     let mut w = Writer { out, depth };
     w.open(b'{');
     w.key(true, "rule");
@@ -159,9 +161,16 @@ struct Writer<'o> {
 
 impl Writer<'_> {
     fn newline(&mut self) {
+        /// A line break and the indent of the deepest level written.
+        const BREAK: &[u8; 17] = b"\n                ";
         if let Some(d) = self.depth {
-            self.out.push(b'\n');
-            self.out.resize(self.out.len() + 2 * d, b' ');
+            match BREAK.get(..1 + 2 * d) {
+                Some(indent) => self.out.extend_from_slice(indent),
+                None => {
+                    self.out.push(b'\n');
+                    self.out.resize(self.out.len() + 2 * d, b' ');
+                }
+            }
         }
     }
 
@@ -209,6 +218,12 @@ impl Writer<'_> {
     fn string(&mut self, s: &str) {
         self.out.push(b'"');
         let bytes = s.as_bytes();
+        // Most strings need no escape: one quick look, then one copy.
+        if !bytes.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\') {
+            self.out.extend_from_slice(bytes);
+            self.out.push(b'"');
+            return;
+        }
         let mut plain = 0;
         for (i, &b) in bytes.iter().enumerate() {
             let escape: &[u8] = match b {
