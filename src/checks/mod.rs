@@ -378,15 +378,29 @@ pub fn ends_with_any<'w>(s: &str, words: &'w [String]) -> Option<&'w str> {
 /// Whether the word at `start..end` is part of one of `words` standing around
 /// it (`应` inside `应急`, `计划` inside `计划生育`).
 pub fn inside_word(text: &str, start: usize, end: usize, words: &[String]) -> bool {
+    let word = text.as_bytes().get(start..end).filter(|m| !m.is_empty());
     words.iter().any(|w| {
         let w = w.as_str();
-        // Every placement of `w` that covers start..end.
-        (0..=w.len())
-            .filter(|&k| text.is_char_boundary(start.saturating_sub(k)))
-            .any(|k| {
-                let s = start.saturating_sub(k);
-                s + w.len() >= end && text[s..].starts_with(w)
-            })
+        match word {
+            // A word that covers start..end holds what stands there, and
+            // where it holds it is where it must begin: most words hold it
+            // nowhere.
+            Some(m) => (0..(w.len() + 1).saturating_sub(m.len()))
+                .filter(|&k| {
+                    // The last byte first: of a Han character, the one that
+                    // tells most apart.
+                    let b = w.as_bytes();
+                    b[k + m.len() - 1] == m[m.len() - 1] && b[k..].starts_with(m)
+                })
+                .any(|k| k <= start && text.get(start - k..).is_some_and(|t| t.starts_with(w))),
+            // Every placement of `w` that covers start..end.
+            None => (0..=w.len())
+                .filter(|&k| text.is_char_boundary(start.saturating_sub(k)))
+                .any(|k| {
+                    let s = start.saturating_sub(k);
+                    s + w.len() >= end && text[s..].starts_with(w)
+                }),
+        }
     })
 }
 
@@ -471,6 +485,39 @@ pub fn sum_of<'q>(qs: impl IntoIterator<Item = &'q Quantity>) -> Interval {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `inside_word` passes over the words that do not hold the word at
+    /// start..end; it answers as trying every placement of every word does,
+    /// for every range of every text (also ranges off character boundaries
+    /// and past the end).
+    #[test]
+    fn inside_word_agrees_with_every_placement() {
+        fn every_placement(text: &str, start: usize, end: usize, words: &[String]) -> bool {
+            words.iter().any(|w| {
+                (0..=w.len())
+                    .filter(|&k| text.is_char_boundary(start.saturating_sub(k)))
+                    .any(|k| {
+                        let s = start.saturating_sub(k);
+                        s + w.len() >= end && text[s..].starts_with(w)
+                    })
+            })
+        }
+        let words: Vec<String> = ["应急", "计划生育", "aa", "a应", "急"]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        for text in ["应急计划生育应", "aaa应急a", "计划", "", "应应急急"] {
+            for start in 0..=text.len() + 1 {
+                for end in 0..=text.len() + 1 {
+                    assert_eq!(
+                        inside_word(text, start, end, &words),
+                        every_placement(text, start, end, &words),
+                        "{text:?} {start}..{end}"
+                    );
+                }
+            }
+        }
+    }
 
     /// The checks pass over sentences without the figures their claims need
     /// ([`Doc::sentences_where`]); reading every sentence finds the same
