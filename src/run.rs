@@ -13,7 +13,7 @@ use encoding_rs::Encoding;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError, TryLockError};
 
 /// What to lint: files, or a text read from standard input.
 pub enum Target {
@@ -96,21 +96,64 @@ impl Run<'_> {
     /// (and the pieces of a large file in text order). `each` runs on the
     /// worker threads, one call at a time.
     pub fn each(&self, targets: Vec<Target>, each: impl FnMut(FileResult) + Send) {
-        let order = Mutex::new(InOrder {
-            next: (0, 0),
-            waiting: BTreeMap::new(),
-            each,
-        });
-        let emit = |(i, k, n, r): Piece| {
-            order
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .hand((i, k), n, r);
-        };
+        let handover = Handover::new(each);
         targets
             .into_par_iter()
             .enumerate()
-            .for_each(|(i, t)| self.lint(i, t, &emit));
+            .for_each(|(i, t)| self.lint(i, t, &|piece| handover.emit(piece)));
+    }
+}
+
+/// Hands pieces over in order from many threads. A worker that finishes a
+/// piece leaves it with the others that have arrived; whoever holds the
+/// order then hands over all that are due. A worker that finds the order held
+/// goes back to linting at once: the holder looks again for pieces that came
+/// while it held it, before it lets go for good. (Rendering a file's findings
+/// in the human format costs about as much as linting it: two workers
+/// waiting in turn on one lock lost a tenth of their time.)
+struct Handover<F> {
+    order: Mutex<InOrder<F>>,
+    arrived: Mutex<Vec<Piece>>,
+}
+
+impl<F: FnMut(FileResult)> Handover<F> {
+    fn new(each: F) -> Handover<F> {
+        Handover {
+            order: Mutex::new(InOrder {
+                next: (0, 0),
+                waiting: BTreeMap::new(),
+                each,
+            }),
+            arrived: Mutex::new(Vec::new()),
+        }
+    }
+
+    fn emit(&self, piece: Piece) {
+        let arrived = || self.arrived.lock().unwrap_or_else(PoisonError::into_inner);
+        arrived().push(piece);
+        loop {
+            let mut order = match self.order.try_lock() {
+                Ok(order) => order,
+                Err(TryLockError::Poisoned(p)) => p.into_inner(),
+                // The holder will find this piece.
+                Err(TryLockError::WouldBlock) => return,
+            };
+            loop {
+                let batch = std::mem::take(&mut *arrived());
+                if batch.is_empty() {
+                    break;
+                }
+                for (i, k, n, r) in batch {
+                    order.hand((i, k), n, r);
+                }
+            }
+            drop(order);
+            // A piece that came after the last look, from a worker that found
+            // the order held, would otherwise wait for the next one.
+            if arrived().is_empty() {
+                return;
+            }
+        }
     }
 }
 
@@ -191,6 +234,55 @@ mod tests {
             assert!(o.waiting.is_empty(), "left waiting after {order:?}");
             drop(o);
             assert_eq!(seen, expected, "arrival order {order:?}");
+        }
+    }
+
+    /// Pieces finished on many threads at once, in any order, are handed
+    /// over in order, each once, and none is left behind.
+    #[test]
+    fn pieces_from_many_threads_are_handed_over_in_order() {
+        // 60 targets of 1 to 3 pieces.
+        let pieces: Vec<(usize, usize, usize)> = (0..60)
+            .flat_map(|i| {
+                let n = 1 + i % 3;
+                (0..n).map(move |k| (i, k, n))
+            })
+            .collect();
+        let expected: Vec<String> = pieces.iter().map(|(i, k, _)| format!("{i}.{k}")).collect();
+        for round in 0..50u64 {
+            let mut seen = Vec::new();
+            {
+                // Handing over takes a while (as rendering does), so pieces
+                // arrive while the order is held.
+                let handover = Handover::new(|r: FileResult| {
+                    std::thread::sleep(std::time::Duration::from_micros(20));
+                    seen.push(r.path);
+                });
+                let next = std::sync::atomic::AtomicUsize::new(0);
+                // Each thread takes the pieces in a scrambled order.
+                let order: Vec<usize> = {
+                    let mut o: Vec<usize> = (0..pieces.len()).collect();
+                    let mut state = round.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+                    for j in (1..o.len()).rev() {
+                        state ^= state << 13;
+                        state ^= state >> 7;
+                        state ^= state << 17;
+                        o.swap(j, (state % (j as u64 + 1)) as usize);
+                    }
+                    o
+                };
+                std::thread::scope(|scope| {
+                    for _ in 0..4 {
+                        scope.spawn(|| loop {
+                            let j = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            let Some(&p) = order.get(j) else { break };
+                            let (i, k, n) = pieces[p];
+                            handover.emit((i, k, n, result(format!("{i}.{k}"))));
+                        });
+                    }
+                });
+            }
+            assert_eq!(seen, expected, "round {round}");
         }
     }
 }
