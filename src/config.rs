@@ -261,6 +261,13 @@ impl Config {
             .is_some_and(|g| g.is_match(self.relative(path)))
     }
 
+    /// Whether an override applies to `path` (if none does, its selection is
+    /// the base one).
+    pub fn overridden(&self, path: &Path) -> bool {
+        let rel = self.relative(path);
+        self.overrides.iter().any(|o| o.paths.is_match(&rel))
+    }
+
     /// The selection for one file: the base one, then each matching override.
     pub fn selection_for(&self, path: &Path, base: &Selection) -> Selection {
         let rel = self.relative(path);

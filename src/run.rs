@@ -58,8 +58,9 @@ pub struct Run<'a> {
 type Piece = (usize, usize, usize, FileResult);
 
 impl Run<'_> {
-    /// Lints target `i`, handing its pieces to `emit`.
-    fn lint(&self, i: usize, target: Target, emit: &(dyn Fn(Piece) + Sync)) {
+    /// Lints target `i` with `base` (the rules selected for a file no
+    /// override applies to), handing its pieces to `emit`.
+    fn lint(&self, i: usize, target: Target, base: &RuleSet, emit: &(dyn Fn(Piece) + Sync)) {
         let source = match target {
             Target::Stdin(s) => s,
             Target::Failed(e) => {
@@ -75,12 +76,19 @@ impl Run<'_> {
                 }
             },
         };
-        let selection = self
-            .config
-            .selection_for(std::path::Path::new(&source.path), self.selection);
-        let rules = selection.apply(self.rules);
+        let path = std::path::Path::new(&source.path);
+        let overridden;
+        let rules = if self.config.overridden(path) {
+            overridden = self
+                .config
+                .selection_for(path, self.selection)
+                .apply(self.rules);
+            &overridden
+        } else {
+            base
+        };
         let source = Arc::new(source);
-        crate::lint::lint_source_pieces(&source, &rules, |k, n, findings| {
+        crate::lint::lint_source_pieces(&source, rules, |k, n, findings| {
             let piece = FileResult {
                 path: source.path.clone(),
                 source: Some(Arc::clone(&source)),
@@ -97,10 +105,11 @@ impl Run<'_> {
     /// worker threads, one call at a time.
     pub fn each(&self, targets: Vec<Target>, each: impl FnMut(FileResult) + Send) {
         let handover = Handover::new(each);
+        let base = self.selection.apply(self.rules);
         targets
             .into_par_iter()
             .enumerate()
-            .for_each(|(i, t)| self.lint(i, t, &|piece| handover.emit(piece)));
+            .for_each(|(i, t)| self.lint(i, t, &base, &|piece| handover.emit(piece)));
     }
 }
 
