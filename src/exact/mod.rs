@@ -103,13 +103,21 @@ fn rounded_digits_small(n: i64, d: i64, decimals: u32) -> Option<(String, String
     // |n| * scale, rounded half up: floor((2 |n| scale + d) / 2d). Fits:
     // |n| < 2^63, scale <= 2^60.
     let magnitude = (2 * n.abs() * scale + d) / (2 * d);
-    let frac = if decimals == 0 {
-        String::new()
-    } else {
-        format!("{:0>width$}", magnitude % scale, width = decimals as usize)
-    };
+    // Written with itoa: `format!` with padding cost a message more than
+    // finding its claim.
+    let mut frac = String::new();
+    if decimals > 0 {
+        let mut buf = itoa::Buffer::new();
+        let digits = buf.format(magnitude % scale);
+        frac.reserve(decimals as usize);
+        frac.extend(std::iter::repeat_n(
+            '0',
+            (decimals as usize).saturating_sub(digits.len()),
+        ));
+        frac.push_str(digits);
+    }
     Some((
-        (magnitude / scale).to_string(),
+        itoa::Buffer::new().format(magnitude / scale).to_string(),
         frac,
         n < 0 && magnitude > 0,
     ))
