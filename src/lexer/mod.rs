@@ -184,11 +184,12 @@ pub fn lex_range(text: &str, start: usize, end: usize) -> Vec<Quantity> {
     // one number in 60 bytes; a large range (a piece of a long file: 256 KiB)
     // gets room for one in 2 (numbers are seldom closer), up to 2^17 of them.
     // That memory is only reserved: pages never written are never taken.
-    // A short text gets room for one in 32 bytes: with one in 64, below what
-    // many reports hold, the vector grew 181 times in 200 files of the
-    // benchmark, each time copying every figure (0.8 % of the instructions).
+    // A short text gets room for one in 16 bytes: the vector grew, each time
+    // copying every figure, 181 times in 200 files of the benchmark with room
+    // for one in 64 (reports hold about one in 57), and 68 times with one in
+    // 32 (1.2 % of the instructions in all).
     let len = end.saturating_sub(start);
-    let room = if len > 1 << 16 { len / 2 } else { len / 32 };
+    let room = if len > 1 << 16 { len / 2 } else { len / 16 };
     let mut out = Vec::with_capacity(room.min(1 << 17));
     let mut i = start;
     while i < end {
