@@ -197,7 +197,8 @@ fn split_spans(
     leads: &'static [bool; 256],
     end: impl Fn(char) -> bool,
 ) -> Vec<Span> {
-    let mut out = Vec::new();
+    // Room for a sentence's clauses at once (most have fewer).
+    let mut out = Vec::with_capacity(8);
     let mut start = 0;
     for (i, c) in marked(text, leads) {
         if end(c) {

@@ -212,8 +212,9 @@ impl<'a> Doc<'a> {
     }
 
     fn split_clauses(&self, sentence: Span) -> Vec<Span> {
-        let mut out: Vec<Span> = Vec::new();
-        for c in clauses(self.text, sentence) {
+        let raw = clauses(self.text, sentence);
+        let mut out: Vec<Span> = Vec::with_capacity(raw.len());
+        for c in raw {
             match out.last_mut() {
                 Some(last) if self.in_quantity(last.end.saturating_sub(1)) => last.end = c.end,
                 _ => out.push(c),
