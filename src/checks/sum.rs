@@ -50,8 +50,9 @@ fn list_items<'d>(doc: &'d Doc, span: Span) -> Option<Vec<&'d Quantity>> {
     let text = doc.slice(span);
     // Chinese lists use 、; English ones commas (a comma inside a figure,
     // 1,250, is not a separator).
+    let chinese = text.contains('、');
     let separator = |i: usize, c: char| -> bool {
-        if text.contains('、') {
+        if chinese {
             c == '、'
         } else {
             crate::text::is_comma(c) && !doc.in_quantity(span.start + i)
