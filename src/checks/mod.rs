@@ -315,9 +315,8 @@ impl Claim {
 /// recognising the same claim (same kind, same spans) yield it once.
 pub fn find_claims(doc: &Doc, rules: &RuleSet) -> Vec<Claim> {
     let mut claims: Vec<Claim> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
     for rule in &rules.rules {
-        let found = match rule.check {
+        claims.extend(match rule.check {
             CheckKind::Ratio => ratio::find(doc, rule),
             CheckKind::Sum => sum::find(doc, rule),
             CheckKind::Subset => subset::find(doc, rule),
@@ -325,20 +324,28 @@ pub fn find_claims(doc: &Doc, rules: &RuleSet) -> Vec<Claim> {
             CheckKind::MissingNumber => missing_number::find(doc, rule),
             CheckKind::ListCount => list_count::find(doc, rule),
             CheckKind::Suppression => Vec::new(),
-        };
-        for c in found {
-            let key: (CheckKind, Vec<(usize, usize)>) = (
-                c.check,
-                c.labels
-                    .iter()
-                    .map(|l| (l.span.start, l.span.end))
-                    .collect(),
-            );
-            if seen.insert(key) {
-                claims.push(c);
-            }
+        });
+    }
+    // Of the claims with one kind and spans, the first found (by the first
+    // rule) stays. Sorted rather than hashed: a document holds few claims,
+    // and hashing a key built for each cost more than finding most of them.
+    fn spans(c: &Claim) -> impl Iterator<Item = (usize, usize)> + '_ {
+        c.labels.iter().map(|l| (l.span.start, l.span.end))
+    }
+    let same = |a: &Claim, b: &Claim| a.check.cmp(&b.check).then_with(|| spans(a).cmp(spans(b)));
+    let mut by_key: Vec<usize> = (0..claims.len()).collect();
+    by_key.sort_by(|&a, &b| same(&claims[a], &claims[b]).then(a.cmp(&b)));
+    let mut keep = vec![true; claims.len()];
+    for w in by_key.windows(2) {
+        if same(&claims[w[0]], &claims[w[1]]).is_eq() {
+            keep[w[1]] = false;
         }
     }
+    let mut k = 0;
+    claims.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
     claims.sort_by_key(|c| (c.start(), c.check));
     claims
 }
@@ -526,8 +533,27 @@ mod tests {
     #[test]
     fn passing_over_sentences_loses_no_claim() {
         let rules = RuleSet::builtin().expect("the built-in rules load");
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
         let (mut texts, mut claims) = (0, 0);
+        for (name, text) in fixture_texts() {
+            let gated = find_claims(&Doc::new(&text), &rules);
+            let all = find_claims(&Doc::new(&text).ungated(), &rules);
+            assert_eq!(gated, all, "{name}: {text}");
+            texts += 1;
+            claims += gated.len();
+        }
+        eprintln!("{texts} texts, {claims} claims");
+        assert!(
+            texts >= 10 && claims >= 100,
+            "{texts} texts, {claims} claims"
+        );
+    }
+
+    /// The texts of the seeds and the case fixtures, with their file names:
+    /// a seed is one text; a case file has a text on each line after ` | `,
+    /// with `\n` for a line break.
+    fn fixture_texts() -> Vec<(String, String)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut out = Vec::new();
         for dir in ["seeds", "cases"] {
             let mut paths: Vec<_> = std::fs::read_dir(root.join(dir))
                 .expect("the fixtures are there")
@@ -537,30 +563,62 @@ mod tests {
             paths.sort();
             for path in paths {
                 let file = std::fs::read_to_string(&path).expect("UTF-8 text");
-                // A seed is one text; a case file has a text on each line
-                // after ` | `, with `\n` for a line break.
-                let cases: Vec<String> = match dir {
-                    "seeds" => vec![file],
-                    _ => file
-                        .lines()
-                        .filter(|l| !l.starts_with('#'))
-                        .filter_map(|l| l.split_once(" | "))
-                        .map(|(_, t)| t.replace("\\n", "\n"))
-                        .collect(),
-                };
-                for text in &cases {
-                    let gated = find_claims(&Doc::new(text), &rules);
-                    let all = find_claims(&Doc::new(text).ungated(), &rules);
-                    assert_eq!(gated, all, "{}: {text}", path.display());
-                    texts += 1;
-                    claims += gated.len();
+                let name = path.display().to_string();
+                match dir {
+                    "seeds" => out.push((name, file)),
+                    _ => out.extend(
+                        file.lines()
+                            .filter(|l| !l.starts_with('#'))
+                            .filter_map(|l| l.split_once(" | "))
+                            .map(|(_, t)| (name.clone(), t.replace("\\n", "\n"))),
+                    ),
                 }
             }
         }
-        eprintln!("{texts} texts, {claims} claims");
-        assert!(
-            texts >= 10 && claims >= 100,
-            "{texts} texts, {claims} claims"
+        out
+    }
+
+    /// Two rules that recognise the same claim (same kind, same spans) yield
+    /// it once, from the rule that comes first.
+    #[test]
+    fn a_claim_two_rules_find_is_kept_once_from_the_first() {
+        let rules = RuleSet::builtin().expect("the built-in rules load");
+        let again = |r: &crate::rules::Rule| {
+            let mut r = r.clone();
+            r.id = format!("{}-again", r.id);
+            r
+        };
+        let originals = rules.rules.iter().cloned();
+        let twice = RuleSet::new(
+            originals
+                .clone()
+                .chain(rules.rules.iter().map(again))
+                .collect(),
         );
+        let copies_first = RuleSet::new(rules.rules.iter().map(again).chain(originals).collect());
+        let mut claims = 0;
+        for (name, text) in fixture_texts() {
+            let once = find_claims(&Doc::new(&text), &rules);
+            assert_eq!(
+                find_claims(&Doc::new(&text), &twice),
+                once,
+                "{name}: {text}"
+            );
+            let renamed: Vec<Claim> = once
+                .iter()
+                .cloned()
+                .map(|mut c| {
+                    c.rule = format!("{}-again", c.rule);
+                    c
+                })
+                .collect();
+            assert_eq!(
+                find_claims(&Doc::new(&text), &copies_first),
+                renamed,
+                "{name}"
+            );
+            claims += once.len();
+        }
+        assert!(claims >= 100, "{claims} claims");
     }
 }
