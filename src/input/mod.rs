@@ -173,15 +173,43 @@ pub fn decode(
     decode_owned(path, bytes.to_vec(), encoding)
 }
 
-/// [`decode`], reusing the buffer when the bytes are UTF-8 already.
+/// Files up to this size are checked by encoding_rs and copied (see
+/// [`decode_owned`]).
+const COPIED_UP_TO: usize = 1 << 20;
+
+/// [`decode`], reusing the buffer when the bytes of a large file are UTF-8
+/// already.
 pub fn decode_owned(
     path: &str,
     bytes: Vec<u8>,
     encoding: Option<&'static Encoding>,
 ) -> Result<String, InputError> {
-    let bytes = match (String::from_utf8(bytes), encoding) {
-        (Ok(s), None) if !s.starts_with('\u{feff}') && !s.contains('\0') => return Ok(s),
-        (Ok(s), _) => s.into_bytes(),
+    decode_with(path, bytes, encoding, COPIED_UP_TO)
+}
+
+/// [`decode_owned`], copying files up to `copied_up_to` bytes.
+fn decode_with(
+    path: &str,
+    bytes: Vec<u8>,
+    encoding: Option<&'static Encoding>,
+    copied_up_to: usize,
+) -> Result<String, InputError> {
+    // encoding_rs checks UTF-8 several times faster than the standard library
+    // on Chinese text (where a run of small files spent 3.5 % of its time),
+    // but hands back a borrowed text: a small file is copied, which costs
+    // less than checking it again would. A large one keeps its buffer (two
+    // copies of a 100 MB file would break the memory target).
+    let plain = encoding.is_none() && !bytes.starts_with(b"\xEF\xBB\xBF") && !bytes.contains(&0);
+    if plain && bytes.len() <= copied_up_to {
+        if let Some(s) =
+            encoding_rs::UTF_8.decode_without_bom_handling_and_without_replacement(&bytes)
+        {
+            return Ok(s.into_owned());
+        }
+    }
+    let bytes = match (String::from_utf8(bytes), plain) {
+        (Ok(s), true) => return Ok(s),
+        (Ok(s), false) => s.into_bytes(),
         (Err(e), _) => e.into_bytes(),
     };
     let bytes = &bytes[..];
@@ -237,6 +265,35 @@ pub fn load(path: &Path, encoding: Option<&'static Encoding>) -> Result<Source, 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A file read by copying (small) or in its own buffer (large) decodes
+    /// to the same text or the same error: UTF-8, with a byte-order mark,
+    /// with NULs, cut inside a character, GBK, UTF-16, empty.
+    #[test]
+    fn copying_or_not_decodes_alike() {
+        let (gbk, _, _) = encoding_rs::GBK.encode("全市需大病救治17093人");
+        let samples: Vec<Vec<u8>> = vec![
+            "全市需大病救治17093人,已救治17025人".into(),
+            b"\xEF\xBB\xBF\xE5\x85\xA8\xE5\xB8\x82".to_vec(),
+            b"a\0b".to_vec(),
+            "救治".as_bytes()[..4].to_vec(),
+            gbk.into_owned(),
+            b"\xFF\xFEa\0b\0".to_vec(),
+            Vec::new(),
+            vec![0xC3, 0x28, 0xA0, 0xA1],
+        ];
+        for bytes in samples {
+            for encoding in [None, Some(encoding_rs::GBK)] {
+                let copied = decode_with("f", bytes.clone(), encoding, usize::MAX);
+                let kept = decode_with("f", bytes.clone(), encoding, 0);
+                assert_eq!(
+                    format!("{copied:?}"),
+                    format!("{kept:?}"),
+                    "{bytes:?} {encoding:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn decodes_utf8_utf16_gbk_and_refuses_binary() {
