@@ -144,45 +144,66 @@ const fn lead_byte(c: char) -> u8 {
     }) as u8
 }
 
-/// Which bytes begin a character of one of `lists`.
-const fn leads(lists: &[&[char]]) -> [bool; 256] {
-    let mut table = [false; 256];
+/// For each byte: 0 if it begins a character of the lists a scan stops at,
+/// else how far the scan steps from it (the length of the character it
+/// begins; 1 for a byte that begins none).
+pub struct Leads([u8; 256]);
+
+impl Leads {
+    #[cfg(test)]
+    fn marks(&self, b: u8) -> bool {
+        self.0[b as usize] == 0
+    }
+}
+
+/// The [`Leads`] of the characters of `lists`.
+const fn leads(lists: &[&[char]]) -> Leads {
+    let mut table = [1u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b {
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF7 => 4,
+            _ => 1,
+        };
+        b += 1;
+    }
     let mut k = 0;
     while k < lists.len() {
         let mut i = 0;
         while i < lists[k].len() {
-            table[lead_byte(lists[k][i]) as usize] = true;
+            table[lead_byte(lists[k][i]) as usize] = 0;
             i += 1;
         }
         k += 1;
     }
-    table
+    Leads(table)
 }
 
 /// The first bytes of the characters that may end a sentence (with `.`).
-static SENTENCE_LEADS: [bool; 256] = leads(&[&SENTENCE_ENDS, &['.']]);
+static SENTENCE_LEADS: Leads = leads(&[&SENTENCE_ENDS, &['.']]);
 
 /// The first bytes of the characters that may end a clause.
-static CLAUSE_LEADS: [bool; 256] = leads(&[&SENTENCE_ENDS, &CLAUSE_ONLY_ENDS]);
+static CLAUSE_LEADS: Leads = leads(&[&SENTENCE_ENDS, &CLAUSE_ONLY_ENDS]);
 
 /// The characters of `text` (with their offsets) whose first byte is marked
-/// in `leads`; every other byte is passed without decoding. (A byte marked is
-/// ASCII or a lead byte, so it always begins a character.)
-fn marked<'t>(
-    text: &'t str,
-    leads: &'static [bool; 256],
-) -> impl Iterator<Item = (usize, char)> + 't {
+/// in `leads`; every other character is passed whole by its first byte,
+/// without decoding (a Han character in one step, not three). (A byte marked
+/// is ASCII or a lead byte, so it always begins a character.)
+fn marked<'t>(text: &'t str, leads: &'static Leads) -> impl Iterator<Item = (usize, char)> + 't {
     let bytes = text.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
-        while i < bytes.len() {
-            if leads[bytes[i] as usize] {
+        while let Some(&b) = bytes.get(i) {
+            let step = leads.0[b as usize];
+            if step == 0 {
                 let at = i;
                 let c = text[at..].chars().next()?;
                 i += c.len_utf8();
                 return Some((at, c));
             }
-            i += 1;
+            i += usize::from(step);
         }
         None
     })
@@ -194,7 +215,7 @@ fn marked<'t>(
 fn split_spans(
     text: &str,
     base: usize,
-    leads: &'static [bool; 256],
+    leads: &'static Leads,
     end: impl Fn(char) -> bool,
 ) -> Vec<Span> {
     // Room for a sentence's clauses at once (most have fewer).
@@ -454,6 +475,53 @@ mod tests {
 
     use super::*;
 
+    /// Stepping over whole characters by their first byte finds the
+    /// sentences and clauses that reading every character finds, in text of
+    /// one- to four-byte characters and every ending.
+    #[test]
+    fn scanning_by_first_bytes_splits_as_reading_every_character() {
+        fn by_chars(text: &str, stop: impl Fn(usize, char) -> bool) -> Vec<Span> {
+            let mut out = Vec::new();
+            let mut start = 0;
+            for (i, c) in text.char_indices() {
+                if stop(i, c) {
+                    let e = i + c.len_utf8();
+                    if !text[start..i].trim().is_empty() {
+                        out.push(Span::new(start, e));
+                    }
+                    start = e;
+                }
+            }
+            if !text[start..].trim().is_empty() {
+                out.push(Span::new(start, text.len()));
+            }
+            out
+        }
+        let alphabet: Vec<char> = "a1 .。,，;；:：!！?？、人é€😀\n\u{3000}「"
+            .chars()
+            .collect();
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for len in 0..400 {
+            let text: String = (0..len % 60)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    alphabet[(state % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            let whole = Span::new(0, text.len());
+            assert_eq!(
+                clauses(&text, whole),
+                by_chars(&text, |_, c| is_clause_end(c)),
+                "{text:?}"
+            );
+            let sentence_end =
+                |i: usize, c: char| is_sentence_end(c) || (c == '.' && full_stop_ends(&text, i));
+            assert_eq!(sentences(&text), by_chars(&text, sentence_end), "{text:?}");
+        }
+    }
+
     /// Every character that ends a sentence or clause begins with a byte
     /// the quick scan stops at.
     #[test]
@@ -463,15 +531,15 @@ mod tests {
             let first = c.encode_utf8(&mut buf).as_bytes()[0];
             assert_eq!(lead_byte(c), first, "{c:?}");
             if is_sentence_end(c) || c == '.' {
-                assert!(SENTENCE_LEADS[first as usize], "{c:?}");
+                assert!(SENTENCE_LEADS.marks(first), "{c:?}");
             }
             if is_clause_end(c) {
-                assert!(CLAUSE_LEADS[first as usize], "{c:?}");
+                assert!(CLAUSE_LEADS.marks(first), "{c:?}");
             }
         }
         // Only ASCII and lead bytes: the scan never stops inside a character.
         for b in 0x80..0xc0 {
-            assert!(!SENTENCE_LEADS[b] && !CLAUSE_LEADS[b]);
+            assert!(!SENTENCE_LEADS.marks(b) && !CLAUSE_LEADS.marks(b));
         }
     }
 
