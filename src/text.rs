@@ -184,6 +184,15 @@ const fn leads(lists: &[&[char]]) -> Leads {
 /// The first bytes of the characters that may end a sentence (with `.`).
 static SENTENCE_LEADS: Leads = leads(&[&SENTENCE_ENDS, &['.']]);
 
+/// The first bytes of the opening brackets.
+static OPEN_PAREN_LEADS: Leads = leads(&[&OPEN_PARENS]);
+
+/// The opening brackets of `text`, with their offsets, found by their first
+/// bytes (see [`marked`]).
+pub fn open_parens(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    marked(text, &OPEN_PAREN_LEADS).filter(|&(_, c)| is_open_paren(c))
+}
+
 /// The first bytes of the characters that may end a clause.
 static CLAUSE_LEADS: Leads = leads(&[&SENTENCE_ENDS, &CLAUSE_ONLY_ENDS]);
 

@@ -100,10 +100,7 @@ fn list_items<'d>(doc: &'d Doc, span: Span) -> Option<Vec<&'d Quantity>> {
 fn parenthesised(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
     let text = doc.slice(sentence);
     let clauses = doc.clauses(sentence);
-    for (i, c) in text.char_indices() {
-        if !crate::text::is_open_paren(c) {
-            continue;
-        }
+    for (i, c) in crate::text::open_parens(text) {
         let open = sentence.start + i;
         let inner_start = open + c.len_utf8();
         let window_end =
