@@ -485,8 +485,8 @@ mod tests {
     use super::*;
 
     /// Stepping over whole characters by their first byte finds the
-    /// sentences and clauses that reading every character finds, in text of
-    /// one- to four-byte characters and every ending.
+    /// sentences, clauses and opening brackets that reading every character
+    /// finds, in text of one- to four-byte characters and every ending.
     #[test]
     fn scanning_by_first_bytes_splits_as_reading_every_character() {
         fn by_chars(text: &str, stop: impl Fn(usize, char) -> bool) -> Vec<Span> {
@@ -506,7 +506,7 @@ mod tests {
             }
             out
         }
-        let alphabet: Vec<char> = "a1 .。,，;；:：!！?？、人é€😀\n\u{3000}「"
+        let alphabet: Vec<char> = "a1 .。,，;；:：!！?？、人é€😀\n\u{3000}「(（〔【)"
             .chars()
             .collect();
         let mut state = 0x2545_f491_4f6c_dd1du64;
@@ -528,6 +528,11 @@ mod tests {
             let sentence_end =
                 |i: usize, c: char| is_sentence_end(c) || (c == '.' && full_stop_ends(&text, i));
             assert_eq!(sentences(&text), by_chars(&text, sentence_end), "{text:?}");
+            let parens: Vec<(usize, char)> = text
+                .char_indices()
+                .filter(|&(_, c)| is_open_paren(c))
+                .collect();
+            assert_eq!(open_parens(&text).collect::<Vec<_>>(), parens, "{text:?}");
         }
     }
 
