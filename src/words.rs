@@ -1,16 +1,16 @@
 //! [`Words`]: one list of a rule's vocabulary, compiled (once, when first
-//! asked) into Aho-Corasick automata, so that finding every occurrence of any
-//! of its words in a clause is one pass over the clause, and the longest word
-//! at a place one step per byte, however many words the list has.
+//! asked) into an Aho-Corasick automaton, so that finding every occurrence of
+//! any of its words in a clause is one pass over the clause, and indexed by
+//! first character ([`FirstChars`]), so that the longest word at a place is a
+//! lookup and a few comparisons. [`WordIndex`] scans a text once for the words
+//! of every rule.
 //!
 //! Matching follows the rule-pack semantics: a Chinese word matches as it is
 //! written; a word with ASCII letters matches in any case and only as a whole
 //! word (`of` is not found in `often` nor in `proof`).
 
 use aho_corasick::automaton::Automaton;
-use aho_corasick::{
-    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
-};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, MatchKind};
 use serde::{Serialize, Serializer};
 use std::collections::HashMap;
 use std::ops::Deref;
@@ -33,7 +33,7 @@ pub struct Words {
     /// words are tried one by one.
     everywhere: OnceLock<Option<AhoCorasick>>,
     /// For the longest word at a given place.
-    anchored: OnceLock<Option<AhoCorasick>>,
+    starts: OnceLock<FirstChars>,
     /// The bytes a word may begin with: most places begin no word, and
     /// looking up one bit is cheaper than setting up an automaton search.
     first: FirstBytes,
@@ -75,6 +75,63 @@ impl FirstBytes {
     }
 }
 
+/// The words of a list by their first character, for the words that begin
+/// at a place: a lookup and a few comparisons, where an anchored automaton
+/// search cost several hundred instructions to set up and run.
+#[derive(Clone, Debug, Default)]
+pub struct FirstChars {
+    /// (first character, in lower case if ASCII and the list is matched in
+    /// any case; the words beginning with it, longest first, and of one
+    /// length the later in the list first), sorted by character.
+    groups: Vec<(char, Box<[u32]>)>,
+    any_case: bool,
+}
+
+impl FirstChars {
+    pub fn of<'a>(words: impl IntoIterator<Item = &'a str>, any_case: bool) -> FirstChars {
+        let words: Vec<&str> = words.into_iter().collect();
+        let key = |c: char| if any_case { c.to_ascii_lowercase() } else { c };
+        let mut groups: Vec<(char, Vec<u32>)> = Vec::new();
+        for (k, w) in words.iter().enumerate() {
+            let Some(c) = w.chars().next() else {
+                continue; // an empty word begins nowhere
+            };
+            match groups.iter_mut().find(|g| g.0 == key(c)) {
+                Some(g) => g.1.push(k as u32),
+                None => groups.push((key(c), vec![k as u32])),
+            }
+        }
+        groups.sort_unstable_by_key(|g| g.0);
+        FirstChars {
+            groups: groups
+                .into_iter()
+                .map(|(c, mut ks)| {
+                    ks.sort_by_key(|&k| std::cmp::Reverse((words[k as usize].len(), k)));
+                    (c, ks.into_boxed_slice())
+                })
+                .collect(),
+            any_case,
+        }
+    }
+
+    /// The words (by their place in the list) that may begin `s`: those
+    /// with its first character.
+    pub fn candidates(&self, s: &str) -> &[u32] {
+        let Some(c) = s.chars().next() else {
+            return &[];
+        };
+        let c = if self.any_case {
+            c.to_ascii_lowercase()
+        } else {
+            c
+        };
+        match self.groups.binary_search_by_key(&c, |g| g.0) {
+            Ok(i) => &self.groups[i].1,
+            Err(_) => &[],
+        }
+    }
+}
+
 impl Words {
     pub fn new(list: Vec<String>) -> Words {
         Words {
@@ -82,7 +139,7 @@ impl Words {
             first: FirstBytes::of(list.iter().map(String::as_str), true),
             list,
             everywhere: OnceLock::new(),
-            anchored: OnceLock::new(),
+            starts: OnceLock::new(),
         }
     }
 
@@ -93,29 +150,16 @@ impl Words {
         if !self.first.may_begin(s) {
             return None;
         }
-        let ac = self.anchored.get_or_init(|| {
-            AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest)
-                .start_kind(StartKind::Anchored)
-                // An anchored search takes a few steps: a DFA would cost more
-                // to build than it saves.
-                .kind(Some(AhoCorasickKind::ContiguousNFA))
-                // Built last word first: of two words of one length (`of`,
-                // `Of`), the later in the list wins, as it does by hand.
-                .build(self.list.iter().rev())
-                .ok()
-        });
-        if let Some(ac) = ac {
-            let m = ac.find(Input::new(s).anchored(Anchored::Yes))?;
-            let w = self.list[self.list.len() - 1 - m.pattern().as_usize()].as_str();
-            if whole_word(s, 0, m.end(), w) {
-                return Some(w);
-            }
-            // The longest is cut short (`of` in `often`); a shorter one may
-            // still stand: ask them all.
-        }
-        self.longest_by_hand(s, 0).map(|w| w.as_str())
+        let starts = self
+            .starts
+            .get_or_init(|| FirstChars::of(self.list.iter().map(String::as_str), true));
+        // Longest first, and of two of one length (`of`, `Of`) the later in
+        // the list, as trying them all does.
+        starts
+            .candidates(s)
+            .iter()
+            .map(|&k| self.list[k as usize].as_str())
+            .find(|w| starts_with_word(s, 0, w))
     }
 
     /// The longest word standing whole at `s[i..]`, trying each word.

@@ -6,11 +6,10 @@
 //! visits, not people; 元 is money (万元 and 亿元 are 元 with a scale). Every
 //! other measure word is a family of its own.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use std::sync::LazyLock;
 
 use super::QuantityKind;
-use crate::words::FirstBytes;
+use crate::words::{FirstBytes, FirstChars};
 
 /// A unit as written after a number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -155,34 +154,20 @@ const NOT_A_UNIT: &[(&str, &[char])] = &[
 /// The longest unit at the start of `s`, unless the text goes on into a word
 /// that merely begins with it.
 pub fn unit_at(s: &str) -> Option<Unit> {
-    // One anchored automaton over every unit: the longest unit at the start is
-    // found in one step per byte, not one comparison per unit.
-    static AUTOMATON: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-        AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(UNITS.iter().map(|u| u.text))
-            .ok()
-    });
+    // The units by their first character: the longest unit at the start is
+    // found by a lookup and a few comparisons, not one per unit.
+    static STARTS: LazyLock<FirstChars> =
+        LazyLock::new(|| FirstChars::of(UNITS.iter().map(|u| u.text), false));
     static FIRST: LazyLock<FirstBytes> =
         LazyLock::new(|| FirstBytes::of(UNITS.iter().map(|u| u.text), false));
     if !FIRST.may_begin(s) {
         return None;
     }
-    let unit = match AUTOMATON.as_ref() {
-        Some(ac) => {
-            let m = ac.find(Input::new(s).anchored(Anchored::Yes))?;
-            UNITS[m.pattern().as_usize()]
-        }
-        // Not reached (the table is small and fixed); kept so a failure to
-        // build can never panic.
-        None => *UNITS
-            .iter()
-            .rev()
-            .filter(|u| s.starts_with(u.text))
-            .max_by_key(|u| u.text.len())?,
-    };
+    let unit = STARTS
+        .candidates(s)
+        .iter()
+        .map(|&k| UNITS[k as usize])
+        .find(|u| s.starts_with(u.text))?;
     let after = s[unit.text.len()..].chars().next();
     if let Some(next) = after {
         if let Some((_, bad)) = NOT_A_UNIT.iter().find(|(t, _)| *t == unit.text) {
