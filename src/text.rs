@@ -188,7 +188,7 @@ static SENTENCE_LEADS: Leads = leads(&[&SENTENCE_ENDS, &['.']]);
 static OPEN_PAREN_LEADS: Leads = leads(&[&OPEN_PARENS]);
 
 /// The opening brackets of `text`, with their offsets, found by their first
-/// bytes (see [`marked`]).
+/// bytes, as the endings of sentences are.
 pub fn open_parens(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     marked(text, &OPEN_PAREN_LEADS).filter(|&(_, c)| is_open_paren(c))
 }
