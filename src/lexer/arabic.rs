@@ -2,7 +2,7 @@
 //! `１２３`, ranges `2020-2022`, ratios `1:10`.
 
 use nom::bytes::complete::{take_while1, take_while_m_n};
-use nom::character::complete::{char, one_of, satisfy};
+use nom::character::complete::{char, satisfy};
 use nom::combinator::{not, opt, recognize};
 use nom::multi::fold_many0;
 use nom::sequence::{preceded, terminated};
@@ -33,7 +33,7 @@ pub fn arabic(input: &str) -> IResult<&str, Arabic> {
     let rest = if head.chars().count() <= 3 {
         fold_many0(
             preceded(
-                one_of(",，"),
+                satisfy(|c| matches!(c, ',' | '，')),
                 terminated(take_while_m_n(3, 3, is_digit), not(satisfy(is_digit))),
             ),
             || (),
@@ -46,8 +46,11 @@ pub fn arabic(input: &str) -> IResult<&str, Arabic> {
     };
     // A grouping comma with a single group after a run like "17,25" never parses
     // as a group, so `17093人,已` keeps its comma as punctuation.
-    let (rest, frac) =
-        opt(preceded(one_of(".．"), recognize(take_while1(is_digit)))).parse(rest)?;
+    let (rest, frac) = opt(preceded(
+        satisfy(|c| matches!(c, '.' | '．')),
+        recognize(take_while1(is_digit)),
+    ))
+    .parse(rest)?;
     let trailing_zeros = int_part.chars().rev().take_while(|c| *c == '0').count() as u32;
     let trailing_zeros = if int_part.chars().all(|c| c == '0') {
         0
@@ -125,12 +128,22 @@ fn normalize(c: char) -> char {
 
 /// A range separator between two Arabic numbers: `2020-2022`, `5~10`, `5至10`.
 pub fn range_separator(input: &str) -> IResult<&str, char> {
-    terminated(one_of("-~～—–至"), nom::combinator::peek(satisfy(is_digit))).parse(input)
+    // (`satisfy` with a match rather than `one_of`, which decodes its list
+    // of characters for every figure read.)
+    terminated(
+        satisfy(|c| matches!(c, '-' | '~' | '～' | '—' | '–' | '至')),
+        nom::combinator::peek(satisfy(is_digit)),
+    )
+    .parse(input)
 }
 
 /// A ratio separator: `1:10`, `1∶10`.
 pub fn ratio_separator(input: &str) -> IResult<&str, char> {
-    terminated(one_of(":∶："), nom::combinator::peek(satisfy(is_digit))).parse(input)
+    terminated(
+        satisfy(|c| matches!(c, ':' | '∶' | '：')),
+        nom::combinator::peek(satisfy(is_digit)),
+    )
+    .parse(input)
 }
 
 /// The `+` of an expression such as `10+10` or `1+N`.
