@@ -208,7 +208,7 @@ pub fn lex_range(text: &str, start: usize, end: usize) -> Vec<Quantity> {
             if let Some(&[b1, b2]) = bytes.get(i + 1..i + 3) {
                 let code =
                     u32::from(b & 0x0F) << 12 | u32::from(b1 & 0x3F) << 6 | u32::from(b2 & 0x3F);
-                if !char::from_u32(code).is_some_and(numeral::is_numeral_char) {
+                if !numeral::is_numeral_code(code) {
                     i += 3;
                     continue;
                 }
@@ -906,24 +906,29 @@ fn finish(text: &str, n: Number) -> Option<Quantity> {
         }
         None
     };
-    // 2300多人 steps by 100, 6万余 by 1万, 1.5万余 by 1000.
-    let step = if n.scaled || n.decimals > 0 {
-        n.ulp.clone()
-    } else {
-        numeral::place_of(&n.value)
+    // 2300多人 steps by 100, 6万余 by 1万, 1.5万余 by 1000: the step of the
+    // number as written (worked out only for the few figures with 多 or 余).
+    let step_of = |n: &Number| {
+        if n.scaled || n.decimals > 0 {
+            n.ulp.clone()
+        } else {
+            numeral::place_of(&n.value)
+        }
     };
     if approx.is_none() {
         if let Some(w) = take_many(&mut end) {
             approx = Some(w);
-            many_step = Some(step.clone());
+            many_step = Some(step_of(&n));
         }
     }
 
     // English scale words after digits: 4.68 million, 1.2bn, 12k.
     let mut n = n;
+    let mut step_as_written = None;
     if !n.chinese && !n.scaled {
         if let Some((len, e)) = quantity_scale(&text[end..]) {
             {
+                step_as_written = Some(step_of(&n));
                 let f = pow10(e as i32);
                 n.value *= &f;
                 n.ulp *= &f;
@@ -995,7 +1000,7 @@ fn finish(text: &str, n: Number) -> Option<Quantity> {
     if approx.is_none() {
         if let Some(w) = take_many(&mut end) {
             approx = Some(w);
-            many_step = Some(step);
+            many_step = Some(step_as_written.unwrap_or_else(|| step_of(&n)));
         }
     }
     let value = n.value.clone();

@@ -58,10 +58,15 @@ fn big_unit(c: char) -> Option<i32> {
 pub fn is_numeral_char(c: char) -> bool {
     // The lexer asks for every character of the text: one bit of a table
     // (see `NUMERAL_BITS`) rather than the three matches.
-    let u = c as u32;
+    is_numeral_code(c as u32)
+}
+
+/// [`is_numeral_char`] of a code point (which must be a character's): the
+/// lexer works it out from three bytes of a Han character.
+pub fn is_numeral_code(u: u32) -> bool {
     match u.checked_sub(CJK_FIRST) {
         Some(k) if k < CJK_LEN => NUMERAL_BITS[(k / 64) as usize] & (1 << (k % 64)) != 0,
-        _ => c == '〇',
+        _ => u == '〇' as u32,
     }
 }
 
