@@ -378,10 +378,11 @@ fn is_han(c: char) -> bool {
 
 fn quoted_names(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
     let text = doc.text;
-    for (open, _) in doc
-        .slice(doc.span)
-        .match_indices('“')
-        .map(|(k, m)| (doc.span.start + k, m))
+    // “ found by its bytes (a vectorised search): the standard search looks
+    // for its last byte, which ends many Chinese characters too.
+    let quote = "“".as_bytes();
+    for open in
+        memchr::memmem::find_iter(doc.slice(doc.span).as_bytes(), quote).map(|k| doc.span.start + k)
     {
         if !doc.in_lang(open, rule.lang) {
             continue;
