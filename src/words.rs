@@ -9,8 +9,7 @@
 //! written; a word with ASCII letters matches in any case and only as a whole
 //! word (`of` is not found in `often` nor in `proof`).
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::{Serialize, Serializer};
 use std::collections::HashMap;
 use std::ops::Deref;
@@ -229,7 +228,7 @@ impl Default for Words {
 #[derive(Debug)]
 pub struct WordIndex {
     /// `None` if it could not be built: then every list is searched alone.
-    ac: Option<aho_corasick::dfa::DFA>,
+    ac: Option<AhoCorasick>,
     /// Each distinct word, and the lists (by number) it belongs to.
     patterns: Vec<(String, Vec<u32>)>,
     /// The [`Words::id`] of each list and its number, sorted by id.
@@ -271,13 +270,13 @@ impl WordIndex {
             }
         }
         ids.sort_unstable();
-        // Every byte of the text goes through it: a DFA, stepped by hand in
-        // `scan` (see there).
-        let ac = aho_corasick::dfa::DFA::builder()
+        let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
-            // No state is special but those that match: see `scan`.
-            .prefilter(false)
+            // Every byte of the text goes through it: the fastest kind.
+            // (Stepping its DFA by hand instead of through the overlapping
+            // iterator took 13 % fewer instructions, and no less time.)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(patterns.iter().map(|p| &p.0))
             .ok();
         WordIndex { ac, patterns, ids }
@@ -286,36 +285,10 @@ impl WordIndex {
     /// Every occurrence of every word in `text[start..end]`.
     pub fn scan(&self, text: &str, start: usize, end: usize) -> Found {
         let mut per_list = vec![Vec::new(); self.ids.len()];
-        let (Some(dfa), Some(s)) = (&self.ac, text.get(start..end)) else {
-            return Found {
-                start,
-                end,
-                per_list,
-            };
-        };
-        // The automaton stepped here rather than by its overlapping
-        // iterator, which keeps its place in memory and took twice the
-        // instructions per byte. Every word that ends at a byte is reported
-        // there, as the iterator does.
-        let Ok(mut sid) = dfa.start_state(Anchored::No) else {
-            return Found {
-                start,
-                end,
-                per_list,
-            };
-        };
-        for (i, &b) in s.as_bytes().iter().enumerate() {
-            sid = dfa.next_state(Anchored::No, sid, b);
-            if !dfa.is_special(sid) {
-                continue;
-            }
-            if dfa.is_dead(sid) {
-                break;
-            }
-            for m in 0..dfa.match_len(sid) {
-                let k = dfa.match_pattern(sid, m).as_usize();
-                let len = dfa.pattern_len(dfa.match_pattern(sid, m));
-                let hit = (start + i + 1 - len, start + i + 1, k as u32);
+        if let (Some(ac), Some(s)) = (&self.ac, text.get(start..end)) {
+            for m in ac.find_overlapping_iter(s) {
+                let k = m.pattern().as_usize();
+                let hit = (start + m.start(), start + m.end(), k as u32);
                 for &n in &self.patterns[k].1 {
                     // Matches come by where they end; words are short, so a
                     // new one moves back past only a few.
