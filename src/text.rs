@@ -210,11 +210,24 @@ fn split_spans(
     leads: &'static [bool; 256],
     end: impl Fn(char) -> bool,
 ) -> Vec<Span> {
+    spans_ended_by(text, base, marked(text, leads), |_, c| end(c))
+}
+
+/// Splits `text` (at offset `base` of its document) at the characters of
+/// `candidates` (with their offsets, in order) for which `stop` holds; the
+/// stopping character belongs to the span it ends, and spans of nothing but
+/// spaces are dropped.
+fn spans_ended_by(
+    text: &str,
+    base: usize,
+    candidates: impl Iterator<Item = (usize, char)>,
+    stop: impl Fn(usize, char) -> bool,
+) -> Vec<Span> {
     // Room for a sentence's clauses at once (most have fewer).
     let mut out = Vec::with_capacity(8);
     let mut start = 0;
-    for (i, c) in marked(text, leads) {
-        if end(c) {
+    for (i, c) in candidates {
+        if stop(i, c) {
             let e = i + c.len_utf8();
             if !text[start..i].trim().is_empty() {
                 out.push(Span::new(base + start, base + e));
@@ -262,21 +275,9 @@ fn full_stop_ends(text: &str, i: usize) -> bool {
 
 /// The sentences of a text.
 pub fn sentences(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, c) in marked(text, &SENTENCE_LEADS) {
-        if is_sentence_end(c) || (c == '.' && full_stop_ends(text, i)) {
-            let e = i + c.len_utf8();
-            if !text[start..i].trim().is_empty() {
-                out.push(Span::new(start, e));
-            }
-            start = e;
-        }
-    }
-    if !text[start..].trim().is_empty() {
-        out.push(Span::new(start, text.len()));
-    }
-    out
+    spans_ended_by(text, 0, marked(text, &SENTENCE_LEADS), |i, c| {
+        is_sentence_end(c) || (c == '.' && full_stop_ends(text, i))
+    })
 }
 
 /// Splits sentences further at `breaks` (sorted byte offsets). Pieces with
@@ -473,21 +474,7 @@ mod tests {
     #[test]
     fn scanning_by_first_bytes_splits_as_reading_every_character() {
         fn by_chars(text: &str, stop: impl Fn(usize, char) -> bool) -> Vec<Span> {
-            let mut out = Vec::new();
-            let mut start = 0;
-            for (i, c) in text.char_indices() {
-                if stop(i, c) {
-                    let e = i + c.len_utf8();
-                    if !text[start..i].trim().is_empty() {
-                        out.push(Span::new(start, e));
-                    }
-                    start = e;
-                }
-            }
-            if !text[start..].trim().is_empty() {
-                out.push(Span::new(start, text.len()));
-            }
-            out
+            spans_ended_by(text, 0, text.char_indices(), stop)
         }
         let alphabet: Vec<char> = "a1 .。,，;；:：!！?？、人é€😀\n\u{3000}「(（〔【)"
             .chars()

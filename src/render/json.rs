@@ -104,41 +104,34 @@ fn write_finding(out: &mut Vec<u8>, f: &Finding, depth: Option<usize>) {
     out.reserve(1024);
     let mut w = Writer { out, depth };
     w.open(b'{');
-    w.key(true, "rule");
-    w.string(&f.rule);
-    w.key(false, "check");
-    w.string(f.check.as_str());
-    w.key(false, "severity");
-    w.string(f.severity.as_str());
-    w.key(false, "message");
-    w.string(&f.message);
-    w.key(false, "path");
-    w.string(&f.path);
-    w.key(false, "line");
-    w.number(f.line);
-    w.key(false, "column");
-    w.number(f.column);
-    w.key(false, "start");
-    w.number(f.start);
-    w.key(false, "end");
-    w.number(f.end);
+    w.str_field(true, "rule", &f.rule);
+    w.str_field(false, "check", f.check.as_str());
+    w.str_field(false, "severity", f.severity.as_str());
+    w.str_field(false, "message", &f.message);
+    w.str_field(false, "path", &f.path);
+    for (name, n) in [
+        ("line", f.line),
+        ("column", f.column),
+        ("start", f.start),
+        ("end", f.end),
+    ] {
+        w.num_field(name, n);
+    }
     w.key(false, "labels");
     w.open(b'[');
     for (k, l) in f.labels.iter().enumerate() {
         w.item(k == 0);
         w.open(b'{');
-        w.key(true, "role");
-        w.string(l.role.as_str());
-        w.key(false, "text");
-        w.string(&l.text);
-        w.key(false, "start");
-        w.number(l.start);
-        w.key(false, "end");
-        w.number(l.end);
-        w.key(false, "line");
-        w.number(l.line);
-        w.key(false, "column");
-        w.number(l.column);
+        w.str_field(true, "role", l.role.as_str());
+        w.str_field(false, "text", &l.text);
+        for (name, n) in [
+            ("start", l.start),
+            ("end", l.end),
+            ("line", l.line),
+            ("column", l.column),
+        ] {
+            w.num_field(name, n);
+        }
         w.close(b'}', true);
     }
     w.close(b']', !f.labels.is_empty());
@@ -206,6 +199,18 @@ impl Writer<'_> {
         } else {
             b"\":"
         });
+    }
+
+    /// A field with a string value (not the first unless `first`).
+    fn str_field(&mut self, first: bool, name: &str, value: &str) {
+        self.key(first, name);
+        self.string(value);
+    }
+
+    /// A field with a number, after others.
+    fn num_field(&mut self, name: &str, n: usize) {
+        self.key(false, name);
+        self.number(n);
     }
 
     fn number(&mut self, n: usize) {
