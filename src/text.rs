@@ -408,6 +408,18 @@ pub fn squeeze(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// `len` characters drawn from `alphabet` by a xorshift generator.
+    fn random_text(state: &mut u64, alphabet: &[char], len: usize) -> String {
+        (0..len)
+            .map(|_| {
+                *state ^= *state << 13;
+                *state ^= *state >> 7;
+                *state ^= *state << 17;
+                alphabet[(*state % alphabet.len() as u64) as usize]
+            })
+            .collect()
+    }
+
     /// The byte count agrees with counting the characters themselves, at
     /// the edges of the Han block too.
     #[test]
@@ -447,14 +459,7 @@ mod tests {
         ];
         let mut state = 0x2545_f491_4f6c_dd1d_u64;
         for len in 0..700 {
-            let s: String = (0..len)
-                .map(|_| {
-                    state ^= state << 13;
-                    state ^= state >> 7;
-                    state ^= state << 17;
-                    alphabet[(state % alphabet.len() as u64) as usize]
-                })
-                .collect();
+            let s = random_text(&mut state, &alphabet, len);
             let han = s
                 .chars()
                 .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
@@ -481,14 +486,7 @@ mod tests {
             .collect();
         let mut state = 0x2545_f491_4f6c_dd1du64;
         for len in 0..400 {
-            let text: String = (0..len % 60)
-                .map(|_| {
-                    state ^= state << 13;
-                    state ^= state >> 7;
-                    state ^= state << 17;
-                    alphabet[(state % alphabet.len() as u64) as usize]
-                })
-                .collect();
+            let text = random_text(&mut state, &alphabet, len % 60);
             let whole = Span::new(0, text.len());
             assert_eq!(
                 clauses(&text, whole),
