@@ -261,20 +261,22 @@ impl Config {
             .is_some_and(|g| g.is_match(self.relative(path)))
     }
 
-    /// Whether an override applies to `path` (if none does, its selection is
-    /// the base one).
-    pub fn overridden(&self, path: &Path) -> bool {
+    /// The selection for one file: the base one, then each matching
+    /// override; `None` when no override applies (the base one stands). With
+    /// no overrides at all, the path is not even resolved (which reads the
+    /// file system).
+    pub fn selection_for(&self, path: &Path, base: &Selection) -> Option<Selection> {
+        if self.overrides.is_empty() {
+            return None;
+        }
         let rel = self.relative(path);
-        self.overrides.iter().any(|o| o.paths.is_match(&rel))
-    }
-
-    /// The selection for one file: the base one, then each matching override.
-    pub fn selection_for(&self, path: &Path, base: &Selection) -> Selection {
-        let rel = self.relative(path);
-        self.overrides
+        let mut matching = self
+            .overrides
             .iter()
             .filter(|o| o.paths.is_match(&rel))
-            .fold(base.clone(), |s, o| s.then(&o.selection))
+            .peekable();
+        matching.peek()?;
+        Some(matching.fold(base.clone(), |s, o| s.then(&o.selection)))
     }
 }
 

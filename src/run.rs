@@ -76,17 +76,11 @@ impl Run<'_> {
                 }
             },
         };
-        let path = std::path::Path::new(&source.path);
-        let overridden;
-        let rules = if self.config.overridden(path) {
-            overridden = self
-                .config
-                .selection_for(path, self.selection)
-                .apply(self.rules);
-            &overridden
-        } else {
-            base
-        };
+        let overridden = self
+            .config
+            .selection_for(std::path::Path::new(&source.path), self.selection)
+            .map(|s| s.apply(self.rules));
+        let rules = overridden.as_ref().unwrap_or(base);
         let source = Arc::new(source);
         crate::lint::lint_source_pieces(&source, rules, |k, n, findings| {
             let piece = FileResult {

@@ -32,10 +32,7 @@ pub struct Words {
     /// words are tried one by one.
     everywhere: OnceLock<Option<AhoCorasick>>,
     /// For the longest word at a given place.
-    starts: OnceLock<FirstChars>,
-    /// The bytes a word may begin with: most places begin no word, and
-    /// looking up one bit is cheaper than setting up an automaton search.
-    first: FirstBytes,
+    starts: FirstChars,
 }
 
 /// A set of bytes: those the words of a list may begin with (either case of
@@ -77,8 +74,11 @@ impl FirstBytes {
 /// The words of a list by their first character, for the words that begin
 /// at a place: a lookup and a few comparisons, where an anchored automaton
 /// search cost several hundred instructions to set up and run.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct FirstChars {
+    /// The bytes the words begin with: most places begin no word, and one
+    /// bit says so before any character is decoded.
+    first: FirstBytes,
     /// (first character, in lower case if ASCII and the list is matched in
     /// any case; the words beginning with it, longest first, and of one
     /// length the later in the list first), sorted by character.
@@ -102,6 +102,8 @@ impl FirstChars {
         }
         groups.sort_unstable_by_key(|g| g.0);
         FirstChars {
+            // (An empty word begins nowhere.)
+            first: FirstBytes::of(words.iter().copied().filter(|w| !w.is_empty()), any_case),
             groups: groups
                 .into_iter()
                 .map(|(c, mut ks)| {
@@ -116,6 +118,9 @@ impl FirstChars {
     /// The words (by their place in the list) that may begin `s`: those
     /// with its first character.
     pub fn candidates(&self, s: &str) -> &[u32] {
+        if !self.first.may_begin(s) {
+            return &[];
+        }
         let Some(c) = s.chars().next() else {
             return &[];
         };
@@ -135,26 +140,18 @@ impl Words {
     pub fn new(list: Vec<String>) -> Words {
         Words {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
-            first: FirstBytes::of(list.iter().map(String::as_str), true),
+            starts: FirstChars::of(list.iter().map(String::as_str), true),
             list,
             everywhere: OnceLock::new(),
-            starts: OnceLock::new(),
         }
     }
 
     /// The longest of the words that `s` starts with (as a whole word: see
     /// the module documentation).
     pub fn longest_at<'w>(&'w self, s: &str) -> Option<&'w str> {
-        // (An empty list begins nowhere.)
-        if !self.first.may_begin(s) {
-            return None;
-        }
-        let starts = self
-            .starts
-            .get_or_init(|| FirstChars::of(self.list.iter().map(String::as_str), true));
         // Longest first, and of two of one length (`of`, `Of`) the later in
         // the list, as trying them all does.
-        starts
+        self.starts
             .candidates(s)
             .iter()
             .map(|&k| self.list[k as usize].as_str())

@@ -180,14 +180,13 @@ pub fn lex_range(text: &str, start: usize, end: usize) -> Vec<Quantity> {
     let bytes = text.as_bytes();
     // Room for the quantities at once: a growing vector is copied at each
     // step, and the old and the new copy stand side by side (which doubled
-    // the peak memory on 200 000 percentages in a row). Reports hold about
-    // one number in 60 bytes; a large range (a piece of a long file: 256 KiB)
-    // gets room for one in 2 (numbers are seldom closer), up to 2^17 of them.
-    // That memory is only reserved: pages never written are never taken.
-    // A short text gets room for one in 16 bytes: the vector grew, each time
-    // copying every figure, 181 times in 200 files of the benchmark with room
-    // for one in 64 (reports hold about one in 57), and 68 times with one in
-    // 32 (1.2 % of the instructions in all).
+    // the peak memory on 200 000 percentages in a row). That memory is only
+    // reserved: pages never written are never taken.
+    // - A large range (a piece of a long file: 256 KiB) gets room for one
+    //   figure in 2 bytes (they are seldom closer), up to 2^17 of them.
+    // - A short text, for one in 16. Reports hold about one in 57; with room
+    //   for one in 64 the vector still grew 181 times in 200 files of the
+    //   benchmark, and 68 times with one in 32.
     let len = end.saturating_sub(start);
     let room = if len > 1 << 16 { len / 2 } else { len / 16 };
     let mut out = Vec::with_capacity(room.min(1 << 17));

@@ -9,7 +9,7 @@
 use std::sync::LazyLock;
 
 use super::QuantityKind;
-use crate::words::{FirstBytes, FirstChars};
+use crate::words::FirstChars;
 
 /// A unit as written after a number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -158,11 +158,6 @@ pub fn unit_at(s: &str) -> Option<Unit> {
     // found by a lookup and a few comparisons, not one per unit.
     static STARTS: LazyLock<FirstChars> =
         LazyLock::new(|| FirstChars::of(UNITS.iter().map(|u| u.text), false));
-    static FIRST: LazyLock<FirstBytes> =
-        LazyLock::new(|| FirstBytes::of(UNITS.iter().map(|u| u.text), false));
-    if !FIRST.may_begin(s) {
-        return None;
-    }
     let unit = STARTS
         .candidates(s)
         .iter()
@@ -204,8 +199,8 @@ mod tests {
         assert_eq!(unit_at("人,").unwrap().family, "person");
     }
 
-    /// The automaton, with its quick refusal of places no unit begins at,
-    /// finds the unit that trying every unit finds: at every place of a text
+    /// The lookup by first character, with its quick refusal of places no
+    /// unit begins at, finds the unit that trying every unit finds: at every place of a text
     /// holding each unit, and some that are none.
     #[test]
     fn unit_at_agrees_with_trying_every_unit() {

@@ -109,14 +109,12 @@ fn write_finding(out: &mut Vec<u8>, f: &Finding, depth: Option<usize>) {
     w.str_field(false, "severity", f.severity.as_str());
     w.str_field(false, "message", &f.message);
     w.str_field(false, "path", &f.path);
-    for (name, n) in [
+    w.num_fields([
         ("line", f.line),
         ("column", f.column),
         ("start", f.start),
         ("end", f.end),
-    ] {
-        w.num_field(name, n);
-    }
+    ]);
     w.key(false, "labels");
     w.open(b'[');
     for (k, l) in f.labels.iter().enumerate() {
@@ -124,14 +122,12 @@ fn write_finding(out: &mut Vec<u8>, f: &Finding, depth: Option<usize>) {
         w.open(b'{');
         w.str_field(true, "role", l.role.as_str());
         w.str_field(false, "text", &l.text);
-        for (name, n) in [
+        w.num_fields([
             ("start", l.start),
             ("end", l.end),
             ("line", l.line),
             ("column", l.column),
-        ] {
-            w.num_field(name, n);
-        }
+        ]);
         w.close(b'}', true);
     }
     w.close(b']', !f.labels.is_empty());
@@ -207,10 +203,12 @@ impl Writer<'_> {
         self.string(value);
     }
 
-    /// A field with a number, after others.
-    fn num_field(&mut self, name: &str, n: usize) {
-        self.key(false, name);
-        self.number(n);
+    /// Fields with numbers, after others.
+    fn num_fields<const N: usize>(&mut self, fields: [(&str, usize); N]) {
+        for (name, n) in fields {
+            self.key(false, name);
+            self.number(n);
+        }
     }
 
     fn number(&mut self, n: usize) {
