@@ -1,9 +1,10 @@
 //! A check run over many files: the edge where files are read. Files are
-//! linted in parallel on all cores (rayon) and handed back in path order as
-//! soon as each and those before it are done, so output streams and stays
-//! deterministic. The worker that completes the next file in order hands it
-//! (and any that were waiting for it) to the caller, under a lock: no thread
-//! sits waiting for results, and none is woken for each file.
+//! linted in parallel on all cores (rayon), taken in path order, and handed
+//! back in that order as soon as each and those before it are done, so output
+//! streams and stays deterministic. The worker that completes the next file
+//! in order hands it (and any that were waiting for it) to the caller, under
+//! a lock: no thread sits waiting for results, and none is woken for each
+//! file.
 
 use crate::config::{Config, Selection};
 use crate::finding::Finding;
@@ -100,9 +101,16 @@ impl Run<'_> {
     pub fn each(&self, targets: Vec<Target>, each: impl FnMut(FileResult) + Send) {
         let handover = Handover::new(each);
         let base = self.selection.apply(self.rules);
+        // Workers take the targets in order, one at a time, so they finish
+        // nearly in order: results are handed over as the run goes, not held.
+        // (Split into halves, as a parallel iterator over a vector is, the
+        // second half's results waited for the whole first half: on 2000
+        // files they were held, 19 MiB more at the peak, and written out at
+        // the end by one worker while the other had nothing left to do.)
         targets
-            .into_par_iter()
+            .into_iter()
             .enumerate()
+            .par_bridge()
             .for_each(|(i, t)| self.lint(i, t, &base, &|piece| handover.emit(piece)));
     }
 }
