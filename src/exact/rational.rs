@@ -47,11 +47,17 @@ impl Num {
         // Most fractions fit 64 bits, where dividing is several times quicker.
         if let (Ok(n), Ok(d)) = (i64::try_from(n), i64::try_from(d)) {
             if n != i64::MIN {
-                let g = if d == 1 {
-                    1
-                } else {
-                    n.unsigned_abs().gcd(&d.unsigned_abs()) as i64
-                };
+                // Whole numbers and 1/d are reduced already: no division.
+                if n == 0 {
+                    return Num(Repr::Small { n: 0, d: 1 });
+                }
+                if d == 1 || n.unsigned_abs() == 1 {
+                    return Num(Repr::Small { n, d });
+                }
+                let g = n.unsigned_abs().gcd(&d.unsigned_abs()) as i64;
+                if g == 1 {
+                    return Num(Repr::Small { n, d });
+                }
                 return Num(Repr::Small { n: n / g, d: d / g });
             }
         }
@@ -433,6 +439,34 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// A fraction is made reduced, its denominator positive, whatever its
+    /// parts (zero, one, the extremes of `i64`, any other).
+    #[test]
+    fn fractions_are_made_reduced() {
+        use proptest::prelude::*;
+        let part = || {
+            prop_oneof![
+                Just(0i64),
+                Just(1),
+                Just(-1),
+                Just(i64::MAX),
+                Just(i64::MIN),
+                -12i64..12,
+                -1000i64..1000,
+                any::<i64>(),
+            ]
+        };
+        let parts = (part(), part().prop_filter("a denominator", |d| *d != 0));
+        proptest!(|((n, d) in parts)| {
+            let r = Num::new(n, d);
+            prop_assert_eq!(r.to_big(), BigRational::new(n.into(), d.into()));
+            if let Repr::Small { n: a, d: b } = r.0 {
+                prop_assert!(b > 0);
+                prop_assert_eq!(a.unsigned_abs().gcd(&b.unsigned_abs()), 1);
+            }
+        });
     }
 
     #[test]

@@ -147,6 +147,15 @@ const APPROX_BEFORE: &[&str] = &[
     "逾",
 ];
 
+/// Whether some word of [`APPROX_BEFORE`] ends with `c` (one match, not a
+/// look at each word: it is asked before every figure).
+fn ends_approx_word(c: char) -> bool {
+    matches!(
+        c,
+        '于' | '过' | '近' | '约' | '概' | '到' | '足' | '少' | '逾'
+    )
+}
+
 /// Words after a number (and its unit) that make it approximate.
 const APPROX_AFTER: &[&str] = &["左右", "以上", "以下", "上下", "有余"];
 
@@ -276,11 +285,7 @@ fn approx_before(text: &str, q: &mut Quantity) {
     }
     // Every word ends with a character of its own: most numbers stand after
     // none of them, and one character is quicker to look at than each word.
-    let may_end_word = before
-        .chars()
-        .next_back()
-        .is_some_and(|c| APPROX_BEFORE.iter().any(|w| w.ends_with(c)));
-    if !may_end_word {
+    if !before.chars().next_back().is_some_and(ends_approx_word) {
         return;
     }
     for w in APPROX_BEFORE {
@@ -1134,6 +1139,14 @@ mod tests {
     /// The lexer passes over the Han characters (led by E4..E9) that are no
     /// numeral characters without asking `quantity_at`: it would begin no
     /// number at any of them, whatever follows.
+    #[test]
+    fn approximation_words_end_with_the_characters_looked_for() {
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            let by_words = APPROX_BEFORE.iter().any(|w| w.ends_with(c));
+            assert_eq!(ends_approx_word(c), by_words, "{c}");
+        }
+    }
+
     #[test]
     fn han_characters_passed_over_begin_no_number() {
         let mut passed = 0;
