@@ -159,6 +159,11 @@ fn ends_approx_word(c: char) -> bool {
 /// Words after a number (and its unit) that make it approximate.
 const APPROX_AFTER: &[&str] = &["左右", "以上", "以下", "上下", "有余"];
 
+/// Whether some word of [`APPROX_AFTER`] begins with `c`.
+fn begins_approx_after(c: char) -> bool {
+    matches!(c, '左' | '以' | '上' | '有')
+}
+
 /// Characters that, standing before an approximation word, make it part of
 /// another word: 最近 and 附近 are not 近, 签约 and 预约 are not 约.
 const NOT_APPROX: &[(&str, &[char])] = &[
@@ -1035,7 +1040,7 @@ fn finish(text: &str, n: Number) -> Option<Quantity> {
     // Most numbers are followed by none of the words: one character tells.
     let rest = &text[end..];
     let after = rest
-        .starts_with(|c| APPROX_AFTER.iter().any(|w| w.starts_with(c)))
+        .starts_with(begins_approx_after)
         .then(|| APPROX_AFTER.iter().find(|w| rest.starts_with(**w)))
         .flatten();
     if let Some(w) = after {
@@ -1085,6 +1090,10 @@ fn quantity_scale(s: &str) -> Option<(usize, u32)> {
 /// `per cent`, `percent`, `percentage points` after a number: kind, unit,
 /// bytes read.
 fn english_percent(s: &str) -> Option<(QuantityKind, &'static str, usize)> {
+    // Every word begins with p: most figures are followed by another letter.
+    if !s.starts_with(['p', 'P']) {
+        return None;
+    }
     for (word, kind, unit) in [
         (
             "percentage points",
@@ -1140,10 +1149,12 @@ mod tests {
     /// numeral characters without asking `quantity_at`: it would begin no
     /// number at any of them, whatever follows.
     #[test]
-    fn approximation_words_end_with_the_characters_looked_for() {
+    fn approximation_words_end_and_begin_with_the_characters_looked_for() {
         for c in (0..0x3_0000).filter_map(char::from_u32) {
             let by_words = APPROX_BEFORE.iter().any(|w| w.ends_with(c));
             assert_eq!(ends_approx_word(c), by_words, "{c}");
+            let by_words = APPROX_AFTER.iter().any(|w| w.starts_with(c));
+            assert_eq!(begins_approx_after(c), by_words, "{c}");
         }
     }
 
