@@ -9,57 +9,157 @@
 use crate::exact::{int, Num};
 use num_traits::{One, Zero};
 
+/// Number words from zero to nineteen.
+const UNIT_WORDS: &[(&str, i64)] = &[
+    ("zero", 0),
+    ("nought", 0),
+    ("naught", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+];
+
+const TENS_WORDS: &[(&str, i64)] = &[
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+];
+
+/// Scale words, as powers of ten.
+const SCALE_WORDS: &[(&str, u32)] = &[
+    ("thousand", 3),
+    ("lakh", 5),
+    ("lakhs", 5),
+    ("million", 6),
+    ("millions", 6),
+    ("mil", 6),
+    ("mn", 6),
+    ("mm", 6),
+    ("crore", 7),
+    ("crores", 7),
+    ("billion", 9),
+    ("billions", 9),
+    ("bn", 9),
+    ("bln", 9),
+    ("trillion", 12),
+    ("trillions", 12),
+    ("tln", 12),
+];
+
+fn look_up<T: Copy>(table: &[(&str, T)], w: &str) -> Option<T> {
+    table.iter().find(|(word, _)| *word == w).map(|&(_, v)| v)
+}
+
 fn unit_word(w: &str) -> Option<i64> {
-    Some(match w {
-        "zero" | "nought" | "naught" => 0,
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        _ => return None,
-    })
+    look_up(UNIT_WORDS, w)
 }
 
 fn tens_word(w: &str) -> Option<i64> {
-    Some(match w {
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        _ => return None,
-    })
+    look_up(TENS_WORDS, w)
 }
 
-/// Scale words, as powers of ten.
 fn scale_word(w: &str) -> Option<u32> {
-    Some(match w {
-        "thousand" => 3,
-        "lakh" | "lakhs" => 5,
-        "million" | "millions" | "mil" | "mn" | "mm" => 6,
-        "crore" | "crores" => 7,
-        "billion" | "billions" | "bn" | "bln" => 9,
-        "trillion" | "trillions" | "tln" => 12,
-        _ => return None,
-    })
+    look_up(SCALE_WORDS, w)
+}
+
+/// Signs before a number: `minus five`.
+const SIGNS: &[&str] = &["minus", "negative"];
+
+/// One before a word that counts (`a hundred`, `a dozen`, `a third`).
+const ARTICLES: &[&str] = &["a", "an"];
+
+/// The other words [`unsigned`] and [`cardinal`] take first: `hundreds` (of
+/// patients) is 100; a run may begin with `and` before a fraction.
+const LEADS: &[&str] = &["hundred", "hundreds", "half", "quarter", "and"];
+
+/// The length, first and last letter of a word (ASCII letters, at most
+/// [`WORD_BUF`] of them, in any case), as one number below [`KEYS`].
+const fn word_key(w: &[u8]) -> usize {
+    w.len() << 10 | letter_index(w[0]) << 5 | letter_index(w[w.len() - 1])
+}
+
+/// 0 to 25 for an ASCII letter in either case.
+const fn letter_index(b: u8) -> usize {
+    ((b | 0x20).wrapping_sub(b'a') & 31) as usize
+}
+
+const KEYS: usize = (WORD_BUF + 1) << 10;
+
+/// `bits` with the [`word_key`] of `w` set.
+const fn with_key(mut bits: [u64; KEYS / 64], w: &str) -> [u64; KEYS / 64] {
+    let k = word_key(w.as_bytes());
+    bits[k / 64] |= 1 << (k % 64);
+    bits
+}
+
+/// One bit for the [`word_key`] of each word a number may begin with: most
+/// words of English prose have the key of none (`the`, `of`, `and` aside),
+/// and are refused by one bit test.
+static FIRST_WORD_KEYS: [u64; KEYS / 64] = {
+    let mut bits = [0u64; KEYS / 64];
+    let mut i = 0;
+    while i < UNIT_WORDS.len() {
+        bits = with_key(bits, UNIT_WORDS[i].0);
+        i += 1;
+    }
+    let mut i = 0;
+    while i < TENS_WORDS.len() {
+        bits = with_key(bits, TENS_WORDS[i].0);
+        i += 1;
+    }
+    let mut i = 0;
+    while i < SCALE_WORDS.len() {
+        bits = with_key(bits, SCALE_WORDS[i].0);
+        i += 1;
+    }
+    let mut i = 0;
+    while i < SIGNS.len() {
+        bits = with_key(bits, SIGNS[i]);
+        i += 1;
+    }
+    let mut i = 0;
+    while i < ARTICLES.len() {
+        bits = with_key(bits, ARTICLES[i]);
+        i += 1;
+    }
+    let mut i = 0;
+    while i < LEADS.len() {
+        bits = with_key(bits, LEADS[i]);
+        i += 1;
+    }
+    bits
+};
+
+/// Whether `w` (ASCII letters) has the length, first and last letter of a
+/// word a number may begin with.
+fn may_be_first_word(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.is_empty() || b.len() > WORD_BUF {
+        return false;
+    }
+    let k = word_key(b);
+    FIRST_WORD_KEYS[k / 64] & (1 << (k % 64)) != 0
 }
 
 /// Ordinals that can be a denominator: `third` 3, `fifths` 5, `hundredth` 100.
@@ -185,6 +285,12 @@ fn tokens(s: &str) -> Vec<Tok<'_>> {
 /// Decided from the first word or two, before the (costly) tokens are made:
 /// the lexer asks at every word of English prose.
 fn may_start_number(s: &str) -> bool {
+    may_start_number_with(s, true)
+}
+
+/// [`may_start_number`], `filtered` by the keys of the first words (the
+/// test holds the two readings equal).
+fn may_start_number_with(s: &str, filtered: bool) -> bool {
     // The word at `from` (after spaces) as written, and where it ends.
     let word_at = |from: usize| -> Option<(usize, &str)> {
         let rest = s.get(from..)?;
@@ -204,7 +310,10 @@ fn may_start_number(s: &str) -> bool {
     let Some((mut end, mut w)) = word_at(0) else {
         return false;
     };
-    if w.eq_ignore_ascii_case("minus") || w.eq_ignore_ascii_case("negative") {
+    if filtered && !may_be_first_word(w) {
+        return false;
+    }
+    if SIGNS.iter().any(|sign| w.eq_ignore_ascii_case(sign)) {
         if s[end..]
             .trim_start_matches([' ', '\t'])
             .starts_with(|c: char| c.is_ascii_digit())
@@ -222,15 +331,13 @@ fn may_start_number(s: &str) -> bool {
     };
     // `a` and `an` are one only before a word that counts (most often they
     // are articles): the word right after, as the reading sees it.
-    if w == "a" || w == "an" {
+    if ARTICLES.contains(&w) {
         let mut next_buf = [0; WORD_BUF];
         return word_at(end)
             .and_then(|(_, next)| lowered(next, &mut next_buf))
             .is_some_and(counted_after_a);
     }
-    // Every other word `unsigned` and `cardinal` accept first: `hundreds` (of
-    // patients) is 100; a run may begin with `and` before a fraction.
-    is_number_word(w) || matches!(w, "half" | "quarter" | "hundreds" | "and")
+    is_number_word(w) || LEADS.contains(&w)
 }
 
 /// Room for the longest number or scale word, in [`lowered`].
@@ -766,6 +873,57 @@ mod tests {
 
     /// Every number and scale word fits the buffer of [`lowered`]; a word too
     /// long for it is no number word.
+    /// The quick refusal by length, first and last letter refuses no text
+    /// the full reading would take: every word of the fixtures with the text
+    /// after it, every number word in three cases before words that count,
+    /// every string of up to three letters, and random text.
+    #[test]
+    fn first_word_keys_refuse_no_number() {
+        let same = |s: &str| {
+            assert_eq!(
+                may_start_number_with(s, true),
+                may_start_number_with(s, false),
+                "{s:?}"
+            );
+        };
+        let mut texts = Vec::new();
+        for p in std::fs::read_dir("fixtures/cases").unwrap() {
+            texts.push(std::fs::read_to_string(p.unwrap().path()).unwrap());
+        }
+        for t in &texts {
+            for (i, _) in t.char_indices() {
+                same(&t[i..crate::text::floor_boundary(t, i + 40)]);
+            }
+        }
+        let words = UNIT_WORDS.iter().chain(TENS_WORDS).map(|w| w.0);
+        let words = words.chain(SCALE_WORDS.iter().map(|w| w.0));
+        let words = words.chain(SIGNS.iter().chain(ARTICLES).chain(LEADS).copied());
+        for w in words {
+            for w in [
+                w.to_string(),
+                w.to_uppercase(),
+                w[..1].to_uppercase() + &w[1..],
+            ] {
+                assert!(may_be_first_word(&w), "{w}");
+                for after in ["", " hundred", " million", " dozen", " third", " 5", " of"] {
+                    same(&format!("{w}{after}"));
+                    same(&format!("minus {w}{after}"));
+                }
+            }
+        }
+        let letters: Vec<char> = ('a'..='z').chain('A'..='Z').collect();
+        for &a in &letters {
+            same(&a.to_string());
+            for &b in &letters {
+                same(&format!("{a}{b} hundred"));
+                for c in ['a', 'd', 'e', 'n', 'o', 'r', 's', 't', 'x', 'y', 'F', 'H'] {
+                    same(&format!("{a}{b}{c} million"));
+                }
+            }
+        }
+        proptest::proptest!(|(s in "[a-zA-Z]{1,12}( [a-zA-Z0-9]{1,9}){0,3}")| same(&s));
+    }
+
     #[test]
     fn number_words_fit_the_lowering_buffer() {
         let mut buf = [0; WORD_BUF];
