@@ -256,22 +256,30 @@ fn full_stop_ends(text: &str, i: usize) -> bool {
         return false;
     }
     let before = &text[..i];
-    let word: String = before
-        .chars()
+    // The word before: ASCII letters, digits and points (no longer than the
+    // longest abbreviation is looked at, so a long run costs nothing).
+    let word_start = before
+        .bytes()
         .rev()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '.')
-        .collect();
-    let word: String = word.chars().rev().collect::<String>().to_ascii_lowercase();
-    if ABBREVIATIONS.contains(&word.as_str()) {
+        .take(ABBREVIATION_MAX + 1)
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'.')
+        .count();
+    let word = &before[before.len() - word_start..];
+    if ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) {
         return false;
     }
-    // 1. at the start of a line is a list marker.
-    let line = &before[before.rfind('\n').map_or(0, |k| k + 1)..];
-    if !line.trim().is_empty() && line.trim().chars().all(|c| c.is_ascii_digit()) {
-        return false;
-    }
-    true
+    // 1. at the start of a line is a list marker: nothing but digits (and
+    // spaces) since the line began. Read back from the point, not from the
+    // line's start: a scraped paragraph is one long line of many sentences.
+    let space = |c: char| c.is_whitespace() && c != '\n';
+    let rest = before.trim_end_matches(space);
+    let digits = rest.len() - rest.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = rest[..rest.len() - digits].trim_end_matches(space);
+    !(digits > 0 && (rest.is_empty() || rest.ends_with('\n')))
 }
+
+/// The length of the longest of [`ABBREVIATIONS`].
+const ABBREVIATION_MAX: usize = 6;
 
 /// The sentences of a text.
 pub fn sentences(text: &str) -> Vec<Span> {
@@ -472,6 +480,59 @@ mod tests {
     }
 
     use super::*;
+
+    /// [`full_stop_ends`] as first written: the word before collected, the
+    /// line read from its start.
+    fn full_stop_ends_by_definition(text: &str, i: usize) -> bool {
+        let after = &text[i + 1..];
+        if !(after.is_empty() || after.starts_with(char::is_whitespace)) {
+            return false;
+        }
+        let before = &text[..i];
+        let word: String = before
+            .chars()
+            .rev()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '.')
+            .collect();
+        let word: String = word.chars().rev().collect::<String>().to_ascii_lowercase();
+        if ABBREVIATIONS.contains(&word.as_str()) {
+            return false;
+        }
+        let line = &before[before.rfind('\n').map_or(0, |k| k + 1)..];
+        if !line.trim().is_empty() && line.trim().chars().all(|c| c.is_ascii_digit()) {
+            return false;
+        }
+        true
+    }
+
+    #[test]
+    fn full_stops_end_sentences_as_defined() {
+        assert_eq!(
+            ABBREVIATIONS.iter().map(|a| a.len()).max(),
+            Some(ABBREVIATION_MAX)
+        );
+        let check = |t: &str| {
+            for (i, _) in t.match_indices('.') {
+                assert_eq!(
+                    full_stop_ends(t, i),
+                    full_stop_ends_by_definition(t, i),
+                    "{t:?} at {i}"
+                );
+            }
+        };
+        for t in [
+            "No. 5 and Fig. 2. Done.",
+            "1. First\n 12. Second\r\n3 . x",
+            "e.g. this. I.E. that. approx. 5. sec.\n",
+            "a\u{3000}7. b\n\t42.\n",
+            "NOS. 4. Vol. 2. ART. 3. mrs. x",
+            "xno. 7. 1.2.3. ab12. \u{e9}no. z",
+            "xapprox. 5 and 9approx. 6 and .approx. 7",
+        ] {
+            check(t);
+        }
+        proptest::proptest!(|(t in "[aeginopsvx0-9. \n\r\t\u{3000}\u{e9}]{0,40}")| check(&t));
+    }
 
     /// Scanning for first bytes finds the sentences, clauses and opening
     /// brackets that reading every character finds, in text of one- to

@@ -34,6 +34,15 @@ fn hostile_files_do_not_stop_the_run() {
             .repeat(200_000)
             .as_bytes(),
     );
+    // One long line of English sentences (a scraped paragraph): each full
+    // stop once read the line back to its start.
+    write(
+        &dir,
+        "english-line.txt",
+        "The hospital treated 1,250 patients in total. "
+            .repeat(45_000)
+            .as_bytes(),
+    );
     write(&dir, "digits.txt", "9".repeat(200_000).as_bytes());
     write(
         &dir,
