@@ -92,6 +92,8 @@ def w(name, data):
             f.write(data if isinstance(data, bytes) else data.encode("utf-8"))
 w("long-line.txt", "需救治17093人,已救治17025人,救治进度99.3%" * 200_000)
 w("english-line.txt", "The hospital treated 1,250 patients in total. " * 220_000)
+w("number-words.txt", "a hundred a dozen a third " * 400_000)
+w("from-to.txt", "rose from 1 to 2 " * 500_000)
 w("digits.txt", "9" * 200_000)
 w("nesting.txt", "(" * 50_000 + "1个" + ")" * 50_000)
 w("percents.txt", "".join(f"{i % 100}%" for i in range(200_000)))

@@ -43,6 +43,18 @@ fn hostile_files_do_not_stop_the_run() {
             .repeat(45_000)
             .as_bytes(),
     );
+    // No punctuation at all: number words (each once read to the end of
+    // the text) and changes (each once counted every figure after it).
+    write(
+        &dir,
+        "number-words.txt",
+        "a hundred a dozen a third ".repeat(40_000).as_bytes(),
+    );
+    write(
+        &dir,
+        "from-to.txt",
+        "rose from 1 to 2 ".repeat(50_000).as_bytes(),
+    );
     write(&dir, "digits.txt", "9".repeat(200_000).as_bytes());
     write(
         &dir,

@@ -50,6 +50,15 @@ const PIECES: &[&str] = &[
     "a",
     "é",
     "😀",
+    "左右",
+    "以上",
+    "超过",
+    "最",
+    "about ",
+    "more than ",
+    " percent",
+    "-",
+    ".",
 ];
 
 proptest! {
@@ -59,6 +68,11 @@ proptest! {
     fn spans_are_char_boundaries_and_values_lie_in_their_intervals(idx in proptest::collection::vec(0..PIECES.len(), 0..60)) {
         let text: String = idx.iter().map(|&i| PIECES[i]).collect();
         let a = analyze(&text, &rules());
+        // In text order and never overlapping (what `Doc::quantities_in`
+        // searches by).
+        for w in a.quantities.windows(2) {
+            prop_assert!(w[0].end <= w[1].start, "{:?} then {:?} in {:?}", w[0], w[1], text);
+        }
         for q in &a.quantities {
             prop_assert!(q.start < q.end && q.end <= text.len());
             prop_assert!(text.is_char_boundary(q.start) && text.is_char_boundary(q.end));

@@ -180,11 +180,12 @@ impl<'a> Doc<'a> {
 
     /// The quantities lying wholly inside `span`, in order.
     pub fn quantities_in(&self, span: Span) -> &[Quantity] {
+        // Quantities never overlap, so their ends are in order too: both
+        // bounds by halving (counting the ends one by one made a check that
+        // asks for the first figure of a long clause read all of them).
         let from = self.quantities.partition_point(|q| q.start < span.start);
-        let to = self.quantities.partition_point(|q| q.start < span.end);
-        let slice = &self.quantities[from..to.max(from)];
-        let keep = slice.iter().take_while(|q| q.end <= span.end).count();
-        &slice[..keep]
+        let slice = &self.quantities[from..];
+        &slice[..slice.partition_point(|q| q.end <= span.end)]
     }
 
     /// The quantity that starts exactly at `offset`, if any.

@@ -221,13 +221,22 @@ struct Tok<'a> {
     raw: &'a str,
 }
 
+/// The most tokens a reading looks at: the longest number in words
+/// (`nine hundred and ninety-nine trillion nine hundred and …`, five groups
+/// of seven) with what may follow it (`and a half`, `out of`) is far
+/// shorter. Without a bound, text with no punctuation (`a hundred a dozen
+/// a third …` for megabytes) was read to its end at every word that may
+/// begin a number: quadratic time, and memory for every word.
+const MAX_TOKENS: usize = 64;
+
 /// Words (lower-cased), hyphens and numbers from `at`, up to the first
-/// character that cannot continue English number text.
+/// character that cannot continue English number text, and at most
+/// [`MAX_TOKENS`] of them.
 fn tokens(s: &str) -> Vec<Tok<'_>> {
     let mut out = Vec::new();
     let mut i = 0;
     let bytes = s.as_bytes();
-    while i < s.len() {
+    while i < s.len() && out.len() < MAX_TOKENS {
         let c = bytes[i] as char;
         if c == ' ' || c == '\t' {
             i += 1;
@@ -922,6 +931,24 @@ mod tests {
             }
         }
         proptest::proptest!(|(s in "[a-zA-Z]{1,12}( [a-zA-Z0-9]{1,9}){0,3}")| same(&s));
+    }
+
+    /// A run of words with no punctuation is read no further than a number
+    /// can reach, and the longest numbers in words are still read whole.
+    #[test]
+    fn readings_stop_within_reach() {
+        let run = "a hundred a dozen a third ".repeat(1000);
+        assert_eq!(tokens(&run).len(), MAX_TOKENS);
+        let longest = "nine hundred and ninety-nine trillion nine hundred and ninety-nine \
+                       billion nine hundred and ninety-nine million nine hundred and \
+                       ninety-nine thousand nine hundred and ninety-nine and a half";
+        let (len, value) = words_at(&format!("{longest} {run}")).unwrap();
+        assert_eq!(len, longest.len());
+        assert_eq!(
+            to_decimal_string(&value, 2),
+            "999999999999999.5",
+            "{longest}"
+        );
     }
 
     #[test]
