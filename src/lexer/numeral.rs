@@ -170,6 +170,7 @@ fn integer(s: &str) -> Option<Integer> {
     let mut pos = 0;
     let mut acc = Num::zero(); // closed by big units
     let mut last_big = i32::MAX;
+    let mut bigs = 0u32; // big units read
     let mut section = Num::zero(); // below the current big unit
     let mut last_small = i32::MAX;
     let mut digit: Option<(Num, Num, u32, bool)> = None; // value, its scale, decimals, is one Chinese char
@@ -335,6 +336,13 @@ fn integer(s: &str) -> Option<Integer> {
             if unit_blocked(&rest[c.len_utf8()..], c, prev == Prev::Start) {
                 break;
             }
+            // No numeral has more (一亿二千万 has two, 五万亿亿 three): a
+            // longer run (1万1万1万…) is no figure, and is refused before its
+            // value outgrows 64 bits.
+            bigs += 1;
+            if bigs > MAX_BIG_UNITS {
+                return None;
+            }
             // A digit right before a unit is that unit's count, never colloquial.
             let cur = &section + digit.take().map_or(Num::zero(), |(v, _, _, _)| v);
             if cur.is_zero() {
@@ -346,6 +354,12 @@ fn integer(s: &str) -> Option<Integer> {
                 acc += cur * pow10(e);
             } else {
                 acc = (acc + cur) * pow10(e);
+            }
+            // Past what any report writes (1万1万1万…, each 万 multiplying
+            // all before it): no figure, and no arithmetic on ever longer
+            // numbers, which made such a run cost the cube of its length.
+            if acc >= *too_large() {
+                return None;
             }
             chinese |= !matches!(c, '万' | '亿') || chinese;
             if let Some((_, step)) = &mut many {
@@ -384,6 +398,16 @@ fn integer(s: &str) -> Option<Integer> {
         chinese,
         ends_on_digit: ends_on_digit && lone,
     })
+}
+
+/// The most big units (万, 亿, …) a numeral may hold.
+const MAX_BIG_UNITS: u32 = 3;
+
+/// 10^[`crate::exact::MAX_DIGITS`]: a numeral this large or larger is
+/// refused, as a figure of more digits is.
+fn too_large() -> &'static Num {
+    static LIMIT: std::sync::OnceLock<Num> = std::sync::OnceLock::new();
+    LIMIT.get_or_init(|| pow10(crate::exact::MAX_DIGITS as i32))
 }
 
 /// The place value of the last non-zero digit of a whole number (2300 → 100).
@@ -679,5 +703,18 @@ mod tests {
         assert_eq!(v("万"), None);
         assert_eq!(v("两两"), None);
         assert_eq!(v("百"), None);
+    }
+
+    /// Three big units at most (五万亿亿 is read); a longer run of them is
+    /// refused whole, however long, and so is a value of 10^40 or more.
+    #[test]
+    fn runs_of_big_units_are_bounded() {
+        assert_eq!(v("五万亿亿"), Some(("500000000000000000000".into(), 4)));
+        assert_eq!(v("1万1万1万"), Some(("1000100010000".into(), 6)));
+        assert_eq!(v("1万1万1万1万"), None);
+        assert_eq!(v(&"1万".repeat(10_000)), None);
+        assert_eq!(v("1万亿亿亿"), None);
+        assert!(v("1000兆兆兆").is_some());
+        assert_eq!(v("10000兆兆兆"), None);
     }
 }
