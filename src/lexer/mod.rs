@@ -1121,21 +1121,26 @@ fn english_percent(s: &str) -> Option<(QuantityKind, &'static str, usize)> {
 
 /// Widens an interval by an approximation word.
 fn widen(i: &Interval, word: &str) -> Interval {
-    let nine = Num::new(9, 10);
-    let eleven = Num::new(11, 10);
+    // A tenth of the bound's size away from zero or towards it, so that a
+    // negative figure widens the right way too (约-5 is -5.5 to -4.5).
+    let tenth = |b: &Num| b.abs() / int(10);
+    let lower = |b: &Num| b - tenth(b);
+    let upper = |b: &Num| b + tenth(b);
     match word {
-        "近" | "将近" | "接近" => {
-            Interval::new(i.lo.as_ref().map(|l| l * &nine), i.hi.clone())
+        "近" | "将近" | "接近" => Interval::new(i.lo.as_ref().map(lower), i.hi.clone()),
+        "约" | "大约" | "大概" | "左右" | "上下" => {
+            Interval::new(i.lo.as_ref().map(lower), i.hi.as_ref().map(upper))
         }
-        "约" | "大约" | "大概" | "左右" | "上下" => Interval::new(
-            i.lo.as_ref().map(|l| l * &nine),
-            i.hi.as_ref().map(|h| h * &eleven),
-        ),
         "超过" | "逾" | "以上" | "多于" | "至少" | "不少于" | "有余" => {
             Interval::new(i.lo.clone(), None)
         }
+        // Below a count is down to none; below a negative figure, anything.
         "不到" | "不足" | "以下" | "少于" | "低于" | "不超过" => {
-            Interval::new(Some(Num::zero()), i.hi.clone())
+            let floor = match &i.hi {
+                Some(h) if h.is_negative() => None,
+                _ => Some(Num::zero()),
+            };
+            Interval::new(floor, i.hi.clone())
         }
         _ => i.clone(),
     }
@@ -1156,6 +1161,28 @@ mod tests {
             let by_words = APPROX_AFTER.iter().any(|w| w.starts_with(c));
             assert_eq!(begins_approx_after(c), by_words, "{c}");
         }
+    }
+
+    /// Approximation words widen an interval by a tenth of each bound's
+    /// size: a negative figure's interval still holds it (found by the
+    /// property test: `about 三百分之-1` had its bounds crossed).
+    #[test]
+    fn approximations_widen_negative_figures_the_right_way() {
+        let n = Interval::exact(int(-5));
+        let (lo, hi) = (Num::new(-11, 2), Num::new(-9, 2));
+        assert_eq!(widen(&n, "约"), Interval::new(Some(lo.clone()), Some(hi)));
+        assert_eq!(widen(&n, "近"), Interval::new(Some(lo), Some(int(-5))));
+        assert_eq!(widen(&n, "不到"), Interval::new(None, Some(int(-5))));
+        let p = Interval::exact(int(100));
+        assert_eq!(
+            widen(&p, "约"),
+            Interval::new(Some(int(90)), Some(int(110)))
+        );
+        assert_eq!(
+            widen(&p, "不到"),
+            Interval::new(Some(int(0)), Some(int(100)))
+        );
+        assert_eq!(widen(&p, "超过"), Interval::new(Some(int(100)), None));
     }
 
     #[test]
