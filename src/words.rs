@@ -318,6 +318,31 @@ impl WordIndex {
         start: usize,
         end: usize,
     ) -> Option<Vec<(usize, usize)>> {
+        Some(self.hits(found, words, text, start, end)?.collect())
+    }
+
+    /// The first of [`WordIndex::find_in`], found without finding the rest;
+    /// `None` when the lookup cannot answer.
+    pub fn first_in(
+        &self,
+        found: &Found,
+        words: &Words,
+        text: &str,
+        start: usize,
+        end: usize,
+    ) -> Option<Option<(usize, usize)>> {
+        Some(self.hits(found, words, text, start, end)?.next())
+    }
+
+    /// [`WordIndex::find_in`]'s occurrences, in order, as they are needed.
+    fn hits<'a>(
+        &'a self,
+        found: &'a Found,
+        words: &Words,
+        text: &'a str,
+        start: usize,
+        end: usize,
+    ) -> Option<impl Iterator<Item = (usize, usize)> + 'a> {
         self.ac.as_ref()?;
         let i = self.ids.binary_search_by_key(&words.id, |p| p.0).ok()?;
         if start < found.start || end > found.end {
@@ -326,16 +351,25 @@ impl WordIndex {
         let s = text.get(start..end)?;
         let list = &found.per_list[self.ids[i].1 as usize];
         let from = list.partition_point(|m| m.0 < start);
-        let mut out: Vec<(usize, usize)> = Vec::new();
-        for &(a, b, k) in list[from..].iter().take_while(|m| m.0 < end) {
-            if b > end || out.last().is_some_and(|last| last.0 == a) {
-                continue;
-            }
-            if whole_word(s, a - start, b - start, &self.patterns[k as usize].0) {
-                out.push((a, b));
-            }
-        }
-        Some(out)
+        // Occurrences come by start, the longest first: the first of each
+        // start that stands as a word is the one found there.
+        let mut last_start = None;
+        Some(
+            list[from..]
+                .iter()
+                .take_while(move |m| m.0 < end)
+                .filter(move |&&(a, b, k)| {
+                    if b > end || last_start == Some(a) {
+                        return false;
+                    }
+                    let hit = whole_word(s, a - start, b - start, &self.patterns[k as usize].0);
+                    if hit {
+                        last_start = Some(a);
+                    }
+                    hit
+                })
+                .map(|&(a, b, _)| (a, b)),
+        )
     }
 }
 

@@ -55,6 +55,19 @@ fn hostile_files_do_not_stop_the_run() {
         "from-to.txt",
         "rose from 1 to 2 ".repeat(50_000).as_bytes(),
     );
+    // Runs that were read again from each of their starts: big units
+    // (1万1万…, in big-number arithmetic), values after 分别为, shares.
+    write(&dir, "big-units.txt", "1万".repeat(20_000).as_bytes());
+    write(
+        &dir,
+        "respectively.txt",
+        "分别为1、".repeat(20_000).as_bytes(),
+    );
+    write(
+        &dir,
+        "shares.txt",
+        "accounting for 5% of 6 ".repeat(20_000).as_bytes(),
+    );
     write(&dir, "digits.txt", "9".repeat(200_000).as_bytes());
     write(
         &dir,

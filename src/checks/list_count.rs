@@ -22,6 +22,10 @@ use std::collections::BTreeSet;
 /// Largest count a list claim is checked for.
 const MAX_COUNT: u32 = 30;
 
+/// How far before 分别 its names may begin, in bytes (200 Chinese
+/// characters, or a list of some forty names).
+const NAMES_REACH: usize = 600;
+
 pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
     let mut out = Vec::new();
     if rule.lang == Some(crate::text::Lang::En) {
@@ -603,8 +607,12 @@ fn respectively(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
                     .len();
                 let values = doc.quantities_in(Span::new(e, tail_end));
                 // Values of two families (1200张、800张和420人、260人) are a
-                // table of names by attributes, not one value per name.
+                // table of names by attributes, not one value per name. More
+                // values than any count this check states are no list of
+                // names' values either (and reading them all at each
+                // 分别为 of a long clause took the square of its length).
                 if values.len() < 2
+                    || values.len() > MAX_COUNT as usize
                     || values
                         .iter()
                         .any(|v| !v.kind.is_checkable() || !v.same_family(&values[0]))
@@ -622,6 +630,12 @@ fn respectively(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
                     }
                 }
                 if !clean {
+                    continue;
+                }
+                // The names: the clause before. Longer than any list of
+                // names (a clause run on across scraped paragraphs), it is
+                // no list this check can count: no claim.
+                if s - clause.start > NAMES_REACH {
                     continue;
                 }
                 let names = Span::new(clause.start, s);

@@ -141,6 +141,22 @@ impl<'a> Doc<'a> {
         words.find_in(self.text, span.start, span.end)
     }
 
+    /// The first of [`Doc::occurrences`], found without finding the rest.
+    pub fn first_occurrence(&self, span: Span, words: &Words) -> Option<(usize, usize)> {
+        if let Some(index) = &self.index {
+            let found = self
+                .found
+                .get_or_init(|| index.scan(self.text, self.span.start, self.span.end));
+            if let Some(first) = index.first_in(found, words, self.text, span.start, span.end) {
+                return first;
+            }
+        }
+        words
+            .find_in(self.text, span.start, span.end)
+            .first()
+            .copied()
+    }
+
     /// The document with every sentence read by every check, whatever its
     /// figures: what the gates are tested against.
     #[cfg(test)]

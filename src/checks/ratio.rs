@@ -360,6 +360,9 @@ fn named(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
     }
 }
 
+/// The most figures a share's part is chosen from.
+const MAX_BEFORE_SHARE: usize = 64;
+
 /// Words that begin with the share verb but do not state a share.
 const NOT_SHARE: &[char] = &['用', '据', '领', '地', '有', '位', '线'];
 
@@ -372,7 +375,9 @@ fn share(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
                 continue;
             }
             let after = doc.quantities_in(Span::new(e, clause.end));
-            let Some(ri) = after.iter().position(|q| q.kind.is_rate()) else {
+            // The rate is the first figure after the verb or the second (one
+            // whole between): no further look.
+            let Some(ri) = after.iter().take(2).position(|q| q.kind.is_rate()) else {
                 continue;
             };
             let stated = &after[ri];
@@ -388,13 +393,17 @@ fn share(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
                 clause.start
             };
             let before = doc.quantities_in(Span::new(scope_start, s));
+            // More figures before the verb than any sentence a share is
+            // read from holds: which is the part is anyone's guess (and
+            // weighing them all at each verb of a long clause took the
+            // square of its length).
+            if before.len() > MAX_BEFORE_SHARE {
+                continue;
+            }
             // English: accounting for 68.7% of total trade of $1,256.3 billion.
             let whole_after = || -> Option<&Quantity> {
                 let rest = Span::new(stated.end, clause.end);
-                let of_at = doc
-                    .occurrences(rest, &v.share_of)
-                    .first()
-                    .map(|&(_, e)| e)?;
+                let (_, of_at) = doc.first_occurrence(rest, &v.share_of)?;
                 let later = doc.quantities_in(Span::new(of_at, clause.end));
                 // The whole follows "of" or "of the" right away: 68.7% of total
                 // trade of $1,256.3 billion; not "of people aged 15".
