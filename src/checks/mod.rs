@@ -130,10 +130,7 @@ impl<'a> Doc<'a> {
     /// longest word at each position where one starts (see
     /// [`Words::find_in`]).
     pub fn occurrences(&self, span: Span, words: &Words) -> Vec<(usize, usize)> {
-        if let Some(index) = &self.index {
-            let found = self
-                .found
-                .get_or_init(|| index.scan(self.text, self.span.start, self.span.end));
+        if let Some((index, found)) = self.index_found() {
             if let Some(hits) = index.find_in(found, words, self.text, span.start, span.end) {
                 return hits;
             }
@@ -143,10 +140,7 @@ impl<'a> Doc<'a> {
 
     /// The first of [`Doc::occurrences`], found without finding the rest.
     pub fn first_occurrence(&self, span: Span, words: &Words) -> Option<(usize, usize)> {
-        if let Some(index) = &self.index {
-            let found = self
-                .found
-                .get_or_init(|| index.scan(self.text, self.span.start, self.span.end));
+        if let Some((index, found)) = self.index_found() {
             if let Some(first) = index.first_in(found, words, self.text, span.start, span.end) {
                 return first;
             }
@@ -155,6 +149,16 @@ impl<'a> Doc<'a> {
             .find_in(self.text, span.start, span.end)
             .first()
             .copied()
+    }
+
+    /// The word index and where its words stand in this document (scanned
+    /// when first asked), if the document has one.
+    fn index_found(&self) -> Option<(&WordIndex, &Found)> {
+        let index = self.index.as_deref()?;
+        let found = self
+            .found
+            .get_or_init(|| index.scan(self.text, self.span.start, self.span.end));
+        Some((index, found))
     }
 
     /// The document with every sentence read by every check, whatever its

@@ -10,7 +10,7 @@ use crate::exact::{int, Num};
 use num_traits::{One, Zero};
 
 /// Number words from zero to nineteen.
-const UNIT_WORDS: &[(&str, i64)] = &[
+const UNIT_WORDS: [(&str, i64); 22] = [
     ("zero", 0),
     ("nought", 0),
     ("naught", 0),
@@ -35,7 +35,7 @@ const UNIT_WORDS: &[(&str, i64)] = &[
     ("nineteen", 19),
 ];
 
-const TENS_WORDS: &[(&str, i64)] = &[
+const TENS_WORDS: [(&str, i64); 8] = [
     ("twenty", 20),
     ("thirty", 30),
     ("forty", 40),
@@ -47,7 +47,7 @@ const TENS_WORDS: &[(&str, i64)] = &[
 ];
 
 /// Scale words, as powers of ten.
-const SCALE_WORDS: &[(&str, u32)] = &[
+const SCALE_WORDS: [(&str, u32); 17] = [
     ("thousand", 3),
     ("lakh", 5),
     ("lakhs", 5),
@@ -72,15 +72,15 @@ fn look_up<T: Copy>(table: &[(&str, T)], w: &str) -> Option<T> {
 }
 
 fn unit_word(w: &str) -> Option<i64> {
-    look_up(UNIT_WORDS, w)
+    look_up(&UNIT_WORDS, w)
 }
 
 fn tens_word(w: &str) -> Option<i64> {
-    look_up(TENS_WORDS, w)
+    look_up(&TENS_WORDS, w)
 }
 
 fn scale_word(w: &str) -> Option<u32> {
-    look_up(SCALE_WORDS, w)
+    look_up(&SCALE_WORDS, w)
 }
 
 /// Signs before a number: `minus five`.
@@ -106,11 +106,26 @@ const fn letter_index(b: u8) -> usize {
 
 const KEYS: usize = (WORD_BUF + 1) << 10;
 
-/// `bits` with the [`word_key`] of `w` set.
-const fn with_key(mut bits: [u64; KEYS / 64], w: &str) -> [u64; KEYS / 64] {
-    let k = word_key(w.as_bytes());
-    bits[k / 64] |= 1 << (k % 64);
+/// `bits` with the [`word_key`] of each of `words` set.
+const fn with_keys(mut bits: [u64; KEYS / 64], words: &[&str]) -> [u64; KEYS / 64] {
+    let mut i = 0;
+    while i < words.len() {
+        let k = word_key(words[i].as_bytes());
+        bits[k / 64] |= 1 << (k % 64);
+        i += 1;
+    }
     bits
+}
+
+/// The words of a table of number words and their values.
+const fn words_of<const N: usize, T: Copy>(table: &[(&'static str, T); N]) -> [&'static str; N] {
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = table[i].0;
+        i += 1;
+    }
+    out
 }
 
 /// One bit for the [`word_key`] of each word a number may begin with: most
@@ -118,37 +133,12 @@ const fn with_key(mut bits: [u64; KEYS / 64], w: &str) -> [u64; KEYS / 64] {
 /// and are refused by one bit test.
 static FIRST_WORD_KEYS: [u64; KEYS / 64] = {
     let mut bits = [0u64; KEYS / 64];
-    let mut i = 0;
-    while i < UNIT_WORDS.len() {
-        bits = with_key(bits, UNIT_WORDS[i].0);
-        i += 1;
-    }
-    let mut i = 0;
-    while i < TENS_WORDS.len() {
-        bits = with_key(bits, TENS_WORDS[i].0);
-        i += 1;
-    }
-    let mut i = 0;
-    while i < SCALE_WORDS.len() {
-        bits = with_key(bits, SCALE_WORDS[i].0);
-        i += 1;
-    }
-    let mut i = 0;
-    while i < SIGNS.len() {
-        bits = with_key(bits, SIGNS[i]);
-        i += 1;
-    }
-    let mut i = 0;
-    while i < ARTICLES.len() {
-        bits = with_key(bits, ARTICLES[i]);
-        i += 1;
-    }
-    let mut i = 0;
-    while i < LEADS.len() {
-        bits = with_key(bits, LEADS[i]);
-        i += 1;
-    }
-    bits
+    bits = with_keys(bits, &words_of(&UNIT_WORDS));
+    bits = with_keys(bits, &words_of(&TENS_WORDS));
+    bits = with_keys(bits, &words_of(&SCALE_WORDS));
+    bits = with_keys(bits, SIGNS);
+    bits = with_keys(bits, ARTICLES);
+    with_keys(bits, LEADS)
 };
 
 /// Whether `w` (ASCII letters) has the length, first and last letter of a
@@ -904,7 +894,7 @@ mod tests {
                 same(&t[i..crate::text::floor_boundary(t, i + 40)]);
             }
         }
-        let words = UNIT_WORDS.iter().chain(TENS_WORDS).map(|w| w.0);
+        let words = UNIT_WORDS.iter().chain(&TENS_WORDS).map(|w| w.0);
         let words = words.chain(SCALE_WORDS.iter().map(|w| w.0));
         let words = words.chain(SIGNS.iter().chain(ARTICLES).chain(LEADS).copied());
         for w in words {
