@@ -132,10 +132,6 @@ pub fn apply(
     findings: &mut Vec<Finding>,
     rules: &RuleSet,
 ) -> Vec<Finding> {
-    // (Most files have none: no pass over the findings, no line index.)
-    if directives.is_empty() {
-        return Vec::new();
-    }
     let mut used = vec![false; directives.len()];
     findings.retain(|f| {
         let mut suppressed = false;
@@ -164,13 +160,15 @@ pub fn apply(
         }
         !suppressed
     });
-    let index = LineIndex::new(text);
+    // Lines are indexed only for a directive that suppressed nothing (most
+    // files have no directive at all).
+    let index = std::cell::OnceCell::new();
     directives
         .iter()
         .zip(used)
         .filter(|(d, used)| !used && d.action != Action::Enable)
         .map(|(d, _)| {
-            let (line, column) = index.line_col(d.start);
+            let (line, column) = index.get_or_init(|| LineIndex::new(text)).line_col(d.start);
             let known: Vec<&String> = d
                 .names
                 .iter()

@@ -279,7 +279,17 @@ fn full_stop_ends(text: &str, i: usize) -> bool {
 }
 
 /// The length of the longest of [`ABBREVIATIONS`].
-const ABBREVIATION_MAX: usize = 6;
+const ABBREVIATION_MAX: usize = {
+    let mut max = 0;
+    let mut i = 0;
+    while i < ABBREVIATIONS.len() {
+        if ABBREVIATIONS[i].len() > max {
+            max = ABBREVIATIONS[i].len();
+        }
+        i += 1;
+    }
+    max
+};
 
 /// The sentences of a text.
 pub fn sentences(text: &str) -> Vec<Span> {
@@ -416,6 +426,8 @@ pub fn squeeze(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     /// `len` characters drawn from `alphabet` by a xorshift generator.
     fn random_text(state: &mut u64, alphabet: &[char], len: usize) -> String {
         (0..len)
@@ -478,8 +490,6 @@ mod tests {
         let long = "人".repeat(300) + &"a".repeat(600);
         assert_eq!(han_and_latin(long.as_bytes()), (300, 600));
     }
-
-    use super::*;
 
     /// [`full_stop_ends`] as first written: the word before collected, the
     /// line read from its start.

@@ -89,7 +89,7 @@ pub struct FirstChars {
 impl FirstChars {
     pub fn of<'a>(words: impl IntoIterator<Item = &'a str>, any_case: bool) -> FirstChars {
         let words: Vec<&str> = words.into_iter().collect();
-        let key = |c: char| if any_case { c.to_ascii_lowercase() } else { c };
+        let key = |c: char| key_of(c, any_case);
         let mut groups: Vec<(char, Vec<u32>)> = Vec::new();
         for (k, w) in words.iter().enumerate() {
             let Some(c) = w.chars().next() else {
@@ -124,15 +124,23 @@ impl FirstChars {
         let Some(c) = s.chars().next() else {
             return &[];
         };
-        let c = if self.any_case {
-            c.to_ascii_lowercase()
-        } else {
-            c
-        };
-        match self.groups.binary_search_by_key(&c, |g| g.0) {
+        match self
+            .groups
+            .binary_search_by_key(&key_of(c, self.any_case), |g| g.0)
+        {
             Ok(i) => &self.groups[i].1,
             Err(_) => &[],
         }
+    }
+}
+
+/// The character words are grouped by in [`FirstChars`]: ASCII in lower
+/// case when the list is matched in any case.
+fn key_of(c: char, any_case: bool) -> char {
+    if any_case {
+        c.to_ascii_lowercase()
+    } else {
+        c
     }
 }
 
@@ -321,21 +329,9 @@ impl WordIndex {
         Some(self.hits(found, words, text, start, end)?.collect())
     }
 
-    /// The first of [`WordIndex::find_in`], found without finding the rest;
-    /// `None` when the lookup cannot answer.
-    pub fn first_in(
-        &self,
-        found: &Found,
-        words: &Words,
-        text: &str,
-        start: usize,
-        end: usize,
-    ) -> Option<Option<(usize, usize)>> {
-        Some(self.hits(found, words, text, start, end)?.next())
-    }
-
-    /// [`WordIndex::find_in`]'s occurrences, in order, as they are needed.
-    fn hits<'a>(
+    /// [`WordIndex::find_in`]'s occurrences, in order, as they are needed
+    /// (the first without the rest); `None` when the lookup cannot answer.
+    pub fn hits<'a>(
         &'a self,
         found: &'a Found,
         words: &Words,

@@ -382,12 +382,7 @@ fn is_han(c: char) -> bool {
 
 fn quoted_names(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
     let text = doc.text;
-    // “ found by its bytes (a vectorised search): the standard search looks
-    // for its last byte, which ends many Chinese characters too.
-    let quote = "“".as_bytes();
-    for open in
-        memchr::memmem::find_iter(doc.slice(doc.span).as_bytes(), quote).map(|k| doc.span.start + k)
-    {
+    for open in doc.positions_of("“") {
         if !doc.in_lang(open, rule.lang) {
             continue;
         }

@@ -183,11 +183,9 @@ fn verb_measure(doc: &Doc, rule: &Rule, covered: &[Span], out: &mut Vec<Claim>) 
 
 fn lost_years(doc: &Doc, rule: &Rule, covered: &[Span], lossy: bool, out: &mut Vec<Claim>) {
     let v = &rule.vocabulary;
-    // 年 found by its bytes (a vectorised search): most of them follow a
-    // year's digits, and are passed over by the character before them.
-    let year = "年".as_bytes();
-    for k in memchr::memmem::find_iter(doc.slice(doc.span).as_bytes(), year) {
-        let p = doc.span.start + k;
+    // Most 年 follow a year's digits, and are passed over by the character
+    // before them.
+    for p in doc.positions_of("年") {
         let before = doc.text[..p].trim_end_matches([' ', '\t', '\u{3000}']);
         let opens = match before.chars().next_back() {
             None => true,

@@ -141,14 +141,23 @@ impl<'a> Doc<'a> {
     /// The first of [`Doc::occurrences`], found without finding the rest.
     pub fn first_occurrence(&self, span: Span, words: &Words) -> Option<(usize, usize)> {
         if let Some((index, found)) = self.index_found() {
-            if let Some(first) = index.first_in(found, words, self.text, span.start, span.end) {
-                return first;
+            if let Some(mut hits) = index.hits(found, words, self.text, span.start, span.end) {
+                return hits.next();
             }
         }
         words
             .find_in(self.text, span.start, span.end)
             .first()
             .copied()
+    }
+
+    /// Every offset in this document where `needle` stands, found by its
+    /// bytes (a vectorised search: the standard one looks for the last byte,
+    /// which for a Chinese character ends many others too).
+    pub fn positions_of(&self, needle: &'static str) -> impl Iterator<Item = usize> + 'a {
+        let start = self.span.start;
+        memchr::memmem::find_iter(self.slice(self.span).as_bytes(), needle.as_bytes())
+            .map(move |k| start + k)
     }
 
     /// The word index and where its words stand in this document (scanned

@@ -870,8 +870,6 @@ mod tests {
     use super::*;
     use crate::exact::to_decimal_string;
 
-    /// Every number and scale word fits the buffer of [`lowered`]; a word too
-    /// long for it is no number word.
     /// The quick refusal by length, first and last letter refuses no text
     /// the full reading would take: every word of the fixtures with the text
     /// after it, every number word in three cases before words that count,
@@ -886,7 +884,8 @@ mod tests {
             );
         };
         let mut texts = Vec::new();
-        for p in std::fs::read_dir("fixtures/cases").unwrap() {
+        let cases = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/cases");
+        for p in std::fs::read_dir(cases).unwrap() {
             texts.push(std::fs::read_to_string(p.unwrap().path()).unwrap());
         }
         for t in &texts {
@@ -941,6 +940,8 @@ mod tests {
         );
     }
 
+    /// Every number and scale word fits the buffer of [`lowered`]; a word too
+    /// long for it is no number word.
     #[test]
     fn number_words_fit_the_lowering_buffer() {
         let mut buf = [0; WORD_BUF];

@@ -1150,9 +1150,8 @@ fn widen(i: &Interval, word: &str) -> Interval {
 mod tests {
     use super::*;
 
-    /// The lexer passes over the Han characters (led by E4..E9) that are no
-    /// numeral characters without asking `quantity_at`: it would begin no
-    /// number at any of them, whatever follows.
+    /// The characters looked at before and after a figure are those the
+    /// approximation words end and begin with.
     #[test]
     fn approximation_words_end_and_begin_with_the_characters_looked_for() {
         for c in (0..0x3_0000).filter_map(char::from_u32) {
@@ -1185,6 +1184,9 @@ mod tests {
         assert_eq!(widen(&p, "超过"), Interval::new(Some(int(100)), None));
     }
 
+    /// The lexer passes over the Han characters (led by E4..E9) that are no
+    /// numeral characters without asking `quantity_at`: it would begin no
+    /// number at any of them, whatever follows.
     #[test]
     fn han_characters_passed_over_begin_no_number() {
         let mut passed = 0;

@@ -337,8 +337,8 @@ fn integer(s: &str) -> Option<Integer> {
                 break;
             }
             // No numeral has more (一亿二千万 has two, 五万亿亿 three): a
-            // longer run (1万1万1万…) is no figure, and is refused before its
-            // value outgrows 64 bits.
+            // longer run (1万1万1万…) is no figure, and is refused after a few
+            // steps of arithmetic, not one per unit on an ever longer number.
             bigs += 1;
             if bigs > MAX_BIG_UNITS {
                 return None;
@@ -358,7 +358,7 @@ fn integer(s: &str) -> Option<Integer> {
             // Past what any report writes (1万1万1万…, each 万 multiplying
             // all before it): no figure, and no arithmetic on ever longer
             // numbers, which made such a run cost the cube of its length.
-            if acc >= *too_large() {
+            if acc >= *TOO_LARGE {
                 return None;
             }
             chinese |= !matches!(c, '万' | '亿') || chinese;
@@ -405,10 +405,8 @@ const MAX_BIG_UNITS: u32 = 3;
 
 /// 10^[`crate::exact::MAX_DIGITS`]: a numeral this large or larger is
 /// refused, as a figure of more digits is.
-fn too_large() -> &'static Num {
-    static LIMIT: std::sync::OnceLock<Num> = std::sync::OnceLock::new();
-    LIMIT.get_or_init(|| pow10(crate::exact::MAX_DIGITS as i32))
-}
+static TOO_LARGE: std::sync::LazyLock<Num> =
+    std::sync::LazyLock::new(|| pow10(crate::exact::MAX_DIGITS as i32));
 
 /// The place value of the last non-zero digit of a whole number (2300 → 100).
 pub fn place_of(v: &Num) -> Num {
