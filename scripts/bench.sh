@@ -103,6 +103,7 @@ w("percents.txt", "".join(f"{i % 100}%" for i in range(200_000)))
 w("items.txt", "共有" + "、".join(f"项目{i}个" for i in range(100_000)) + "。")
 w("quotes.txt", "“" * 100_000)
 w("nuls.txt", b"\0" * 1_000_000)
+w("dense-findings.txt", "达到个" * 110_000)
 w("random.bin", os.urandom(1_000_000))
 PY
 echo "== hostile inputs (one file each)"

@@ -60,8 +60,10 @@ pub fn place_labels(text: &str, index: &LineIndex, claim: &Claim) -> Vec<PlacedL
 }
 
 /// The findings of a file: its inconsistent claims, with the severity of
-/// their rules.
-pub fn findings(path: &str, text: &str, claims: &[Claim], rules: &RuleSet) -> Vec<Finding> {
+/// their rules. The claims are used up: their messages move into the
+/// findings rather than being copied (a text dense in findings holds one
+/// copy, not two).
+pub fn findings(path: &str, text: &str, claims: Vec<Claim>, rules: &RuleSet) -> Vec<Finding> {
     // A text whose claims all hold needs no line index.
     if claims.iter().all(|c| c.verdict.is_none()) {
         return Vec::new();
@@ -74,29 +76,29 @@ pub fn findings_with(
     path: &str,
     text: &str,
     index: &LineIndex,
-    claims: &[Claim],
+    claims: Vec<Claim>,
     rules: &RuleSet,
 ) -> Vec<Finding> {
     let mut out: Vec<Finding> = claims
-        .iter()
-        .filter_map(|claim| {
-            let verdict = claim.verdict.as_ref()?;
+        .into_iter()
+        .filter_map(|mut claim| {
+            let verdict = claim.verdict.take()?;
             let rule = rules.get(&claim.rule)?;
-            let labels = place_labels(text, index, claim);
+            let labels = place_labels(text, index, &claim);
             let primary = verdict.primary.min(labels.len().saturating_sub(1));
             let p = labels.get(primary)?;
             Some(Finding {
                 rule: rule.id.clone(),
                 check: claim.check,
                 severity: rule.severity,
-                message: verdict.message.clone(),
+                message: verdict.message,
                 path: path.to_string(),
                 line: p.line,
                 column: p.column,
                 start: p.start,
                 end: p.end,
-                expected: verdict.expected.clone(),
-                help: verdict.help.clone(),
+                expected: verdict.expected,
+                help: verdict.help,
                 labels,
                 primary,
             })

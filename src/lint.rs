@@ -25,8 +25,12 @@ pub fn analyze(text: &str, rules: &RuleSet) -> Analysis {
 }
 
 /// Size of the pieces a long text is analysed in: memory stays bounded by it,
-/// not by the file. Pieces end between sentences.
-pub const CHUNK: usize = 256 * 1024;
+/// not by the file. Pieces end between sentences. A piece's claims and
+/// findings are held until it is done: a text dense in findings (`达到个`
+/// over and over, one in 9 bytes) holds some 800 bytes for each, 6 MiB for a
+/// piece of 64 KiB (with 256 KiB pieces such a text of 1 MB peaked at 60 MiB
+/// on two cores, over its 33 MiB target; BENCHMARKS.md).
+pub const CHUNK: usize = 64 * 1024;
 
 /// Analyses a text whose blocks end at `breaks` (see [`Source::breaks`]),
 /// piece by piece.
@@ -73,25 +77,25 @@ fn chunks(text: &str) -> Vec<(usize, usize)> {
     bounds
 }
 
-/// At most about this many figures in a piece. Memory follows the figures (a
-/// quantity takes 168 bytes): a text made of little else (200 000
-/// percentages in a row) needs pieces shorter than [`CHUNK`]. Reports hold
-/// about one figure in 60 bytes, some 4 400 a piece, far below it.
-const FIGURES: usize = 1 << 15;
-
 /// Where the piece starting at `start` ends.
 fn chunk_end(text: &str, start: usize) -> usize {
     // A text no longer than a piece is one piece, however dense.
     if text.len() - start <= CHUNK {
         return text.len();
     }
+    // Memory follows the figures too (a quantity takes 168 bytes), but a
+    // figure takes two bytes at least (a digit and what parts it from the
+    // next): a piece holds at most 32 768, 5 MiB of quantities.
     let limit = crate::text::floor_boundary(text, start + CHUNK);
-    // (An ASCII digit, where the bound cuts, is a character boundary.)
-    let limit = figures_reach(text.as_bytes(), start, limit);
     let window = &text[start..limit];
     let after = |i: usize| start + i + window[i..].chars().next().map_or(1, char::len_utf8);
+    // A sentence end first: a line break may fall inside a sentence (a
+    // scraped page breaks lines anywhere, `17093\n\n人`), and a piece cut
+    // there would split its claim. Text with none (English) is cut at a line
+    // break.
     let cut = window
-        .rfind(|c: char| crate::text::is_sentence_end(c) || c == '\n')
+        .rfind(crate::text::is_sentence_end)
+        .or_else(|| window.rfind('\n'))
         .map(after)
         .or_else(|| clause_cut(window).map(after));
     match cut {
@@ -116,34 +120,10 @@ fn clause_cut(window: &str) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
-/// Where, in `bytes[start..limit]`, the [`FIGURES`]th figure begins (`limit`
-/// when there are fewer): a run of ASCII digits after a byte that is no
-/// digit, comma or point, so that `1,250` and `99.3` count once and a cut
-/// there falls before the figure.
-fn figures_reach(bytes: &[u8], start: usize, limit: usize) -> usize {
-    let digit = |b: u8| u8::from(b.wrapping_sub(b'0') < 10);
-    let joins = |b: u8| digit(b) | u8::from(b == b',' || b == b'.');
-    // Each byte with the one before it: a figure begins at a digit after a
-    // byte that does not join it to another.
-    let begins = |before: u8, here: u8| digit(here) & (1 - joins(before));
-    let from = start.max(1);
-    let pairs = &bytes[from - 1..limit];
-    // Counted first (the common answer: far fewer), then found.
-    if crate::text::count_pairs(pairs, begins) < FIGURES {
-        return limit;
-    }
-    pairs
-        .windows(2)
-        .enumerate()
-        .filter(|(_, w)| begins(w[0], w[1]) == 1)
-        .nth(FIGURES - 1)
-        .map_or(limit, |(k, _)| from + k)
-}
-
 /// Lints one text: its findings, in the order of the contract.
 pub fn lint(path: &str, text: &str, rules: &RuleSet) -> Vec<Finding> {
     let a = analyze(text, rules);
-    findings(path, text, &a.claims, rules)
+    findings(path, text, a.claims, rules)
 }
 
 /// Lints a source: its prose is analysed, positions point into its text, and
@@ -166,7 +146,7 @@ fn lint_whole(
         .into_par_iter()
         .flat_map_iter(|piece| find_claims(&piece_doc(text, piece, &source.breaks, rules), rules))
         .collect();
-    let mut out = findings(&source.path, &source.text, &claims, rules);
+    let mut out = findings(&source.path, &source.text, claims, rules);
     let unused = crate::suppress::apply(&source.path, &source.text, directives, &mut out, rules);
     out.extend(unused);
     out.sort_by(|a, b| (a.start, &a.rule).cmp(&(b.start, &b.rule)));
@@ -206,7 +186,7 @@ pub fn lint_source_pieces(
             emit(
                 k,
                 n,
-                findings_with(&source.path, &source.text, &index, &claims, rules),
+                findings_with(&source.path, &source.text, &index, claims, rules),
             );
         });
 }
@@ -229,38 +209,26 @@ mod tests {
         text
     }
 
-    /// A long text made of figures is cut into pieces of at most FIGURES of
-    /// them; a report's pieces are cut by size alone, as before.
+    /// The pieces of a long text made of figures lie end to end, each no
+    /// longer than [`CHUNK`]; the rest, once no longer than a piece, is one.
     #[test]
-    fn pieces_hold_a_bounded_number_of_figures() {
-        let runs = |t: &str| {
-            let b = t.as_bytes();
-            (0..b.len())
-                .filter(|&i| {
-                    b[i].is_ascii_digit() && (i == 0 || !b"0123456789,.".contains(&b[i - 1]))
-                })
-                .count()
-        };
+    fn pieces_tile_the_text() {
         let dense: String = (0..200_000).map(|i| format!("{}%", i % 100)).collect();
         let pieces = chunks(&dense);
-        assert!(pieces.len() >= 4, "{} pieces", pieces.len());
+        assert!(
+            pieces.len() >= dense.len() / CHUNK,
+            "{} pieces",
+            pieces.len()
+        );
         assert_eq!(pieces.first().map(|p| p.0), Some(0));
         assert_eq!(pieces.last().map(|p| p.1), Some(dense.len()));
         for w in pieces.windows(2) {
             assert_eq!(w[0].1, w[1].0);
         }
-        // The rest, once no longer than a piece, is one piece.
-        let (&(a, b), cut) = pieces.split_last().expect("pieces");
-        assert!(b - a <= CHUNK);
-        for &(a, b) in cut {
-            assert!(runs(&dense[a..b]) <= FIGURES, "{a}..{b}");
-        }
-        let report = long_text();
-        for &(a, b) in &chunks(&report) {
-            assert!(b - a <= CHUNK);
-            let limit = crate::text::floor_boundary(&report, a + CHUNK).min(report.len());
-            assert_eq!(figures_reach(report.as_bytes(), a, limit), limit);
-        }
+        assert!(pieces.iter().all(|&(a, b)| a < b && b - a <= CHUNK));
+        let (&(a, _), cut) = pieces.split_last().expect("pieces");
+        assert!(cut.iter().all(|&(a, _)| dense.len() - a > CHUNK));
+        assert!(dense.len() - a <= CHUNK);
     }
 
     /// A long text dense in grouped figures is cut between figures, never
@@ -277,10 +245,30 @@ mod tests {
             .quantities
             .iter()
             .all(|q| q.value == crate::exact::int(1250)));
-        let short = "1 ".repeat(32_766) + "需救治17093人,已救治1,250人,救治进度50%。\n";
+        let short = "1 ".repeat(32_000) + "需救治17093人,已救治1,250人,救治进度50%。\n";
         assert!(short.len() <= CHUNK);
         assert_eq!(chunks(&short), vec![(0, short.len())]);
         assert_eq!(lint("r.txt", &short, &rules).len(), 1);
+    }
+
+    /// A scraped page breaks lines inside sentences: pieces are still cut
+    /// after a sentence end, so no claim is split (a cut at the line break
+    /// had lost the finding of `17093\n人`), and every sentence's finding is
+    /// made once.
+    #[test]
+    fn pieces_end_at_sentence_ends_not_line_breaks() {
+        let rules = RuleSet::builtin().unwrap();
+        let sentence = "全市需大病救治17093\n人,已救治17025人,救治进度99.3%。";
+        let text = sentence.repeat(3 * CHUNK / sentence.len());
+        let pieces = chunks(&text);
+        assert!(pieces.len() >= 3, "{} pieces", pieces.len());
+        for &(_, end) in &pieces {
+            assert!(text[..end].ends_with('。'), "cut at {end}");
+        }
+        let source = Source::from_text("scraped.txt", Format::Text, text.clone());
+        let found = lint_source(&source, &rules);
+        assert_eq!(found.len(), text.matches('。').count());
+        assert!(found.iter().all(|f| f.rule == "ratio-mismatch"));
     }
 
     #[test]

@@ -377,7 +377,7 @@ fn han_and_latin(bytes: &[u8]) -> (usize, usize) {
 /// counts (it answers 0 or 1). For scans of every byte of a text: counted
 /// without branches in one-byte lanes, 255 pairs at a time, so that the loop
 /// is vectorised sixteen or more bytes a step.
-pub(crate) fn count_pairs(bytes: &[u8], pred: impl Fn(u8, u8) -> u8) -> usize {
+fn count_pairs(bytes: &[u8], pred: impl Fn(u8, u8) -> u8) -> usize {
     let Some(heads) = bytes.len().checked_sub(1).map(|n| &bytes[..n]) else {
         return 0;
     };

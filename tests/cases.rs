@@ -70,7 +70,8 @@ fn every_case_holds() {
     let mut problems = Vec::new();
     for case in &all {
         let analysis = analyze(&case.text, &rules);
-        let findings = numlint::finding::findings("case", &case.text, &analysis.claims, &rules);
+        let findings =
+            numlint::finding::findings("case", &case.text, analysis.claims.clone(), &rules);
         let mut got: Vec<String> = findings
             .iter()
             .map(|f| f.check.as_str().to_string())

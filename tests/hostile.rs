@@ -1,7 +1,7 @@
 //! Hostile inputs in one run: binary data, NULs, invalid UTF-8, an empty
 //! file, a 10 MB line, a 200 000-digit number, 50 000 nested parentheses,
 //! 200 000 percentages in a row, a sentence of 100 000 items, runs with no
-//! punctuation, truncated .docx/.html/.md. numlint must end with 0, 1 or 2, never panic, and still
+//! punctuation, a finding in every 9 bytes, truncated .docx/.html/.md. numlint must end with 0, 1 or 2, never panic, and still
 //! lint the good file beside them. (Speed is scripts/bench.sh's business.)
 
 use std::path::Path;
@@ -53,6 +53,8 @@ fn hostile_files_do_not_stop_the_run() {
         ("shares.txt", "accounting for 5% of 6 ", 20_000),
         ("digits.txt", "9", 200_000),
         ("quotes.txt", "“", 100_000),
+        // A finding in every 9 bytes: memory follows the findings held.
+        ("dense-findings.txt", "达到个", 110_000),
     ] {
         write(&dir, name, piece.repeat(times).as_bytes());
     }

@@ -171,7 +171,7 @@ fn check_text(text: &str, rules: &RuleSet) {
             );
         }
     }
-    let _ = numlint::finding::findings("t", text, &a.claims, rules);
+    let _ = numlint::finding::findings("t", text, a.claims, rules);
 }
 
 #[test]

@@ -196,13 +196,13 @@ pub fn lex_range(text: &str, start: usize, end: usize) -> Vec<Quantity> {
     // step, and the old and the new copy stand side by side (which doubled
     // the peak memory on 200 000 percentages in a row). That memory is only
     // reserved: pages never written are never taken.
-    // - A large range (a piece of a long file: 256 KiB) gets room for one
-    //   figure in 2 bytes (they are seldom closer), up to 2^17 of them.
+    // - A large range (a piece of a long file: up to 64 KiB) gets room for
+    //   one figure in 2 bytes (they are seldom closer), up to 2^17 of them.
     // - A short text, for one in 16. Reports hold about one in 57; with room
     //   for one in 64 the vector still grew 181 times in 200 files of the
     //   benchmark, and 68 times with one in 32.
     let len = end.saturating_sub(start);
-    let room = if len > 1 << 16 { len / 2 } else { len / 16 };
+    let room = if len > 1 << 14 { len / 2 } else { len / 16 };
     let mut out = Vec::with_capacity(room.min(1 << 17));
     let mut i = start;
     while i < end {
