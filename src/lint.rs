@@ -12,6 +12,7 @@ use crate::finding::{findings, findings_with, Finding};
 use crate::input::Source;
 use crate::lexer::Quantity;
 use crate::rules::RuleSet;
+use crate::text::Breaks;
 use rayon::prelude::*;
 
 /// What numlint found in one text.
@@ -21,7 +22,7 @@ pub struct Analysis {
 }
 
 pub fn analyze(text: &str, rules: &RuleSet) -> Analysis {
-    analyze_blocks(text, &[], rules)
+    analyze_blocks(text, &Breaks::default(), rules)
 }
 
 /// Size of the pieces a long text is analysed in: memory stays bounded by it,
@@ -34,7 +35,7 @@ pub const CHUNK: usize = 64 * 1024;
 
 /// Analyses a text whose blocks end at `breaks` (see [`Source::breaks`]),
 /// piece by piece.
-pub fn analyze_blocks(text: &str, breaks: &[usize], rules: &RuleSet) -> Analysis {
+pub fn analyze_blocks(text: &str, breaks: &Breaks, rules: &RuleSet) -> Analysis {
     let mut quantities = Vec::new();
     let mut claims = Vec::new();
     each_chunk(text, breaks, rules, |doc, found| {
@@ -47,7 +48,7 @@ pub fn analyze_blocks(text: &str, breaks: &[usize], rules: &RuleSet) -> Analysis
 /// Runs the checks over `text` in pieces of about [`CHUNK`] bytes, cut after a
 /// sentence end (or, in a sentence longer than a piece, after a clause end, or
 /// at last anywhere between characters).
-fn each_chunk(text: &str, breaks: &[usize], rules: &RuleSet, mut f: impl FnMut(Doc, Vec<Claim>)) {
+fn each_chunk(text: &str, breaks: &Breaks, rules: &RuleSet, mut f: impl FnMut(Doc, Vec<Claim>)) {
     for piece in chunks(text) {
         let doc = piece_doc(text, piece, breaks, rules);
         let claims = find_claims(&doc, rules);
@@ -59,7 +60,7 @@ fn each_chunk(text: &str, breaks: &[usize], rules: &RuleSet, mut f: impl FnMut(D
 fn piece_doc<'t>(
     text: &'t str,
     (start, end): (usize, usize),
-    breaks: &[usize],
+    breaks: &Breaks,
     rules: &RuleSet,
 ) -> Doc<'t> {
     Doc::chunk(text, crate::text::Span::new(start, end), breaks).with_words(rules.word_index())
@@ -173,7 +174,8 @@ pub fn lint_source_pieces(
         emit(0, 1, lint_whole(source, rules, pieces, &directives));
         return;
     }
-    let index = crate::text::LineIndex::new(&source.text);
+    // Built by the first piece with a finding: most large files have none.
+    let index = std::sync::OnceLock::new();
     let n = pieces.len();
     // Pieces are taken in order, so they finish nearly in order and few wait
     // for those before them.
@@ -183,11 +185,13 @@ pub fn lint_source_pieces(
         .par_bridge()
         .for_each(|(k, piece)| {
             let claims = find_claims(&piece_doc(text, piece, &source.breaks, rules), rules);
-            emit(
-                k,
-                n,
-                findings_with(&source.path, &source.text, &index, claims, rules),
-            );
+            let found = if claims.iter().all(Claim::consistent) {
+                Vec::new()
+            } else {
+                let index = index.get_or_init(|| crate::text::LineIndex::new(&source.text));
+                findings_with(&source.path, &source.text, index, claims, rules)
+            };
+            emit(k, n, found);
         });
 }
 
@@ -239,7 +243,7 @@ mod tests {
         let rules = RuleSet::builtin().unwrap();
         let grouped = "1,250人".repeat(60_000);
         assert!(grouped.len() > CHUNK && chunks(&grouped).len() >= 2);
-        let a = analyze_blocks(&grouped, &[], &rules);
+        let a = analyze_blocks(&grouped, &Breaks::default(), &rules);
         assert_eq!(a.quantities.len(), 60_000);
         assert!(a
             .quantities

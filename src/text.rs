@@ -298,17 +298,67 @@ pub fn sentences(text: &str) -> Vec<Span> {
     })
 }
 
-/// Splits sentences further at `breaks` (sorted byte offsets). Pieces with
-/// nothing but spaces are dropped.
-pub fn split_at(sentences: Vec<Span>, breaks: &[usize]) -> Vec<Span> {
+/// Byte offsets of a text where blocks end (paragraphs, cells): a sentence
+/// never runs across them. A bit for each byte up to the last: a large
+/// Markdown table has a break in every cell, and offsets of eight bytes each
+/// took as much memory as the text.
+#[derive(Clone, Debug, Default)]
+pub struct Breaks(Vec<u64>);
+
+impl Breaks {
+    pub fn insert(&mut self, i: usize) {
+        if self.0.len() <= i / 64 {
+            self.0.resize(i / 64 + 1, 0);
+        }
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(|&w| w == 0)
+    }
+
+    /// The breaks in `range`, in order.
+    pub fn within(&self, range: std::ops::Range<usize>) -> impl Iterator<Item = usize> + '_ {
+        let end = range.end.min(self.0.len() * 64);
+        let first = range.start / 64;
+        let words = self.0.get(first..end.div_ceil(64)).unwrap_or(&[]);
+        words.iter().enumerate().flat_map(move |(k, &w)| {
+            let base = (first + k) * 64;
+            // The word's bits, from the lowest set one up.
+            std::iter::successors(Some(w).filter(|&w| w != 0), |&w| {
+                Some(w & (w - 1)).filter(|&w| w != 0)
+            })
+            .map(move |w| base + w.trailing_zeros() as usize)
+            .filter(move |&b| b >= range.start && b < end)
+        })
+    }
+
+    /// Every break, in order.
+    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.within(0..usize::MAX)
+    }
+}
+
+impl FromIterator<usize> for Breaks {
+    fn from_iter<I: IntoIterator<Item = usize>>(offsets: I) -> Breaks {
+        let mut breaks = Breaks::default();
+        for i in offsets {
+            breaks.insert(i);
+        }
+        breaks
+    }
+}
+
+/// Splits sentences further at `breaks`. Pieces with nothing but spaces are
+/// dropped.
+pub fn split_at(sentences: Vec<Span>, breaks: &Breaks) -> Vec<Span> {
     if breaks.is_empty() {
         return sentences;
     }
     let mut out = Vec::with_capacity(sentences.len());
     for s in sentences {
-        let from = breaks.partition_point(|&b| b <= s.start);
         let mut start = s.start;
-        for &b in breaks[from..].iter().take_while(|&&b| b < s.end) {
+        for b in breaks.within(s.start + 1..s.end) {
             out.push(Span::new(start, b));
             start = b;
         }
@@ -427,6 +477,24 @@ pub fn squeeze(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The breaks in a range are the offsets inserted that lie in it, in
+        /// order, once each.
+        #[test]
+        fn breaks_within_a_range_are_those_inserted(
+            offsets in proptest::collection::vec(0usize..700, 0..60),
+            a in 0usize..800,
+            len in 0usize..800,
+        ) {
+            let breaks: Breaks = offsets.iter().copied().collect();
+            let mut want: Vec<usize> = offsets.into_iter().filter(|&b| b >= a && b < a + len).collect();
+            want.sort_unstable();
+            want.dedup();
+            proptest::prop_assert_eq!(breaks.within(a..a + len).collect::<Vec<_>>(), want.clone());
+            proptest::prop_assert_eq!(breaks.is_empty(), breaks.iter().next().is_none());
+        }
+    }
 
     /// `len` characters drawn from `alphabet` by a xorshift generator.
     fn random_text(state: &mut u64, alphabet: &[char], len: usize) -> String {

@@ -1,7 +1,8 @@
 //! Hostile inputs in one run: binary data, NULs, invalid UTF-8, an empty
 //! file, a 10 MB line, a 200 000-digit number, 50 000 nested parentheses,
 //! 200 000 percentages in a row, a sentence of 100 000 items, runs with no
-//! punctuation, a finding in every 9 bytes, truncated .docx/.html/.md. numlint must end with 0, 1 or 2, never panic, and still
+//! punctuation, a finding in every 9 bytes, a long Markdown table, truncated
+//! .docx/.html/.md. numlint must end with 0, 1 or 2, never panic, and still
 //! lint the good file beside them. (Speed is scripts/bench.sh's business.)
 
 use std::path::Path;
@@ -70,6 +71,15 @@ fn hostile_files_do_not_stop_the_run() {
         &dir,
         "items.txt",
         format!("共有{}。", items.join("、")).as_bytes(),
+    );
+    // A Markdown table of 20 000 rows, parsed a window at a time.
+    let rows: String = (0..20_000)
+        .map(|i| format!("| 区{i} | {}人 | {}% |\n", i * 7, i % 100))
+        .collect();
+    write(
+        &dir,
+        "table.md",
+        format!("| 地区 | 人数 | 占比 |\n|---|---|---|\n{rows}").as_bytes(),
     );
     write(
         &dir,

@@ -18,7 +18,7 @@ pub mod sum;
 use crate::exact::{to_decimal_string, Interval, Num};
 use crate::lexer::Quantity;
 use crate::rules::{CheckKind, RuleSet};
-use crate::text::{clauses, sentence_lang, sentences, Lang, Span};
+use crate::text::{clauses, sentence_lang, sentences, Breaks, Lang, Span};
 pub use crate::words::word_at;
 use crate::words::{Found, WordIndex, Words};
 use serde::Serialize;
@@ -77,18 +77,18 @@ pub struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str) -> Doc<'a> {
-        Doc::with_breaks(text, &[])
+        Doc::with_breaks(text, &Breaks::default())
     }
 
     /// A document whose blocks end at `breaks` (paragraph ends of Markdown,
     /// HTML or Word): no sentence runs across one.
-    pub fn with_breaks(text: &'a str, breaks: &[usize]) -> Doc<'a> {
+    pub fn with_breaks(text: &'a str, breaks: &Breaks) -> Doc<'a> {
         Doc::chunk(text, Span::new(0, text.len()), breaks)
     }
 
     /// The document made of `span` of `text` (which begins and ends between
     /// sentences); offsets stay those of `text`.
-    pub fn chunk(text: &'a str, span: Span, breaks: &[usize]) -> Doc<'a> {
+    pub fn chunk(text: &'a str, span: Span, breaks: &Breaks) -> Doc<'a> {
         let sentences = sentences(&text[span.start..span.end])
             .into_iter()
             .map(|s| Span::new(s.start + span.start, s.end + span.start))

@@ -10,6 +10,7 @@ pub mod docx;
 pub mod html;
 pub mod markdown;
 
+use crate::text::Breaks;
 use encoding_rs::Encoding;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -85,7 +86,7 @@ pub struct Source {
     masked: Option<String>,
     /// Byte offsets where a block (paragraph, heading, cell) ends: a sentence
     /// never runs across them.
-    pub breaks: Vec<usize>,
+    pub breaks: Breaks,
 }
 
 impl Source {
@@ -102,7 +103,7 @@ impl Source {
             }
             // Each paragraph of a Word document ends a sentence.
             Format::Docx => (None, text.match_indices('\n').map(|(i, _)| i).collect()),
-            Format::Text => (None, Vec::new()),
+            Format::Text => (None, Breaks::default()),
         };
         Source {
             path: path.to_string(),
