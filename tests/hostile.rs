@@ -1,8 +1,8 @@
 //! Hostile inputs in one run: binary data, NULs, invalid UTF-8, an empty
 //! file, a 10 MB line, a 200 000-digit number, 50 000 nested parentheses,
 //! 200 000 percentages in a row, a sentence of 100 000 items, runs with no
-//! punctuation, a finding in every 9 bytes, a long Markdown table, truncated
-//! .docx/.html/.md. numlint must end with 0, 1 or 2, never panic, and still
+//! punctuation, a finding in every 9 bytes, 30 000 suppression directives,
+//! 100 000 unclosed comments, a long Markdown table, truncated .docx/.html/.md. numlint must end with 0, 1 or 2, never panic, and still
 //! lint the good file beside them. (Speed is scripts/bench.sh's business.)
 
 use std::path::Path;
@@ -56,6 +56,14 @@ fn hostile_files_do_not_stop_the_run() {
         ("quotes.txt", "“", 100_000),
         // A finding in every 9 bytes: memory follows the findings held.
         ("dense-findings.txt", "达到个", 110_000),
+        // Each finding was compared with every directive, each unclosed
+        // comment read to the end of the text.
+        (
+            "suppressions.txt",
+            "numlint-disable-next-line sum\n医疗卫生机构达到个。\n",
+            30_000,
+        ),
+        ("unclosed.md", "<!-- numlint- ", 100_000),
     ] {
         write(&dir, name, piece.repeat(times).as_bytes());
     }
