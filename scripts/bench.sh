@@ -104,6 +104,8 @@ w("items.txt", "共有" + "、".join(f"项目{i}个" for i in range(100_000)) + 
 w("quotes.txt", "“" * 100_000)
 w("nuls.txt", b"\0" * 1_000_000)
 w("dense-findings.txt", "达到个" * 110_000)
+w("grouped.txt", "123," * 500_000)
+w("zh-from-to.txt", "由1人增加到2人" * 150_000)
 w("suppressions.txt", "numlint-disable-next-line sum\n医疗卫生机构达到个。\n" * 30_000)
 w("unclosed.md", "numlint- " + "<!-- x " * 150_000)
 w("table.md", "| 地区 | 人数 | 占比 |\n|---|---|---|\n" + "".join(f"| 区{i} | {i * 7} | {i % 100}% |\n" for i in range(300_000)))

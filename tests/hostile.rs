@@ -64,6 +64,10 @@ fn hostile_files_do_not_stop_the_run() {
             30_000,
         ),
         ("unclosed.md", "<!-- numlint- ", 100_000),
+        // A grouped figure too long to read, tried again from each group;
+        // a change in a clause of no punctuation, each read to its end.
+        ("grouped.txt", "123,", 100_000),
+        ("zh-from-to.txt", "由1人增加到2人", 20_000),
     ] {
         write(&dir, name, piece.repeat(times).as_bytes());
     }

@@ -7,7 +7,8 @@
 //!   short noun between, the measure word ending the clause: `招聘医学类毕业生名,`;
 //! - `年` opening a clause with no year before it: `。年是“十四五”开局之年`
 //!   always when `year_followed_by` words follow, otherwise only in a text
-//!   that lost other numbers too (never `年初`, `年底`: `year_not_followed_by`);
+//!   that lost other numbers too (in a large file, the piece of 64 KiB the
+//!   年 is in; never `年初`, `年底`: `year_not_followed_by`);
 //! - an empty range in parentheses after a plan's title: `规划(-)`.
 //!
 //! Such a claim never holds: it is always a finding.

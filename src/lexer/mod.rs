@@ -236,11 +236,35 @@ pub fn lex_range(text: &str, start: usize, end: usize) -> Vec<Quantity> {
             }
             i = q.end.max(i + c.len_utf8());
             out.push(q);
+        } else if arabic::is_digit(c) {
+            i += refused_run(&text[i..]).unwrap_or(c.len_utf8());
         } else {
             i += c.len_utf8();
         }
     }
     out
+}
+
+/// The length of the run of digits, grouping commas and points at the start
+/// of `s`, when it holds more digits than any figure may
+/// ([`crate::exact::MAX_DIGITS`]): refused whole, not read again from each
+/// of its groups (`1,000,000,…` or `100,101,102,…`, each read to its end
+/// from every group, had cost the square of its length).
+fn refused_run(s: &str) -> Option<usize> {
+    let mut digits = 0;
+    let mut end = 0;
+    let mut chars = s.char_indices().peekable();
+    while let Some((k, c)) = chars.next() {
+        if arabic::is_digit(c) {
+            digits += 1;
+        } else if !(matches!(c, ',' | '，' | '.' | '．')
+            && chars.peek().is_some_and(|&(_, d)| arabic::is_digit(d)))
+        {
+            break;
+        }
+        end = k + c.len_utf8();
+    }
+    (digits > crate::exact::MAX_DIGITS).then_some(end)
 }
 
 /// Words before the number: 近, 约, 超过. They join the quantity's span.
