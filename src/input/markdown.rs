@@ -88,14 +88,26 @@ fn prose_in_windows(text: &str, window: usize) -> (String, Breaks) {
 }
 
 /// What one parse says of a text: its prose, its block ends, where its
-/// top-level blocks begin and, when the first is a table, where its head
-/// ends and its rows begin.
+/// top-level blocks begin and, of the first, what a window may be cut at
+/// inside it: a table's head and rows, a list's items, a paragraph's inline
+/// elements (no cut may fall inside one).
 struct Parsed {
     texts: Vec<Range<usize>>,
     breaks: Vec<usize>,
     blocks: Vec<usize>,
+    first: First,
     head_end: Option<usize>,
     rows: Vec<usize>,
+    items: Vec<usize>,
+    inline: Vec<Range<usize>>,
+}
+
+/// The kind of the first top-level block.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum First {
+    Paragraph,
+    List,
+    Other,
 }
 
 impl Parsed {
@@ -104,8 +116,11 @@ impl Parsed {
             texts: Vec::new(),
             breaks: Vec::new(),
             blocks: Vec::new(),
+            first: First::Other,
             head_end: None,
             rows: Vec::new(),
+            items: Vec::new(),
+            inline: Vec::new(),
         };
         let (mut in_code, mut in_meta, mut depth) = (0usize, 0usize, 0usize);
         let options = Options::ENABLE_TABLES
@@ -113,15 +128,31 @@ impl Parsed {
             | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
         for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
             let first = p.blocks.len() == 1;
+            if first && depth >= 1 && p.first == First::Paragraph {
+                match &event {
+                    Event::Start(_) | Event::Code(_) | Event::InlineHtml(_) | Event::Html(_) => {
+                        p.inline.push(range.clone())
+                    }
+                    _ => {}
+                }
+            }
             match &event {
                 Event::Start(tag) => {
                     if depth == 0 {
                         p.blocks.push(range.start);
+                        if p.blocks.len() == 1 {
+                            p.first = match tag {
+                                Tag::Paragraph => First::Paragraph,
+                                Tag::List(_) => First::List,
+                                _ => First::Other,
+                            };
+                        }
                     }
                     match tag {
                         Tag::CodeBlock(_) => in_code += 1,
                         Tag::MetadataBlock(_) => in_meta += 1,
                         Tag::TableRow if first && depth == 1 => p.rows.push(range.start),
+                        Tag::Item if first && depth == 1 => p.items.push(range.start),
                         _ => {}
                     }
                     depth += 1;
@@ -136,7 +167,18 @@ impl Parsed {
                         | TagEnd::Heading(_)
                         | TagEnd::Item
                         | TagEnd::TableCell
-                        | TagEnd::BlockQuote(_) => p.breaks.push(range.end),
+                        | TagEnd::BlockQuote(_) => {
+                            // Where its last character that is no space is:
+                            // a list's items end after the line break, its
+                            // paragraphs (a loose list has them) before it,
+                            // and a list cut in two may be loose in one part
+                            // and not in the other.
+                            let end = range.start
+                                + text[range.clone()]
+                                    .trim_end_matches([' ', '\t', '\n', '\r'])
+                                    .len();
+                            p.breaks.push(end);
+                        }
                         _ => {}
                     }
                 }
@@ -163,6 +205,18 @@ impl Parsed {
         if let Some(line) = block {
             return Some((line, None));
         }
+        // A list: the last item but the first (the rest reads as a list of
+        // its own, the same items).
+        if self.first == First::List {
+            let item = self.items.iter().skip(1).rev().find_map(|&i| {
+                let line = line_start(text, i)?;
+                fits(line).then_some(line)
+            })?;
+            return Some((item, None));
+        }
+        if self.first == First::Paragraph {
+            return self.paragraph_cut(text, prefix, open).map(|c| (c, None));
+        }
         // A table: the last row but the first, after the head.
         let head_end = self.head_end?;
         let row = self.rows.iter().skip(1).rev().find_map(|&r| {
@@ -173,6 +227,57 @@ impl Parsed {
         // The head: the header line and the delimiter line after it.
         let end = next_line(text, next_line(text, start));
         (end <= row).then_some((row, Some(start..end)))
+    }
+}
+
+impl Parsed {
+    /// Where a paragraph longer than the window may be cut: at the start of
+    /// a line that begins with a letter (so that it begins a paragraph as
+    /// it continues one: no block starts with a letter) and whose next line
+    /// is no table's delimiter row, outside every inline element (a code
+    /// span, a link, emphasis, HTML), and an eighth of the window (1 KiB at
+    /// least) before its end: an element cut off by the window's end is no
+    /// element in this parse, and one that long (16 KiB in a window of 128)
+    /// is not looked for. The paragraph's end in this window is no block
+    /// end; the rest is read as a paragraph.
+    fn paragraph_cut(&self, text: &str, prefix: usize, open: usize) -> Option<usize> {
+        let mut covered: Vec<Range<usize>> = Vec::new();
+        let mut inline = self.inline.clone();
+        inline.sort_by_key(|r| r.start);
+        for r in inline {
+            match covered.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => covered.push(r),
+            }
+        }
+        let inside = |l: usize| {
+            let k = covered.partition_point(|r| r.start < l);
+            k > 0 && covered[k - 1].end > l
+        };
+        let delimiter_row = |l: usize| {
+            let row = &text.as_bytes()[l..next_line(text, l)];
+            row.contains(&b'-')
+                && row
+                    .iter()
+                    .all(|b| matches!(b, b'|' | b'-' | b':' | b' ' | b'\t' | b'\r' | b'\n'))
+        };
+        let start = self.blocks.first().copied().unwrap_or(0);
+        let limit = open.min(text.len().saturating_sub((text.len() / 8).max(1024)));
+        let mut l = crate::text::floor_boundary(text, limit);
+        loop {
+            l = text[..l].rfind('\n')? + 1;
+            if l <= prefix.max(start) {
+                return None;
+            }
+            let letter = text[l..].chars().next().is_some_and(char::is_alphabetic);
+            // (The next line whole in the window: a table's head is a
+            // paragraph's first line and a delimiter row after it.)
+            let next = next_line(text, l);
+            if letter && !inside(l) && next < text.len() && !delimiter_row(next) {
+                return Some(l);
+            }
+            l -= 1;
+        }
     }
 }
 
@@ -291,7 +396,7 @@ mod tests {
     /// comments with blank lines in them, setext headings, tables, lists,
     /// quotes with lazy lines, thematic breaks that could read as front
     /// matter, indented code.
-    const BLOCKS: [&str; 21] = [
+    const BLOCKS: [&str; 29] = [
         "需救治100人,已救治90人,救治率80%。\n",
         "# 标题 12个\n",
         "段落 3人\n===\n",
@@ -313,6 +418,14 @@ mod tests {
         "> | 甲 | 乙 |\n> |---|---|\n> | 19人 | 20人 |\n",
         "~~~\n| 表 | 21人 |\n|---|---|\n~~~\n",
         "...\n",
+        "文字 `代码\n跨行 5人` 后文\n更多 6人\n",
+        "链接 [文字\n跨行](http://x/7) 8人\n续行 9人\n",
+        "段落 <span\nclass=9>10人</span>\n续行\n",
+        "*强调\n跨行 11人*\n又一行\n12. 不是列表\n    缩进续行 13人\n",
+        "甲 | 乙 14人\n|---|---|\n| 丙 | 丁 |\n",
+        "- 一项 15个\n- 两项 16个\n- 三项 17个\n",
+        "段落 18人\nabc 19人\n中文 20人\n",
+        "开头 `跨\n三\n四\n五行 21人` 后 [链\n接\n多\n行](u) 22人\n",
     ];
 
     /// The prose and the block ends, read a window at a time.
@@ -354,6 +467,21 @@ mod tests {
         ) {
             let text = document(&picks, rows);
             proptest::prop_assert_eq!(read(&text, window), read(&text, usize::MAX));
+        }
+    }
+
+    /// A paragraph and a list longer than a window are cut between lines:
+    /// the same prose and block ends, and no block end where they are cut.
+    #[test]
+    fn a_long_paragraph_and_list_are_cut_between_lines() {
+        let paragraph: String = (0..5_000)
+            .map(|i| format!("第{i}行 共{i}人 `{i}`\n"))
+            .collect();
+        let list: String = (0..5_000).map(|i| format!("- 项{i} {i}个\n")).collect();
+        for text in [paragraph, list] {
+            let whole = read(&text, usize::MAX);
+            assert_eq!(read(&text, 2_000), whole);
+            assert!(text.len() > 40 * 2_000);
         }
     }
 
