@@ -16,18 +16,17 @@ pub fn paragraphs(bytes: &[u8]) -> Result<String, String> {
     let mut file = archive
         .by_name("word/document.xml")
         .map_err(|e| format!("not a Word document (no word/document.xml): {e}"))?;
-    let mut xml = String::new();
-    file.by_ref()
-        .take(MAX_XML)
-        .read_to_string(&mut xml)
-        .map_err(|e| format!("cannot read word/document.xml: {e}"))?;
-    let mut reader = Reader::from_str(&xml);
+    // Read as it is unzipped, not held whole: a small file may unzip to a
+    // large document (each copy of 200 MB of text had been held at once).
+    let mut reader = Reader::from_reader(std::io::BufReader::new(file.by_ref().take(MAX_XML)));
+    let mut buf = Vec::new();
     let mut out = String::new();
     let mut paragraph = String::new();
     let mut in_text = false;
     let mut started = false;
     loop {
-        match reader.read_event() {
+        buf.clear();
+        match reader.read_event_into(&mut buf) {
             Ok(Event::Start(e)) => match e.local_name().as_ref() {
                 b"t" => in_text = true,
                 b"p" => paragraph.clear(),
@@ -57,12 +56,15 @@ pub fn paragraphs(bytes: &[u8]) -> Result<String, String> {
                         out.push('\n');
                     }
                     started = true;
-                    out.push_str(&paragraph.replace('\n', " "));
+                    out.extend(paragraph.chars().map(|c| if c == '\n' { ' ' } else { c }));
                     paragraph.clear();
                 }
                 _ => {}
             },
             Ok(Event::Eof) => break,
+            Err(quick_xml::Error::Io(e)) => {
+                return Err(format!("cannot read word/document.xml: {e}"))
+            }
             Err(e) => return Err(format!("malformed word/document.xml: {e}")),
             _ => {}
         }
