@@ -39,7 +39,14 @@ fn prose_in_windows(text: &str, window: usize) -> (String, Breaks) {
         let end = if text.len() - at <= size {
             text.len()
         } else {
-            next_line(text, at + size)
+            // A window ends at a line's end, or inside a line far longer
+            // than itself (a paragraph on one line).
+            let line_end = next_line(text, at + size);
+            if line_end - at > 2 * size {
+                crate::text::floor_boundary(text, at + size)
+            } else {
+                line_end
+            }
         };
         let prefix = head.clone().map_or("", |h| &text[h]);
         let part = if prefix.is_empty() {
@@ -52,7 +59,7 @@ fn prose_in_windows(text: &str, window: usize) -> (String, Breaks) {
             Some((part.len(), None))
         } else {
             let open = open_metadata(text, at, end).map_or(part.len(), |m| m - at + prefix.len());
-            parsed.cut(&part, prefix.len(), open)
+            parsed.cut(&part, prefix.len(), open, &text[at..])
         };
         let Some((cut, table)) = cut else {
             // One block fills the window: a wider one.
@@ -96,6 +103,8 @@ struct Parsed {
     breaks: Vec<usize>,
     blocks: Vec<usize>,
     first: First,
+    /// Where the first block ends.
+    first_end: usize,
     head_end: Option<usize>,
     rows: Vec<usize>,
     items: Vec<usize>,
@@ -117,6 +126,7 @@ impl Parsed {
             breaks: Vec::new(),
             blocks: Vec::new(),
             first: First::Other,
+            first_end: text.len(),
             head_end: None,
             rows: Vec::new(),
             items: Vec::new(),
@@ -159,6 +169,9 @@ impl Parsed {
                 }
                 Event::End(tag) => {
                     depth = depth.saturating_sub(1);
+                    if depth == 0 && first {
+                        p.first_end = range.end;
+                    }
                     match tag {
                         TagEnd::CodeBlock => in_code = in_code.saturating_sub(1),
                         TagEnd::MetadataBlock(_) => in_meta = in_meta.saturating_sub(1),
@@ -194,10 +207,23 @@ impl Parsed {
     /// table's head, not the text's), no later than `open`, and the head to
     /// repeat when the cut falls inside a table; `None` when one block fills
     /// the window.
-    fn cut(&self, text: &str, prefix: usize, open: usize) -> Option<(usize, Option<Range<usize>>)> {
+    fn cut(
+        &self,
+        text: &str,
+        prefix: usize,
+        open: usize,
+        rest: &str,
+    ) -> Option<(usize, Option<Range<usize>>)> {
         // The last top-level block but the first (nothing before it would be
-        // read), at the start of its line.
-        let fits = |line: usize| line > prefix && line <= open;
+        // read), at the start of its line. Not in a line the window cuts
+        // short: what it is may be another thing whole (a row of a table
+        // cut to `|` reads as a paragraph).
+        let short = if text.ends_with('\n') {
+            text.len() + 1
+        } else {
+            text.rfind('\n').map_or(0, |k| k + 1)
+        };
+        let fits = |line: usize| line > prefix && line <= open && line < short;
         let block = self.blocks.iter().skip(1).rev().find_map(|&b| {
             let line = line_start(text, b)?;
             fits(line).then_some(line)
@@ -215,7 +241,9 @@ impl Parsed {
             return Some((item, None));
         }
         if self.first == First::Paragraph {
-            return self.paragraph_cut(text, prefix, open).map(|c| (c, None));
+            return self
+                .paragraph_cut(text, prefix, open, rest)
+                .map(|c| (c, None));
         }
         // A table: the last row but the first, after the head.
         let head_end = self.head_end?;
@@ -231,16 +259,21 @@ impl Parsed {
 }
 
 impl Parsed {
-    /// Where a paragraph longer than the window may be cut: at the start of
-    /// a line that begins with a letter (so that it begins a paragraph as
-    /// it continues one: no block starts with a letter) and whose next line
-    /// is no table's delimiter row, outside every inline element (a code
-    /// span, a link, emphasis, HTML), and an eighth of the window (1 KiB at
-    /// least) before its end: an element cut off by the window's end is no
-    /// element in this parse, and one that long (16 KiB in a window of 128)
-    /// is not looked for. The paragraph's end in this window is no block
-    /// end; the rest is read as a paragraph.
-    fn paragraph_cut(&self, text: &str, prefix: usize, open: usize) -> Option<usize> {
+    /// Where a paragraph longer than the window `text` may be cut (`rest`:
+    /// the text from the window's start on): before a letter, at a line's
+    /// start or after a space or another letter (so that the rest begins a
+    /// paragraph as it continues one: no block starts with a letter, and no
+    /// emphasis mark stands beside the cut), outside every inline element (a
+    /// code span, a link, emphasis, HTML), the line after it no table's
+    /// delimiter row, and an eighth of the window (1 KiB at least) before
+    /// its end: an element cut off by the window's end is no element in this
+    /// parse, and one that long (16 KiB in a window of 128) is not looked
+    /// for. The paragraph's end in this window is no block end; the rest is
+    /// read as a paragraph.
+    fn paragraph_cut(&self, text: &str, prefix: usize, open: usize, rest: &str) -> Option<usize> {
+        if prefix > 0 {
+            return None;
+        }
         let mut covered: Vec<Range<usize>> = Vec::new();
         let mut inline = self.inline.clone();
         inline.sort_by_key(|r| r.start);
@@ -250,12 +283,14 @@ impl Parsed {
                 _ => covered.push(r),
             }
         }
-        let inside = |l: usize| {
-            let k = covered.partition_point(|r| r.start < l);
-            k > 0 && covered[k - 1].end > l
+        let inside = |p: usize| {
+            let k = covered.partition_point(|r| r.start < p);
+            k > 0 && covered[k - 1].end > p
         };
+        // (A table's head is a paragraph's first line and a delimiter row
+        // after it.)
         let delimiter_row = |l: usize| {
-            let row = &text.as_bytes()[l..next_line(text, l)];
+            let row = &rest.as_bytes()[l..next_line(rest, l)];
             row.contains(&b'-')
                 && row
                     .iter()
@@ -263,21 +298,25 @@ impl Parsed {
         };
         let start = self.blocks.first().copied().unwrap_or(0);
         let limit = open.min(text.len().saturating_sub((text.len() / 8).max(1024)));
-        let mut l = crate::text::floor_boundary(text, limit);
-        loop {
-            l = text[..l].rfind('\n')? + 1;
-            if l <= prefix.max(start) {
+        let limit = crate::text::floor_boundary(text, limit);
+        let mut after: Option<char> = text[limit..].chars().next();
+        for (p, before) in text[..limit].char_indices().rev() {
+            let here = after;
+            after = Some(before);
+            if p + before.len_utf8() <= start {
                 return None;
             }
-            let letter = text[l..].chars().next().is_some_and(char::is_alphabetic);
-            // (The next line whole in the window: a table's head is a
-            // paragraph's first line and a delimiter row after it.)
-            let next = next_line(text, l);
-            if letter && !inside(l) && next < text.len() && !delimiter_row(next) {
-                return Some(l);
+            let p = p + before.len_utf8();
+            if p >= self.first_end {
+                continue;
             }
-            l -= 1;
+            let fits = here.is_some_and(char::is_alphabetic)
+                && (before == '\n' || before == ' ' || before.is_alphabetic());
+            if fits && !inside(p) && !delimiter_row(next_line(rest, p)) {
+                return Some(p);
+            }
         }
+        None
     }
 }
 
@@ -439,6 +478,13 @@ mod tests {
         for &k in picks {
             text.push_str(BLOCKS[k % BLOCKS.len()]);
             if k % 5 == 0 {
+                text.push('\n');
+            }
+            if k % 11 == 0 {
+                // A paragraph on one line far longer than a window.
+                for i in 0..150 {
+                    text.push_str(&format!("词{i} `码{i}` [链 {i}](u) *强{i}* <b>{i}人</b> "));
+                }
                 text.push('\n');
             }
             if k % 7 == 0 {
