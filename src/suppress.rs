@@ -219,8 +219,8 @@ impl<'d> Suppressions<'d> {
                 scope.ids.push(id);
             }
         }
-        // Directives come in the order of the text; the keys follow it (a
-        // comment inside another ends where it does).
+        // Directives come in the order of the text, and so, nearly, do their
+        // keys (not quite: a comment inside another ends where it does).
         for l in &mut lists {
             for scope in [&mut l.next, &mut l.disables] {
                 let mut order: Vec<usize> = (0..scope.keys.len()).collect();
@@ -369,6 +369,9 @@ pub fn apply(
     findings: &mut Vec<Finding>,
     rules: &RuleSet,
 ) -> Vec<Finding> {
+    if directives.is_empty() {
+        return Vec::new();
+    }
     let suppressions = Suppressions::new(directives);
     findings.retain(|f| !suppressions.suppresses(f));
     // Lines are indexed only for a directive that suppressed nothing (most
