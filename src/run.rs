@@ -14,7 +14,8 @@ use encoding_rs::Encoding;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, PoisonError, TryLockError};
+use std::sync::{Arc, Condvar, Mutex, PoisonError, TryLockError};
+use std::time::{Duration, Instant};
 
 /// What to lint: files, or a text read from standard input.
 pub enum Target {
@@ -125,21 +126,101 @@ impl Run<'_> {
 struct Handover<F> {
     order: Mutex<InOrder<F>>,
     arrived: Mutex<Vec<Piece>>,
+    held: Arc<Held>,
+}
+
+/// At most this many pieces, or findings in them, wait for those before
+/// them (beside the one each worker holds). Without a bound, the workers
+/// on later files ran on while an earlier large file was still being
+/// checked or written, and all their findings waited: four large files at
+/// once peaked at 1 GiB.
+const MAX_WAITING: (usize, usize) = (64, 20_000);
+
+/// What waits, and the next piece in order, shared with the workers.
+struct Held {
+    state: Mutex<HeldState>,
+    moved: Condvar,
+    /// [`MAX_WAITING`], but for tests.
+    bound: (usize, usize),
+}
+
+struct HeldState {
+    pieces: usize,
+    findings: usize,
+    next: (usize, usize),
+}
+
+impl Held {
+    fn new(bound: (usize, usize)) -> Held {
+        Held {
+            state: Mutex::new(HeldState {
+                pieces: 0,
+                findings: 0,
+                next: (0, 0),
+            }),
+            moved: Condvar::new(),
+            bound,
+        }
+    }
+
+    /// Waits until a piece of `findings` findings at `at` may wait with the
+    /// others: there is room, or it is the next in order, which never waits.
+    /// The piece due is always being checked by a running worker, so the
+    /// room comes; should it not, a second with nothing handed over ends
+    /// the wait (memory over the bound rather than a stalled run).
+    fn admit(&self, at: (usize, usize), findings: usize) {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut seen = (state.next, Instant::now());
+        while state.pieces > 0
+            && at != state.next
+            && (state.pieces >= self.bound.0 || state.findings + findings > self.bound.1)
+        {
+            state = self
+                .moved
+                .wait_timeout(state, Duration::from_millis(100))
+                .unwrap_or_else(PoisonError::into_inner)
+                .0;
+            if state.next != seen.0 {
+                seen = (state.next, Instant::now());
+            } else if seen.1.elapsed() > Duration::from_secs(1) {
+                break;
+            }
+        }
+        state.pieces += 1;
+        state.findings += findings;
+    }
+
+    /// A piece of `findings` findings was handed over; `next` is due.
+    fn handed(&self, findings: usize, next: (usize, usize)) {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        state.pieces = state.pieces.saturating_sub(1);
+        state.findings = state.findings.saturating_sub(findings);
+        state.next = next;
+        self.moved.notify_all();
+    }
 }
 
 impl<F: FnMut(FileResult)> Handover<F> {
     fn new(each: F) -> Handover<F> {
+        Handover::bounded(each, MAX_WAITING)
+    }
+
+    fn bounded(each: F, bound: (usize, usize)) -> Handover<F> {
+        let held = Arc::new(Held::new(bound));
         Handover {
             order: Mutex::new(InOrder {
                 next: (0, 0),
                 waiting: BTreeMap::new(),
                 each,
+                held: Arc::clone(&held),
             }),
             arrived: Mutex::new(Vec::new()),
+            held,
         }
     }
 
     fn emit(&self, piece: Piece) {
+        self.held.admit((piece.0, piece.1), piece.3.findings.len());
         let arrived = || self.arrived.lock().unwrap_or_else(PoisonError::into_inner);
         arrived().push(piece);
         loop {
@@ -174,6 +255,7 @@ struct InOrder<F> {
     next: (usize, usize),
     waiting: BTreeMap<(usize, usize), (usize, FileResult)>,
     each: F,
+    held: Arc<Held>,
 }
 
 impl<F: FnMut(FileResult)> InOrder<F> {
@@ -185,12 +267,14 @@ impl<F: FnMut(FileResult)> InOrder<F> {
         }
         let (mut n, mut r) = (n, r);
         loop {
+            let findings = r.findings.len();
             (self.each)(r);
             self.next = if self.next.1 + 1 == n {
                 (self.next.0 + 1, 0)
             } else {
                 (self.next.0, self.next.1 + 1)
             };
+            self.held.handed(findings, self.next);
             match self.waiting.remove(&self.next) {
                 Some(w) => (n, r) = w,
                 None => return,
@@ -237,6 +321,7 @@ mod tests {
                 next: (0, 0),
                 waiting: BTreeMap::new(),
                 each: |r: FileResult| seen.push(r.path),
+                held: Arc::new(Held::new(MAX_WAITING)),
             };
             for &j in &order {
                 let (i, k, n) = pieces[j];
@@ -265,10 +350,15 @@ mod tests {
             {
                 // Handing over takes a while (as rendering does), so pieces
                 // arrive while the order is held.
-                let handover = Handover::new(|r: FileResult| {
-                    std::thread::sleep(std::time::Duration::from_micros(20));
-                    seen.push(r.path);
-                });
+                // (Taken in no order, as no run takes them, the pieces are
+                // not bounded: the piece due may not be taken by anyone.)
+                let handover = Handover::bounded(
+                    |r: FileResult| {
+                        std::thread::sleep(std::time::Duration::from_micros(20));
+                        seen.push(r.path);
+                    },
+                    (usize::MAX, usize::MAX),
+                );
                 let next = std::sync::atomic::AtomicUsize::new(0);
                 // Each thread takes the pieces in a scrambled order.
                 let order: Vec<usize> = {
@@ -295,5 +385,39 @@ mod tests {
             }
             assert_eq!(seen, expected, "round {round}");
         }
+    }
+
+    /// Workers that take the pieces in order and finish them out of order
+    /// (the first slow) wait rather than pile up: no more pieces wait than
+    /// the bound and one for each worker; all are handed over, in order.
+    #[test]
+    fn waiting_pieces_are_bounded() {
+        let pieces: Vec<(usize, usize, usize)> = (0..200).map(|i| (i, 0, 1)).collect();
+        let mut seen = Vec::new();
+        let most = std::sync::atomic::AtomicUsize::new(0);
+        {
+            let handover = Handover::bounded(|r: FileResult| seen.push(r.path), (8, usize::MAX));
+            let next = std::sync::atomic::AtomicUsize::new(0);
+            std::thread::scope(|scope| {
+                for _ in 0..4 {
+                    scope.spawn(|| loop {
+                        let j = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                        let Some(&(i, k, n)) = pieces.get(j) else {
+                            break;
+                        };
+                        if j == 0 {
+                            std::thread::sleep(std::time::Duration::from_millis(200));
+                        }
+                        handover.emit((i, k, n, result(format!("{i}.{k}"))));
+                        let held = handover.held.state.lock().unwrap().pieces;
+                        most.fetch_max(held, std::sync::atomic::Ordering::SeqCst);
+                    });
+                }
+            });
+        }
+        let expected: Vec<String> = pieces.iter().map(|(i, k, _)| format!("{i}.{k}")).collect();
+        assert_eq!(seen, expected);
+        let most = most.into_inner();
+        assert!(most <= 8 + 4, "{most} pieces waited");
     }
 }
