@@ -260,7 +260,8 @@ impl Parsed {
 
 impl Parsed {
     /// Where a paragraph longer than the window `text` may be cut (`rest`:
-    /// the text from the window's start on): before a letter, at a line's
+    /// the text from the window's start on): before a letter or a figure
+    /// (not a list's number), at a line's
     /// start or after a space or another letter (so that the rest begins a
     /// paragraph as it continues one: no block starts with a letter, and no
     /// emphasis mark stands beside the cut), outside every inline element (a
@@ -310,7 +311,13 @@ impl Parsed {
             if p >= self.first_end {
                 continue;
             }
-            let fits = here.is_some_and(char::is_alphabetic)
+            // A figure begins no block either, unless it is a list's
+            // number (`3.`, `3)`).
+            let figure = here.is_some_and(|c| c.is_ascii_digit()) && {
+                let digits = text[p..].bytes().take_while(u8::is_ascii_digit).count();
+                !matches!(text.as_bytes().get(p + digits), Some(b'.' | b')') | None)
+            };
+            let fits = (here.is_some_and(char::is_alphabetic) || figure)
                 && (before == '\n' || before == ' ' || before.is_alphabetic());
             if fits && !inside(p) && !delimiter_row(next_line(rest, p)) {
                 return Some(p);
@@ -483,7 +490,9 @@ mod tests {
             if k % 11 == 0 {
                 // A paragraph on one line far longer than a window.
                 for i in 0..150 {
-                    text.push_str(&format!("词{i} `码{i}` [链 {i}](u) *强{i}* <b>{i}人</b> "));
+                    text.push_str(&format!(
+                        "词{i} `码{i}` [链 {i}](u) *强{i}* <b>{i}人</b> {i}. 项 {i}) 项 "
+                    ));
                 }
                 text.push('\n');
             }
