@@ -442,7 +442,7 @@ mod tests {
     /// comments with blank lines in them, setext headings, tables, lists,
     /// quotes with lazy lines, thematic breaks that could read as front
     /// matter, indented code.
-    const BLOCKS: [&str; 29] = [
+    const BLOCKS: [&str; 30] = [
         "需救治100人,已救治90人,救治率80%。\n",
         "# 标题 12个\n",
         "段落 3人\n===\n",
@@ -472,6 +472,7 @@ mod tests {
         "- 一项 15个\n- 两项 16个\n- 三项 17个\n",
         "段落 18人\nabc 19人\n中文 20人\n",
         "开头 `跨\n三\n四\n五行 21人` 后 [链\n接\n多\n行](u) 22人\n",
+        "行尾反斜杠\\\n续行 23人  \n硬换行后 24人\n",
     ];
 
     /// The prose and the block ends, read a window at a time.
@@ -493,6 +494,14 @@ mod tests {
                     text.push_str(&format!(
                         "词{i} `码{i}` [链 {i}](u) *强{i}* <b>{i}人</b> {i}. 项 {i}) 项 "
                     ));
+                }
+                text.push('\n');
+            }
+            if k % 13 == 0 {
+                // A paragraph of many lines, some ending in a hard break.
+                for i in 0..120 {
+                    let end = ["\\", "  ", ""][i % 3];
+                    text.push_str(&format!("行{i} 共{i}人{end}\n"));
                 }
                 text.push('\n');
             }
