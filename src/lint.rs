@@ -14,7 +14,6 @@ use crate::lexer::Quantity;
 use crate::rules::RuleSet;
 use crate::text::Breaks;
 use rayon::prelude::*;
-use std::sync::{Condvar, Mutex, PoisonError};
 
 /// What numlint found in one text.
 pub struct Analysis {
@@ -197,7 +196,6 @@ pub fn lint_source_pieces(
         });
     }
     let n = pieces.len();
-    let ahead = Ahead::new(n);
     // Pieces are taken in order, so they finish nearly in order and few wait
     // for those before them.
     pieces
@@ -205,7 +203,6 @@ pub fn lint_source_pieces(
         .enumerate()
         .par_bridge()
         .for_each(|(k, piece)| {
-            let _done = ahead.start(k);
             let mut found = findings_of(piece);
             if !directives.is_empty() {
                 found.retain(|f| !suppressions.suppresses(f));
@@ -221,56 +218,6 @@ pub fn lint_source_pieces(
             }
             emit(k, n, found);
         });
-}
-
-/// At most this many pieces of a file are checked past the first one not yet
-/// done. Without a bound, a worker held up (by the system, on a busy
-/// machine) let the others run ahead, their findings waiting for its piece:
-/// a file dense in findings once peaked at 270 MiB instead of 37.
-const AHEAD: usize = 8;
-
-/// Which pieces are done, and the first that is not.
-struct Ahead {
-    state: Mutex<(usize, Vec<bool>)>,
-    moved: Condvar,
-}
-
-/// Marks a piece done when dropped.
-struct Done<'a>(&'a Ahead, usize);
-
-impl Drop for Done<'_> {
-    fn drop(&mut self) {
-        let mut state = self.0.state.lock().unwrap_or_else(PoisonError::into_inner);
-        state.1[self.1] = true;
-        while state.1.get(state.0) == Some(&true) {
-            state.0 += 1;
-        }
-        self.0.moved.notify_all();
-    }
-}
-
-impl Ahead {
-    fn new(n: usize) -> Ahead {
-        Ahead {
-            state: Mutex::new((0, vec![false; n])),
-            moved: Condvar::new(),
-        }
-    }
-
-    /// Waits until piece `k` is within [`AHEAD`] of the first not done (the
-    /// first is always being checked, as pieces are taken in order, so this
-    /// ends); the piece is done when what this returns is dropped, even by a
-    /// panic.
-    fn start(&self, k: usize) -> Done<'_> {
-        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-        while k >= state.0 + AHEAD {
-            state = self
-                .moved
-                .wait(state)
-                .unwrap_or_else(PoisonError::into_inner);
-        }
-        Done(self, k)
-    }
 }
 
 #[cfg(test)]

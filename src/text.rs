@@ -298,14 +298,17 @@ pub fn sentences(text: &str) -> Vec<Span> {
     })
 }
 
-/// Byte offsets of a text where blocks end (paragraphs, cells): a sentence
-/// never runs across them. A bit for each byte up to the last: a large
-/// Markdown table has a break in every cell, and offsets of eight bytes each
-/// took as much memory as the text.
+/// A set of byte offsets of a text, a bit for each byte up to the last (a
+/// large Markdown table has a block end in every cell, and offsets of eight
+/// bytes each took as much memory as the text).
 #[derive(Clone, Debug, Default)]
-pub struct Breaks(Vec<u64>);
+pub struct Offsets(Vec<u64>);
 
-impl Breaks {
+/// Byte offsets of a text where blocks end (paragraphs, cells): a sentence
+/// never runs across them.
+pub type Breaks = Offsets;
+
+impl Offsets {
     pub fn insert(&mut self, i: usize) {
         if self.0.len() <= i / 64 {
             self.0.resize(i / 64 + 1, 0);
@@ -313,11 +316,15 @@ impl Breaks {
         self.0[i / 64] |= 1 << (i % 64);
     }
 
+    pub fn contains(&self, i: usize) -> bool {
+        self.0.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 == 1)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.0.iter().all(|&w| w == 0)
     }
 
-    /// The breaks in `range`, in order.
+    /// The offsets in `range`, in order.
     pub fn within(&self, range: std::ops::Range<usize>) -> impl Iterator<Item = usize> + '_ {
         let end = range.end.min(self.0.len() * 64);
         let first = range.start / 64;
@@ -333,19 +340,19 @@ impl Breaks {
         })
     }
 
-    /// Every break, in order.
+    /// Every offset, in order.
     pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
         self.within(0..usize::MAX)
     }
 }
 
-impl FromIterator<usize> for Breaks {
-    fn from_iter<I: IntoIterator<Item = usize>>(offsets: I) -> Breaks {
-        let mut breaks = Breaks::default();
+impl FromIterator<usize> for Offsets {
+    fn from_iter<I: IntoIterator<Item = usize>>(offsets: I) -> Offsets {
+        let mut set = Offsets::default();
         for i in offsets {
-            breaks.insert(i);
+            set.insert(i);
         }
-        breaks
+        set
     }
 }
 

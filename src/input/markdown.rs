@@ -12,7 +12,7 @@
 //! link whose definition lies in another window is read as its text, brackets
 //! and all.
 
-use crate::text::Breaks;
+use crate::text::{Breaks, Offsets};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -29,7 +29,8 @@ pub fn prose(text: &str) -> (String, Breaks) {
 
 /// [`prose`], parsing at most about `window` bytes at once.
 fn prose_in_windows(text: &str, window: usize) -> (String, Breaks) {
-    let mut keep = Bits::new(text.len());
+    // The bytes that are prose.
+    let mut keep = Offsets::default();
     let mut breaks = Breaks::default();
     let mut at = 0;
     // The head (header and delimiter lines) of a table cut between rows.
@@ -73,7 +74,7 @@ fn prose_in_windows(text: &str, window: usize) -> (String, Breaks) {
             .iter()
             .filter(|r| r.start >= prefix.len() && r.start < cut)
         {
-            keep.set(place(r.start)..place(r.end));
+            (place(r.start)..place(r.end)).for_each(|k| keep.insert(k));
         }
         for &b in parsed
             .breaks
@@ -223,58 +224,46 @@ impl Parsed {
         } else {
             text.rfind('\n').map_or(0, |k| k + 1)
         };
-        let fits = |line: usize| line > prefix && line <= open && line < short;
-        let block = self.blocks.iter().skip(1).rev().find_map(|&b| {
-            let line = line_start(text, b)?;
-            fits(line).then_some(line)
-        });
-        if let Some(line) = block {
+        // The start of the line of the last of `starts` but the first that
+        // may end the window after `after`.
+        let last = |starts: &[usize], after: usize| {
+            starts.iter().skip(1).rev().find_map(|&s| {
+                line_start(text, s).filter(|&l| l > prefix.max(after) && l <= open && l < short)
+            })
+        };
+        if let Some(line) = last(&self.blocks, 0) {
             return Some((line, None));
         }
-        // A list: the last item but the first (the rest reads as a list of
-        // its own, the same items).
-        if self.first == First::List {
-            let item = self.items.iter().skip(1).rev().find_map(|&i| {
-                let line = line_start(text, i)?;
-                fits(line).then_some(line)
-            })?;
-            return Some((item, None));
+        match self.first {
+            // A list: the rest reads as a list of its own, the same items.
+            First::List => return last(&self.items, 0).map(|l| (l, None)),
+            First::Paragraph => return self.paragraph_cut(text, open, rest).map(|c| (c, None)),
+            First::Other => {}
         }
-        if self.first == First::Paragraph {
-            return self
-                .paragraph_cut(text, prefix, open, rest)
-                .map(|c| (c, None));
-        }
-        // A table: the last row but the first, after the head.
+        // A table: a row after the head.
         let head_end = self.head_end?;
-        let row = self.rows.iter().skip(1).rev().find_map(|&r| {
-            let line = line_start(text, r)?;
-            (fits(line) && line > head_end).then_some(line)
-        })?;
+        let row = last(&self.rows, head_end)?;
         let start = line_start(text, *self.blocks.first()?)?;
         // The head: the header line and the delimiter line after it.
         let end = next_line(text, next_line(text, start));
         (end <= row).then_some((row, Some(start..end)))
     }
-}
 
-impl Parsed {
     /// Where a paragraph longer than the window `text` may be cut (`rest`:
     /// the text from the window's start on): before a letter or a figure
-    /// (not a list's number), at a line's
-    /// start or after a space or another letter (so that the rest begins a
-    /// paragraph as it continues one: no block starts with a letter, and no
-    /// emphasis mark stands beside the cut), outside every inline element (a
+    /// (not a list's number), at a line's start or after a space or another
+    /// letter (so that the rest begins a paragraph as it continues one: no
+    /// block starts with a letter, and no emphasis mark stands beside the
+    /// cut), outside every inline element (a
     /// code span, a link, emphasis, HTML), the line after it no table's
     /// delimiter row, and an eighth of the window (1 KiB at least) before
     /// its end: an element cut off by the window's end is no element in this
     /// parse, and one that long (16 KiB in a window of 128) is not looked
     /// for. The paragraph's end in this window is no block end; the rest is
     /// read as a paragraph.
-    fn paragraph_cut(&self, text: &str, prefix: usize, open: usize, rest: &str) -> Option<usize> {
-        if prefix > 0 {
-            return None;
-        }
+    /// (The window has no table head before it: its first block is this
+    /// paragraph.)
+    fn paragraph_cut(&self, text: &str, open: usize, rest: &str) -> Option<usize> {
         let mut covered: Vec<Range<usize>> = Vec::new();
         let mut inline = self.inline.clone();
         inline.sort_by_key(|r| r.start);
@@ -388,32 +377,12 @@ fn next_line(text: &str, i: usize) -> usize {
         .map_or(text.len(), |k| i + k + 1)
 }
 
-/// A bit for each byte of a text (a byte each took as much memory as the
-/// text).
-struct Bits(Vec<u64>);
-
-impl Bits {
-    fn new(len: usize) -> Bits {
-        Bits(vec![0; len.div_ceil(64)])
-    }
-
-    fn set(&mut self, r: Range<usize>) {
-        for k in r {
-            self.0[k / 64] |= 1 << (k % 64);
-        }
-    }
-
-    fn get(&self, k: usize) -> bool {
-        self.0.get(k / 64).is_some_and(|w| w >> (k % 64) & 1 == 1)
-    }
-}
-
 /// `text` with every character not marked in `keep` replaced by spaces of the
 /// same byte length (line breaks kept).
-fn blank_except(text: &str, keep: &Bits) -> String {
+fn blank_except(text: &str, keep: &Offsets) -> String {
     let mut out = String::with_capacity(text.len());
     for (i, c) in text.char_indices() {
-        if keep.get(i) || c == '\n' || c == '\r' {
+        if keep.contains(i) || c == '\n' || c == '\r' {
             out.push(c);
         } else {
             out.extend(std::iter::repeat_n(' ', c.len_utf8()));
