@@ -20,26 +20,45 @@ pub fn paragraphs(bytes: &[u8]) -> Result<String, String> {
     // large document (each copy of 200 MB of text had been held at once).
     let mut reader = Reader::from_reader(std::io::BufReader::new(file.by_ref().take(MAX_XML)));
     let mut buf = Vec::new();
+    // Paragraphs are written to `out` as they are read (a paragraph of
+    // 200 MB had been held in a buffer of its own, then copied).
     let mut out = String::new();
-    let mut paragraph = String::new();
+    // Where the text after the last paragraph ends begins: a paragraph's
+    // start drops what stands after it (text outside any paragraph, or the
+    // start of one that holds another, a text box).
+    let mut committed = 0;
+    // Whether the line break before the current paragraph is written.
+    let mut separated = false;
     let mut in_text = false;
     let mut started = false;
+    // Text of the current paragraph, after its line break.
+    let write = |out: &mut String, separated: &mut bool, started: bool, s: &str| {
+        if started && !*separated {
+            out.push('\n');
+            *separated = true;
+        }
+        out.extend(s.chars().map(|c| if c == '\n' { ' ' } else { c }));
+    };
     loop {
         buf.clear();
         match reader.read_event_into(&mut buf) {
             Ok(Event::Start(e)) => match e.local_name().as_ref() {
                 b"t" => in_text = true,
-                b"p" => paragraph.clear(),
+                b"p" => {
+                    out.truncate(committed);
+                    separated = false;
+                }
                 _ => {}
             },
             Ok(Event::Empty(e)) => match e.local_name().as_ref() {
-                b"tab" => paragraph.push('\t'),
-                b"br" | b"cr" => paragraph.push(' '),
+                b"tab" => write(&mut out, &mut separated, started, "\t"),
+                b"br" | b"cr" => write(&mut out, &mut separated, started, " "),
                 b"p" => {
                     if started {
                         out.push('\n');
                     }
                     started = true;
+                    committed = out.len();
                 }
                 _ => {}
             },
@@ -47,17 +66,15 @@ pub fn paragraphs(bytes: &[u8]) -> Result<String, String> {
                 let s = t
                     .unescape()
                     .map_err(|e| format!("malformed word/document.xml: {e}"))?;
-                paragraph.push_str(&s);
+                write(&mut out, &mut separated, started, &s);
             }
             Ok(Event::End(e)) => match e.local_name().as_ref() {
                 b"t" => in_text = false,
                 b"p" => {
-                    if started {
+                    if started && !separated {
                         out.push('\n');
                     }
-                    started = true;
-                    out.extend(paragraph.chars().map(|c| if c == '\n' { ' ' } else { c }));
-                    paragraph.clear();
+                    (started, separated, committed) = (true, false, out.len());
                 }
                 _ => {}
             },
@@ -69,6 +86,8 @@ pub fn paragraphs(bytes: &[u8]) -> Result<String, String> {
             _ => {}
         }
     }
+    // Text after the last paragraph is no paragraph's.
+    out.truncate(committed);
     Ok(out)
 }
 
@@ -97,6 +116,20 @@ mod tests {
             paragraphs(&docx(xml)).unwrap(),
             "需救治17093人,已救治17025人\n第二段"
         );
+    }
+
+    /// Empty paragraphs are empty lines; a paragraph inside another (a text
+    /// box) drops what its outer one held before it; text outside every
+    /// paragraph is no line.
+    #[test]
+    fn nested_empty_and_stray_text() {
+        let xml = r#"<w:document xmlns:w="x"><w:body><w:p/><w:p><w:r><w:t>需救治</w:t><w:tab/><w:t>17093人</w:t><w:br/></w:r><w:r><w:pict><w:p><w:r><w:t>框内3项</w:t></w:r></w:p></w:pict></w:r><w:r><w:t>,进度99.3%</w:t></w:r></w:p><w:p></w:p><w:r><w:t>stray 5</w:t></w:r><w:p><w:r><w:t>合计3人</w:t></w:r></w:p><w:r><w:t>tail 7</w:t></w:r></w:body></w:document>"#;
+        assert_eq!(
+            paragraphs(&docx(xml)).unwrap(),
+            "\n框内3项\n,进度99.3%\n\n合计3人"
+        );
+        let xml = r#"<w:document xmlns:w="x"><w:body><w:p><w:r><w:t>甲</w:t><w:tab/><w:t>1</w:t><w:br/><w:t>2</w:t></w:r></w:p></w:body></w:document>"#;
+        assert_eq!(paragraphs(&docx(xml)).unwrap(), "甲\t1 2");
     }
 
     #[test]
