@@ -8,9 +8,11 @@
 //! begins, or, inside a long table, where a row begins (the rest of the
 //! table is parsed after a copy of its head). Block structure is read line by
 //! line, forwards, and a top-level block begins with nothing open, so each
-//! window reads as it does in the whole text. The one exception: a reference
+//! window reads as it does in the whole text. Two exceptions: a reference
 //! link whose definition lies in another window is read as its text, brackets
-//! and all.
+//! and all; and a block no window can be cut in that is markup alone
+//! (`>>>>…`, a table row of a million cells; see `no_prose`) is blanked a
+//! window at a time rather than parsed whole.
 
 use crate::text::{Breaks, Offsets};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
