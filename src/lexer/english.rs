@@ -142,9 +142,10 @@ static FIRST_WORD_KEYS: [u64; KEYS / 64] = {
 };
 
 /// Whether `w` (ASCII letters) has the length, first and last letter of a
-/// word a number may begin with.
-fn may_be_first_word(w: &str) -> bool {
-    let b = w.as_bytes();
+/// word a number may begin with: when not, no number begins at it (the
+/// lexer passes most English words whole by this test).
+pub(crate) fn may_be_first_word(w: &[u8]) -> bool {
+    let b = w;
     if b.is_empty() || b.len() > WORD_BUF {
         return false;
     }
@@ -309,7 +310,7 @@ fn may_start_number_with(s: &str, filtered: bool) -> bool {
     let Some((mut end, mut w)) = word_at(0) else {
         return false;
     };
-    if filtered && !may_be_first_word(w) {
+    if filtered && !may_be_first_word(w.as_bytes()) {
         return false;
     }
     if SIGNS.iter().any(|sign| w.eq_ignore_ascii_case(sign)) {
@@ -902,7 +903,7 @@ mod tests {
                 w.to_uppercase(),
                 w[..1].to_uppercase() + &w[1..],
             ] {
-                assert!(may_be_first_word(&w), "{w}");
+                assert!(may_be_first_word(w.as_bytes()), "{w}");
                 for after in ["", " hundred", " million", " dozen", " third", " 5", " of"] {
                     same(&format!("{w}{after}"));
                     same(&format!("minus {w}{after}"));

@@ -215,6 +215,18 @@ pub fn lex_range(text: &str, start: usize, end: usize) -> Vec<Quantity> {
             i += 1;
             continue;
         }
+        // So do most English words: a number begins only at a word with the
+        // length, first and last letter of one a number may begin with.
+        if b.is_ascii_alphabetic() {
+            let word = bytes[i..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphabetic())
+                .count();
+            if !english::may_be_first_word(&bytes[i..i + word]) {
+                i += word;
+                continue;
+            }
+        }
         // So do most Han characters (three bytes led by E4..E9): only the
         // numeral characters among them may begin a number.
         if (0xE4..=0xE9).contains(&b) {
