@@ -112,10 +112,6 @@ w("suppressions.txt", "numlint-disable-next-line sum\n医疗卫生机构达到�
 w("unclosed.md", "numlint- " + "<!-- x " * 150_000)
 w("table.md", "| 地区 | 人数 | 占比 |\n|---|---|---|\n" + "".join(f"| 区{i} | {i * 7} | {i % 100}% |\n" for i in range(300_000)))
 w("random.bin", os.urandom(1_000_000))
-# Markdown that is markup alone, one line of it: no window can be cut.
-w("markup.md", ">" * 2_000_000)
-w("brackets.md", "[" * 1_000_000 + "1" + "]" * 1_000_000)
-w("wide-row.md", "|" + "a|" * 500_000 + "\n|" + "-|" * 500_000 + "\n|" + "1|" * 500_000 + "\n")
 PY
 echo "== hostile inputs (one file each)"
 for f in "$hostile"/*; do

@@ -89,9 +89,6 @@ fn hostile_files_do_not_stop_the_run() {
     write(&dir, "lines.md", "共3人\n".repeat(50_000).as_bytes());
     let list: String = (0..20_000).map(|i| format!("- 项目{i} {i}个\n")).collect();
     write(&dir, "list.md", list.as_bytes());
-    // Markdown that is markup alone, on one line: its parser tree was some
-    // 100 bytes for each byte.
-    write(&dir, "quotes.md", ">".repeat(1 << 20).as_bytes());
     // A Markdown table of 20 000 rows, parsed a window at a time.
     let rows: String = (0..20_000)
         .map(|i| format!("| 区{i} | {}人 | {}% |\n", i * 7, i % 100))

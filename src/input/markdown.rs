@@ -8,11 +8,9 @@
 //! begins, or, inside a long table, where a row begins (the rest of the
 //! table is parsed after a copy of its head). Block structure is read line by
 //! line, forwards, and a top-level block begins with nothing open, so each
-//! window reads as it does in the whole text. Two exceptions: a reference
+//! window reads as it does in the whole text. The one exception: a reference
 //! link whose definition lies in another window is read as its text, brackets
-//! and all; and a block no window can be cut in that is markup alone
-//! (`>>>>…`, a table row of a million cells; see `no_prose`) is blanked a
-//! window at a time rather than parsed whole.
+//! and all.
 
 use crate::text::{Breaks, Offsets};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -38,13 +36,8 @@ fn prose_in_windows(text: &str, window: usize) -> (String, Breaks) {
     // The head (header and delimiter lines) of a table cut between rows.
     let mut head: Option<Range<usize>> = None;
     let mut size = window;
-    // Whether this window was made smaller for markup alone (see below).
-    let mut shrunk = false;
-    // At full size only: a test's small windows are held to read as the
-    // whole, and never pass over markup.
-    let full = window >= WINDOW;
-    let window_end = |at: usize, size: usize| {
-        if text.len() - at <= size {
+    while at < text.len() {
+        let end = if text.len() - at <= size {
             text.len()
         } else {
             // A window ends at a line's end, or inside a line far longer
@@ -55,16 +48,7 @@ fn prose_in_windows(text: &str, window: usize) -> (String, Breaks) {
             } else {
                 line_end
             }
-        }
-    };
-    while at < text.len() {
-        let mut end = window_end(at, size);
-        // Markup alone is parsed in windows of an eighth: its parser tree
-        // is some 100 bytes for each of its bytes.
-        if full && !shrunk && mostly_punctuation(&text[at..end]) {
-            (size, shrunk) = (window / 8, true);
-            end = window_end(at, size);
-        }
+        };
         let prefix = head.clone().map_or("", |h| &text[h]);
         let part = if prefix.is_empty() {
             Cow::Borrowed(&text[at..end])
@@ -79,15 +63,7 @@ fn prose_in_windows(text: &str, window: usize) -> (String, Breaks) {
             parsed.cut(&part, prefix.len(), open, &text[at..])
         };
         let Some((cut, table)) = cut else {
-            // One block fills the window and is no prose: passed over a
-            // window at a time.
-            if full && no_prose(&part[prefix.len()..], &parsed) {
-                breaks.insert(at);
-                breaks.insert(end);
-                (at, head, size, shrunk) = (end, None, window, false);
-                continue;
-            }
-            // Otherwise a wider one.
+            // One block fills the window: a wider one.
             size = size.saturating_mul(2);
             continue;
         };
@@ -114,28 +90,9 @@ fn prose_in_windows(text: &str, window: usize) -> (String, Breaks) {
             None => None,
         };
         at = place(cut);
-        (size, shrunk) = (window, false);
+        size = window;
     }
     (blank_except(text, &keep), breaks)
-}
-
-/// Whether a window in which no block may be cut is markup and no prose:
-/// more than half its bytes ASCII punctuation (`>>>>…`, `[[[…]]]`, `*1_**1__…`,
-/// a table row of a million cells), or nothing the parser reports at all
-/// (link definitions alone); and no code, HTML or front matter, which are
-/// blanked whatever they hold, and whose rest must not be read as prose.
-/// Parsed whole, such a block cost some 100 bytes of parser tree for each of
-/// its bytes (`>` repeated 2 MB: 226 MiB); it is blanked instead, a window at
-/// a time, and the text after it read from the window's end (a line's end,
-/// or a place inside a line far longer than the window). Prose has letters
-/// a window may be cut before.
-fn no_prose(window: &str, parsed: &Parsed) -> bool {
-    !parsed.verbatim && (parsed.events == 0 || mostly_punctuation(window))
-}
-
-/// Whether at least half the bytes of `text` are ASCII punctuation.
-fn mostly_punctuation(text: &str) -> bool {
-    text.bytes().filter(u8::is_ascii_punctuation).count() * 2 >= text.len()
 }
 
 /// What one parse says of a text: its prose, its block ends, where its
@@ -153,10 +110,6 @@ struct Parsed {
     rows: Vec<usize>,
     items: Vec<usize>,
     inline: Vec<Range<usize>>,
-    /// How many events the parser gave: about how large its tree was.
-    events: usize,
-    /// Whether it holds code, HTML or front matter.
-    verbatim: bool,
 }
 
 /// The kind of the first top-level block.
@@ -179,15 +132,12 @@ impl Parsed {
             rows: Vec::new(),
             items: Vec::new(),
             inline: Vec::new(),
-            events: 0,
-            verbatim: false,
         };
         let (mut in_code, mut in_meta, mut depth) = (0usize, 0usize, 0usize);
         let options = Options::ENABLE_TABLES
             | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
             | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
         for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
-            p.events += 1;
             let first = p.blocks.len() == 1;
             if first && depth >= 1 && p.first == First::Paragraph {
                 match &event {
@@ -209,10 +159,6 @@ impl Parsed {
                             };
                         }
                     }
-                    p.verbatim |= matches!(
-                        tag,
-                        Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_)
-                    );
                     match tag {
                         Tag::CodeBlock(_) => in_code += 1,
                         Tag::MetadataBlock(_) => in_meta += 1,
@@ -570,40 +516,6 @@ mod tests {
             assert_eq!(read(&text, 2_000), whole);
             assert!(text.len() > 40 * 2_000);
         }
-    }
-
-    /// Markup alone, a block no window may be cut in, is passed over a small
-    /// window at a time, blanked; the prose before and after it is read as
-    /// it is without it, and so is a long code block of punctuation alone.
-    #[test]
-    fn markup_alone_is_passed_over() {
-        let before = "需救治17093人,已救治17025人,救治进度99.3%。\n\n";
-        let after = "\n\n共有3项:甲、乙。\n";
-        for junk in [
-            ">".repeat(300_000),
-            "[".repeat(150_000) + &"]".repeat(150_000),
-        ] {
-            let text = format!("{before}{junk}{after}");
-            let (p, _) = prose(&text);
-            assert_eq!(p.len(), text.len());
-            assert!(p.starts_with(before.trim_end()), "{}", &p[..80]);
-            assert!(p.ends_with(after.trim_start()));
-            assert!(p[before.len()..before.len() + junk.len()].trim().is_empty());
-        }
-        // Link definitions alone: nothing the parser reports.
-        let defs: String = (0..20_000)
-            .map(|i| format!("[l{i}]: http://x/{i}\n"))
-            .collect();
-        let text = format!("{before}{defs}{after}");
-        let (p, _) = prose(&text);
-        assert!(p.starts_with(before.trim_end()) && p.ends_with(after.trim_start()));
-        // Code is blanked whole, however much punctuation it holds: what
-        // follows the window is not read as prose.
-        let code = format!("```\n{}\n```\n", "{[1,2],99.3%}".repeat(30_000));
-        let text = format!("{before}{code}{after}");
-        let (p, _) = prose(&text);
-        assert!(p[before.len()..before.len() + code.len()].trim().is_empty());
-        assert!(p.ends_with(after.trim_start()));
     }
 
     /// A long table is parsed a window at a time: each row's cells are
