@@ -20,62 +20,31 @@ pub fn paragraphs(bytes: &[u8]) -> Result<String, String> {
     // large document (each copy of 200 MB of text had been held at once).
     let mut reader = Reader::from_reader(std::io::BufReader::new(file.by_ref().take(MAX_XML)));
     let mut buf = Vec::new();
-    // Paragraphs are written to `out` as they are read (a paragraph of
-    // 200 MB had been held in a buffer of its own, then copied).
-    let mut out = String::new();
-    // Where the text after the last paragraph ends begins: a paragraph's
-    // start drops what stands after it (text outside any paragraph, or the
-    // start of one that holds another, a text box).
-    let mut committed = 0;
-    // Whether the line break before the current paragraph is written.
-    let mut separated = false;
+    let mut lines = Lines::default();
     let mut in_text = false;
-    let mut started = false;
-    // Text of the current paragraph, after its line break.
-    let write = |out: &mut String, separated: &mut bool, started: bool, s: &str| {
-        if started && !*separated {
-            out.push('\n');
-            *separated = true;
-        }
-        out.extend(s.chars().map(|c| if c == '\n' { ' ' } else { c }));
-    };
     loop {
         buf.clear();
         match reader.read_event_into(&mut buf) {
             Ok(Event::Start(e)) => match e.local_name().as_ref() {
                 b"t" => in_text = true,
-                b"p" => {
-                    out.truncate(committed);
-                    separated = false;
-                }
+                b"p" => lines.start(),
                 _ => {}
             },
             Ok(Event::Empty(e)) => match e.local_name().as_ref() {
-                b"tab" => write(&mut out, &mut separated, started, "\t"),
-                b"br" | b"cr" => write(&mut out, &mut separated, started, " "),
-                b"p" => {
-                    if started {
-                        out.push('\n');
-                    }
-                    started = true;
-                    committed = out.len();
-                }
+                b"tab" => lines.text("\t"),
+                b"br" | b"cr" => lines.text(" "),
+                b"p" => lines.empty(),
                 _ => {}
             },
             Ok(Event::Text(t)) if in_text => {
                 let s = t
                     .unescape()
                     .map_err(|e| format!("malformed word/document.xml: {e}"))?;
-                write(&mut out, &mut separated, started, &s);
+                lines.text(&s);
             }
             Ok(Event::End(e)) => match e.local_name().as_ref() {
                 b"t" => in_text = false,
-                b"p" => {
-                    if started && !separated {
-                        out.push('\n');
-                    }
-                    (started, separated, committed) = (true, false, out.len());
-                }
+                b"p" => lines.end(),
                 _ => {}
             },
             Ok(Event::Eof) => break,
@@ -86,9 +55,81 @@ pub fn paragraphs(bytes: &[u8]) -> Result<String, String> {
             _ => {}
         }
     }
-    // Text after the last paragraph is no paragraph's.
-    out.truncate(committed);
-    Ok(out)
+    Ok(lines.finish())
+}
+
+/// The text of a document's paragraphs, one per line, written as they are
+/// read (a paragraph of 200 MB had been gathered in a buffer of its own,
+/// then copied). A paragraph's text is kept when it ends; a paragraph's
+/// start drops the text read since the last end (text outside every
+/// paragraph, or what a paragraph held before one inside it, a text box);
+/// an empty paragraph is an empty line where it stands, before the text of
+/// a paragraph still open.
+#[derive(Default)]
+struct Lines {
+    out: String,
+    /// `out`'s length at the last paragraph's end: what follows is the
+    /// text of the paragraph being read (its line break first).
+    committed: usize,
+    /// Whether that line break is written.
+    separated: bool,
+    /// Empty lines of empty paragraphs inside the one being read, which
+    /// stand before its text.
+    owed: usize,
+    /// Whether any paragraph has ended (the first has no line break).
+    started: bool,
+}
+
+impl Lines {
+    fn start(&mut self) {
+        self.out.truncate(self.committed);
+        self.out.extend(std::iter::repeat_n('\n', self.owed));
+        (self.committed, self.owed, self.separated) = (self.out.len(), 0, false);
+    }
+
+    fn text(&mut self, s: &str) {
+        // The line break before the paragraph's text (where it began: text
+        // read before the first paragraph ended may precede it).
+        if self.started && !self.separated {
+            self.out.insert(self.committed, '\n');
+            self.separated = true;
+        }
+        self.out
+            .extend(s.chars().map(|c| if c == '\n' { ' ' } else { c }));
+    }
+
+    fn empty(&mut self) {
+        if self.out.len() == self.committed {
+            if self.started {
+                self.out.push('\n');
+            }
+            self.committed = self.out.len();
+        } else {
+            self.owed += usize::from(self.started);
+        }
+        self.started = true;
+    }
+
+    fn end(&mut self) {
+        // The line breaks before the text: those owed, and its own (which
+        // it may have been written without, when an empty paragraph inside
+        // it was the first to end). Each paragraph's text moves once.
+        let need = self.owed + usize::from(self.started);
+        let have = usize::from(self.separated);
+        if need > have {
+            self.out
+                .insert_str(self.committed, &"\n".repeat(need - have));
+        }
+        self.started = true;
+        (self.committed, self.owed, self.separated) = (self.out.len(), 0, false);
+    }
+
+    fn finish(mut self) -> String {
+        // Text after the last paragraph is no paragraph's.
+        self.out.truncate(self.committed);
+        self.out.extend(std::iter::repeat_n('\n', self.owed));
+        self.out
+    }
 }
 
 #[cfg(test)]
@@ -130,6 +171,60 @@ mod tests {
         );
         let xml = r#"<w:document xmlns:w="x"><w:body><w:p><w:r><w:t>甲</w:t><w:tab/><w:t>1</w:t><w:br/><w:t>2</w:t></w:r></w:p></w:body></w:document>"#;
         assert_eq!(paragraphs(&docx(xml)).unwrap(), "甲\t1 2");
+    }
+
+    /// The paragraphs as they were read before they were written as read:
+    /// each gathered in a buffer, kept at its end (the reference).
+    #[derive(Default)]
+    struct Buffered {
+        out: String,
+        paragraph: String,
+        started: bool,
+    }
+
+    impl Buffered {
+        fn step(&mut self, piece: u8, s: &str) {
+            match piece {
+                0 => self.paragraph.clear(),
+                1 => {
+                    if self.started {
+                        self.out.push('\n');
+                    }
+                    self.started = true;
+                }
+                2 => {
+                    if self.started {
+                        self.out.push('\n');
+                    }
+                    self.started = true;
+                    let p = std::mem::take(&mut self.paragraph);
+                    self.out
+                        .extend(p.chars().map(|c| if c == '\n' { ' ' } else { c }));
+                }
+                _ => self.paragraph.push_str(s),
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Any sequence of paragraph starts, ends, empty paragraphs and
+        /// texts reads as it did when each paragraph was gathered first.
+        #[test]
+        fn written_as_read_is_gathered_first(
+            pieces in proptest::collection::vec((0u8..5, "[a\n\t ]{0,3}"), 0..40),
+        ) {
+            let (mut lines, mut reference) = (Lines::default(), Buffered::default());
+            for (piece, s) in &pieces {
+                reference.step(*piece, s);
+                match piece {
+                    0 => lines.start(),
+                    1 => lines.empty(),
+                    2 => lines.end(),
+                    _ => lines.text(s),
+                }
+            }
+            proptest::prop_assert_eq!(lines.finish(), reference.out);
+        }
     }
 
     #[test]
