@@ -8,6 +8,7 @@ use crate::checks::{Claim, Role};
 use crate::rules::{CheckKind, RuleSet, Severity};
 use crate::text::LineIndex;
 use serde::Serialize;
+use std::sync::OnceLock;
 
 /// A labelled span placed in its file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -64,21 +65,23 @@ pub fn place_labels(text: &str, index: &LineIndex, claim: &Claim) -> Vec<PlacedL
 /// findings rather than being copied (a text dense in findings holds one
 /// copy, not two).
 pub fn findings(path: &str, text: &str, claims: Vec<Claim>, rules: &RuleSet) -> Vec<Finding> {
-    // A text whose claims all hold needs no line index.
-    if claims.iter().all(|c| c.verdict.is_none()) {
-        return Vec::new();
-    }
-    findings_with(path, text, &LineIndex::new(text), claims, rules)
+    findings_with(path, text, &OnceLock::new(), claims, rules)
 }
 
-/// [`findings`] with the line index of `text` already built.
-pub fn findings_with(
+/// [`findings`] with the line index of `text` shared (the pieces of a large
+/// file): built by the first that needs it, as a text whose claims all hold
+/// needs none.
+pub fn findings_with<'t>(
     path: &str,
-    text: &str,
-    index: &LineIndex,
+    text: &'t str,
+    index: &OnceLock<LineIndex<'t>>,
     claims: Vec<Claim>,
     rules: &RuleSet,
 ) -> Vec<Finding> {
+    if claims.iter().all(Claim::consistent) {
+        return Vec::new();
+    }
+    let index = index.get_or_init(|| LineIndex::new(text));
     let mut out: Vec<Finding> = claims
         .into_iter()
         .filter_map(|mut claim| {
@@ -104,6 +107,12 @@ pub fn findings_with(
             })
         })
         .collect();
-    out.sort_by(|a, b| (a.start, &a.rule).cmp(&(b.start, &b.rule)));
+    sort(&mut out);
     out
+}
+
+/// Puts findings in the order of the contract: by where they start, then by
+/// rule.
+pub fn sort(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| (a.start, &a.rule).cmp(&(b.start, &b.rule)));
 }

@@ -14,6 +14,7 @@ use crate::lexer::Quantity;
 use crate::rules::RuleSet;
 use crate::text::Breaks;
 use rayon::prelude::*;
+use std::sync::OnceLock;
 
 /// What numlint found in one text.
 pub struct Analysis {
@@ -150,7 +151,7 @@ fn lint_whole(
     let mut out = findings(&source.path, &source.text, claims, rules);
     let unused = crate::suppress::apply(&source.path, &source.text, directives, &mut out, rules);
     out.extend(unused);
-    out.sort_by(|a, b| (a.start, &a.rule).cmp(&(b.start, &b.rule)));
+    crate::finding::sort(&mut out);
     out
 }
 
@@ -178,14 +179,10 @@ pub fn lint_source_pieces(
     }
     // Built by the first piece that needs it: most large files have no
     // finding.
-    let index = std::sync::OnceLock::new();
-    let index = || index.get_or_init(|| crate::text::LineIndex::new(&source.text));
+    let index = OnceLock::new();
     let findings_of = |piece| {
         let claims = find_claims(&piece_doc(text, piece, &source.breaks, rules), rules);
-        if claims.iter().all(Claim::consistent) {
-            return Vec::new();
-        }
-        findings_with(&source.path, &source.text, index(), claims, rules)
+        findings_with(&source.path, &source.text, &index, claims, rules)
     };
     let suppressions = crate::suppress::Suppressions::new(&directives);
     if !directives.is_empty() {
@@ -210,10 +207,10 @@ pub fn lint_source_pieces(
                 // the end of the text).
                 let end = if k + 1 == n { usize::MAX } else { piece.1 };
                 let unused =
-                    suppressions.unused(&source.path, &source.text, piece.0..end, index(), rules);
+                    suppressions.unused(&source.path, &source.text, piece.0..end, &index, rules);
                 if !unused.is_empty() {
                     found.extend(unused);
-                    found.sort_by(|a, b| (a.start, &a.rule).cmp(&(b.start, &b.rule)));
+                    crate::finding::sort(&mut found);
                 }
             }
             emit(k, n, found);

@@ -17,7 +17,7 @@ use crate::rules::{CheckKind, RuleSet, Severity};
 use crate::text::LineIndex;
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 /// What a directive does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -147,18 +147,15 @@ struct Lists {
     enables: Vec<usize>,
 }
 
-/// Directives in the order of a key (a line, an end), with their indices.
+/// Directives by a key (a line, an end), in its order: (key, index).
 #[derive(Default)]
-struct Scope {
-    keys: Vec<usize>,
-    ids: Vec<usize>,
-}
+struct Scope(Vec<(usize, usize)>);
 
 impl Scope {
     /// The positions of the directives whose key lies in `lo..=hi`.
     fn within(&self, lo: usize, hi: usize) -> Range<usize> {
-        let from = self.keys.partition_point(|&k| k < lo);
-        from..from.max(self.keys.partition_point(|&k| k <= hi))
+        let from = self.0.partition_point(|&(k, _)| k < lo);
+        from..from.max(self.0.partition_point(|&(k, _)| k <= hi))
     }
 }
 
@@ -171,7 +168,7 @@ struct Marks {
 }
 
 impl Marks {
-    fn mark(&mut self, scope: usize, ids: &[usize], run: Range<usize>) {
+    fn mark(&mut self, scope: usize, entries: &Scope, run: Range<usize>) {
         let next = &mut self.next[scope];
         let find = |next: &mut Vec<usize>, mut k: usize| {
             while next[k] != k {
@@ -182,7 +179,7 @@ impl Marks {
         };
         let mut k = find(next, run.start);
         while k < run.end {
-            self.used[ids[k]] = true;
+            self.used[entries.0[k].1] = true;
             next[k] = k + 1;
             k = find(next, k + 1);
         }
@@ -215,24 +212,19 @@ impl<'d> Suppressions<'d> {
                         continue;
                     }
                 };
-                scope.keys.push(key);
-                scope.ids.push(id);
+                scope.0.push((key, id));
             }
         }
         // Directives come in the order of the text, and so, nearly, do their
         // keys (not quite: a comment inside another ends where it does).
         for l in &mut lists {
-            for scope in [&mut l.next, &mut l.disables] {
-                let mut order: Vec<usize> = (0..scope.keys.len()).collect();
-                order.sort_by_key(|&k| scope.keys[k]);
-                scope.keys = order.iter().map(|&k| scope.keys[k]).collect();
-                scope.ids = order.iter().map(|&k| scope.ids[k]).collect();
-            }
+            l.next.0.sort_by_key(|&(key, _)| key);
+            l.disables.0.sort_by_key(|&(key, _)| key);
             l.enables.sort_unstable();
         }
         let next = lists
             .iter()
-            .flat_map(|l| [l.next.keys.len(), l.disables.keys.len()])
+            .flat_map(|l| [l.next.0.len(), l.disables.0.len()])
             .map(|n| (0..=n).collect())
             .collect();
         Suppressions {
@@ -275,7 +267,7 @@ impl<'d> Suppressions<'d> {
                 let run = l.next.within(before, before);
                 if !run.is_empty() {
                     suppressed = true;
-                    marks.mark(2 * k, &l.next.ids, run);
+                    marks.mark(2 * k, &l.next, run);
                 }
             }
             // Disabled where it ends, and not enabled again since (an enable
@@ -283,7 +275,7 @@ impl<'d> Suppressions<'d> {
             let run = l.disables.within(enabled.unwrap_or(0), f.start);
             if !run.is_empty() {
                 suppressed = true;
-                marks.mark(2 * k + 1, &l.disables.ids, run);
+                marks.mark(2 * k + 1, &l.disables, run);
             }
         }
         suppressed
@@ -291,13 +283,14 @@ impl<'d> Suppressions<'d> {
 
     /// Warnings for the directives starting in `range` that have suppressed
     /// nothing so far (all of them, once every finding has been asked
-    /// about).
-    pub fn unused(
+    /// about). The line index of `text` is built only for one (most files
+    /// have no directive at all).
+    pub fn unused<'t>(
         &self,
         path: &str,
-        text: &str,
+        text: &'t str,
         range: Range<usize>,
-        index: &LineIndex,
+        index: &OnceLock<LineIndex<'t>>,
         rules: &RuleSet,
     ) -> Vec<Finding> {
         let marks = self.marks.lock().unwrap_or_else(PoisonError::into_inner);
@@ -305,17 +298,11 @@ impl<'d> Suppressions<'d> {
             .iter()
             .zip(&marks.used)
             .filter(|(d, used)| !**used && d.action != Action::Enable && range.contains(&d.start))
-            .map(|(d, _)| warning(d, path, text, index, rules))
+            .map(|(d, _)| {
+                let index = index.get_or_init(|| LineIndex::new(text));
+                warning(d, path, text, index, rules)
+            })
             .collect()
-    }
-
-    /// Whether every directive that can be used has been.
-    pub fn all_used(&self) -> bool {
-        let marks = self.marks.lock().unwrap_or_else(PoisonError::into_inner);
-        self.directives
-            .iter()
-            .zip(&marks.used)
-            .all(|(d, used)| *used || d.action == Action::Enable)
     }
 }
 
@@ -374,13 +361,7 @@ pub fn apply(
     }
     let suppressions = Suppressions::new(directives);
     findings.retain(|f| !suppressions.suppresses(f));
-    // Lines are indexed only for a directive that suppressed nothing (most
-    // files have no directive at all).
-    if suppressions.all_used() {
-        return Vec::new();
-    }
-    let index = LineIndex::new(text);
-    suppressions.unused(path, text, 0..text.len() + 1, &index, rules)
+    suppressions.unused(path, text, 0..text.len() + 1, &OnceLock::new(), rules)
 }
 
 #[cfg(test)]

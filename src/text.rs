@@ -320,8 +320,10 @@ impl Offsets {
         self.0.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 == 1)
     }
 
+    /// Whether no offset is in the set: every word is there for an offset
+    /// inserted (the last holds one), so none are.
     pub fn is_empty(&self) -> bool {
-        self.0.iter().all(|&w| w == 0)
+        self.0.is_empty()
     }
 
     /// The offsets in `range`, in order.

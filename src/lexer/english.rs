@@ -144,8 +144,7 @@ static FIRST_WORD_KEYS: [u64; KEYS / 64] = {
 /// Whether `w` (ASCII letters) has the length, first and last letter of a
 /// word a number may begin with: when not, no number begins at it (the
 /// lexer passes most English words whole by this test).
-pub(crate) fn may_be_first_word(w: &[u8]) -> bool {
-    let b = w;
+pub(crate) fn may_be_first_word(b: &[u8]) -> bool {
     if b.is_empty() || b.len() > WORD_BUF {
         return false;
     }
