@@ -29,6 +29,14 @@ pub fn prose(text: &str) -> (String, Breaks) {
 
 /// [`prose`], parsing at most about `window` bytes at once.
 fn prose_in_windows(text: &str, window: usize) -> (String, Breaks) {
+    let (prose, breaks, _) = prose_parsed(text, window);
+    (prose, breaks)
+}
+
+/// [`prose_in_windows`], and the length of the longest text parsed at once
+/// (what the tests hold to the window).
+fn prose_parsed(text: &str, window: usize) -> (String, Breaks, usize) {
+    let mut longest = 0;
     // The bytes that are prose.
     let mut keep = Offsets::default();
     let mut breaks = Breaks::default();
@@ -56,6 +64,7 @@ fn prose_in_windows(text: &str, window: usize) -> (String, Breaks) {
             Cow::Owned([prefix, &text[at..end]].concat())
         };
         let parsed = Parsed::new(&part);
+        longest = longest.max(part.len());
         let cut = if end == text.len() {
             Some((part.len(), None))
         } else {
@@ -92,7 +101,7 @@ fn prose_in_windows(text: &str, window: usize) -> (String, Breaks) {
         at = place(cut);
         size = window;
     }
-    (blank_except(text, &keep), breaks)
+    (blank_except(text, &keep), breaks, longest)
 }
 
 /// What one parse says of a text: its prose, its block ends, where its
@@ -515,6 +524,8 @@ mod tests {
             let whole = read(&text, usize::MAX);
             assert_eq!(read(&text, 2_000), whole);
             assert!(text.len() > 40 * 2_000);
+            // Cut, not parsed whole in a window grown to fit it.
+            assert!(prose_parsed(&text, 2_000).2 <= 3 * 2_000);
         }
     }
 
@@ -527,5 +538,7 @@ mod tests {
         assert!(whole.1.len() > 4_000);
         assert_eq!(read(&text, 1_000), whole);
         assert!(text.len() > 20 * 1_000);
+        // Cut between rows, the head repeated: no parse much over the window.
+        assert!(prose_parsed(&text, 1_000).2 <= 3 * 1_000);
     }
 }
