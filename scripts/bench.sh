@@ -112,12 +112,6 @@ w("suppressions.txt", "numlint-disable-next-line sum\n医疗卫生机构达到�
 w("unclosed.md", "numlint- " + "<!-- x " * 150_000)
 w("table.md", "| 地区 | 人数 | 占比 |\n|---|---|---|\n" + "".join(f"| 区{i} | {i * 7} | {i % 100}% |\n" for i in range(300_000)))
 w("random.bin", os.urandom(1_000_000))
-# Markdown markup on one line no window may cut (each once took about 100
-# times its size): 2 MB of blockquote marks, of open brackets, a table of
-# 500 000 cells a row.
-w("quote-marks.md", "需救治100人,已救治90人,救治率80%。\n\n" + ">" * 2_000_000 + " 增长5%\n")
-w("brackets.md", "[" * 1_000_000 + "1" + "]" * 1_000_000)
-w("wide-row.md", "|" + "a|" * 500_000 + "\n|" + "-|" * 500_000 + "\n|" + "1|" * 500_000 + "\n")
 PY
 echo "== hostile inputs (one file each)"
 for f in "$hostile"/*; do

@@ -348,18 +348,6 @@ fn check(args: CheckArgs) -> ExitCode {
             return;
         }
         summary.files += usize::from(r.last);
-        if let Some((source, at)) = r.source.as_deref().and_then(|s| Some((s, s.unread?))) {
-            if r.last {
-                let (line, col) = numlint::text::LineIndex::new(&source.text).line_col(at);
-                progress.suspend(|| {
-                    eprintln!(
-                        "numlint: {}:{line}:{col}: not linted from here on: a Markdown block of more markup than text, too large to parse ({} bytes from here to the end)",
-                        source.path,
-                        source.text.len() - at
-                    )
-                });
-            }
-        }
         let mut findings = r.findings;
         if let Some(b) = &mut budget {
             b.filter(&mut findings);

@@ -21,24 +21,6 @@ use std::ops::Range;
 /// of parser tree for a table.
 const WINDOW: usize = 1 << 17;
 
-/// What a Markdown text reads as.
-pub struct Read {
-    /// The prose, the same length as the text.
-    pub prose: String,
-    /// The offsets where its blocks end.
-    pub breaks: Breaks,
-    /// Where the text stopped being read, if it did: at a block longer than
-    /// a window that is more markup than text (see `too_dense`), which
-    /// would take far more memory to parse than the file's size. Everything
-    /// from there on is blanked; the caller says so.
-    pub unread: Option<usize>,
-}
-
-/// How a Markdown text reads.
-pub fn read(text: &str) -> Read {
-    prose_parsed(text, WINDOW).0
-}
-
 /// The prose of a Markdown text, the same length as it, and the offsets where
 /// its blocks end.
 pub fn prose(text: &str) -> (String, Breaks) {
@@ -47,14 +29,13 @@ pub fn prose(text: &str) -> (String, Breaks) {
 
 /// [`prose`], parsing at most about `window` bytes at once.
 fn prose_in_windows(text: &str, window: usize) -> (String, Breaks) {
-    let read = prose_parsed(text, window).0;
-    (read.prose, read.breaks)
+    let (prose, breaks, _) = prose_parsed(text, window);
+    (prose, breaks)
 }
 
-/// How `text` reads, parsed at most about `window` bytes at once, and the
-/// length of the longest text parsed at once (what the tests hold to the
-/// window).
-fn prose_parsed(text: &str, window: usize) -> (Read, usize) {
+/// [`prose_in_windows`], and the length of the longest text parsed at once
+/// (what the tests hold to the window).
+fn prose_parsed(text: &str, window: usize) -> (String, Breaks, usize) {
     let mut longest = 0;
     // The bytes that are prose.
     let mut keep = Offsets::default();
@@ -63,14 +44,8 @@ fn prose_parsed(text: &str, window: usize) -> (Read, usize) {
     // The head (header and delimiter lines) of a table cut between rows.
     let mut head: Option<Range<usize>> = None;
     let mut size = window;
-    let mut unread = None;
-    // Where the text stops being read (a block too dense to parse begins
-    // on that line): the last window ends there.
-    let mut stop: Option<usize> = None;
     while at < text.len() {
-        let end = if let Some(stop) = stop {
-            stop
-        } else if text.len() - at <= size {
+        let end = if text.len() - at <= size {
             text.len()
         } else {
             // A window ends at a line's end, or inside a line far longer
@@ -90,30 +65,14 @@ fn prose_parsed(text: &str, window: usize) -> (Read, usize) {
         };
         let parsed = Parsed::new(&part);
         longest = longest.max(part.len());
-        let cut = if end == text.len() || stop.is_some() {
+        let cut = if end == text.len() {
             Some((part.len(), None))
         } else {
             let open = open_metadata(text, at, end).map_or(part.len(), |m| m - at + prefix.len());
             parsed.cut(&part, prefix.len(), open, &text[at..])
         };
         let Some((cut, table)) = cut else {
-            // One block fills the window: a wider one, unless that block is
-            // markup more than text (see `too_dense`).
-            let wider = &text.as_bytes()[at..text.len().min(at.saturating_add(2 * size))];
-            if parsed.first != First::Raw && too_dense(wider) {
-                // The whole lines of this window are read (no more than was
-                // just parsed), not the line the window cut short: the
-                // dense block begins on it or runs across it. (A paragraph
-                // it continued ends at it: a block end more, never less.)
-                let line = text[at..end].rfind('\n').map_or(at, |k| at + k + 1);
-                let line = open_metadata(text, at, line).unwrap_or(line);
-                if line > at {
-                    stop = Some(line);
-                    continue;
-                }
-                unread = Some(at);
-                break;
-            }
+            // One block fills the window: a wider one.
             size = size.saturating_mul(2);
             continue;
         };
@@ -141,39 +100,8 @@ fn prose_parsed(text: &str, window: usize) -> (Read, usize) {
         };
         at = place(cut);
         size = window;
-        if stop.is_some() {
-            unread = stop;
-            break;
-        }
     }
-    (
-        Read {
-            prose: blank_except(text, &keep),
-            breaks,
-            unread,
-        },
-        longest,
-    )
-}
-
-/// Whether `bytes`, the window a block that fills a smaller one would be
-/// parsed in, holds too much markup to parse: more than a quarter of its
-/// bytes (and 2^16 in all) are marks the parser makes a node of (a
-/// container, an emphasis, a bracket, a tag, a cell), some 100 bytes each.
-/// Text no block of prose holds (2 MB of `>`, `<`, `[` or `|a`, each a
-/// single block that no cut splits, had taken 100 times their size);
-/// a quoted report of 2 MB holds one in ten.
-fn too_dense(bytes: &[u8]) -> bool {
-    let marks = bytes
-        .iter()
-        .filter(|b| {
-            matches!(
-                b,
-                b'>' | b'<' | b'[' | b']' | b'*' | b'_' | b'`' | b'|' | b'~' | b'!' | b'&' | b'\\'
-            )
-        })
-        .count();
-    marks > (1 << 16) && marks > bytes.len() / 4
+    (blank_except(text, &keep), breaks, longest)
 }
 
 /// What one parse says of a text: its prose, its block ends, where its
@@ -198,9 +126,6 @@ struct Parsed {
 enum First {
     Paragraph,
     List,
-    /// A block of code, HTML or front matter: a node for each line, its
-    /// marks no nodes.
-    Raw,
     Other,
 }
 
@@ -239,9 +164,6 @@ impl Parsed {
                             p.first = match tag {
                                 Tag::Paragraph => First::Paragraph,
                                 Tag::List(_) => First::List,
-                                Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_) => {
-                                    First::Raw
-                                }
                                 _ => First::Other,
                             };
                         }
@@ -325,7 +247,7 @@ impl Parsed {
             // A list: the rest reads as a list of its own, the same items.
             First::List => return last(&self.items, 0).map(|l| (l, None)),
             First::Paragraph => return self.paragraph_cut(text, open, rest).map(|c| (c, None)),
-            First::Other | First::Raw => {}
+            First::Other => {}
         }
         // A table: a row after the head.
         let head_end = self.head_end?;
@@ -603,7 +525,7 @@ mod tests {
             assert_eq!(read(&text, 2_000), whole);
             assert!(text.len() > 40 * 2_000);
             // Cut, not parsed whole in a window grown to fit it.
-            assert!(prose_parsed(&text, 2_000).1 <= 3 * 2_000);
+            assert!(prose_parsed(&text, 2_000).2 <= 3 * 2_000);
         }
     }
 
@@ -617,58 +539,6 @@ mod tests {
         assert_eq!(read(&text, 1_000), whole);
         assert!(text.len() > 20 * 1_000);
         // Cut between rows, the head repeated: no parse much over the window.
-        assert!(prose_parsed(&text, 1_000).1 <= 3 * 1_000);
-    }
-
-    /// A block longer than a window that is more markup than text is not
-    /// parsed (it would take some 100 times its size): the text is read up
-    /// to it and blanked from it on, and `unread` says where.
-    #[test]
-    fn a_long_block_of_markup_is_not_parsed() {
-        let before = "需救治100人,已救治90人,救治率80%。\n\n";
-        let n = 400_000;
-        let shapes = [
-            format!("{} 增长5%\n", ">".repeat(n)),
-            "<".repeat(n),
-            format!("{}1{}", "[".repeat(n / 2), "]".repeat(n / 2)),
-            format!(
-                "|{}\n|{}\n|{}\n",
-                "a|".repeat(n / 2),
-                "-|".repeat(n / 2),
-                "1|".repeat(n / 2)
-            ),
-            (1..2_000)
-                .map(|k| format!("{}1{} ", "*".repeat(k % 200 + 1), "_".repeat(k % 200 + 1)))
-                .collect(),
-        ];
-        for shape in shapes {
-            let text = format!("{before}{shape}");
-            let read = super::read(&text);
-            assert_eq!(read.unread, Some(before.len()), "{}", &shape[..20]);
-            assert_eq!(&read.prose[..before.len()], before);
-            assert!(read.prose[before.len()..].trim().is_empty());
-        }
-    }
-
-    /// Long blocks of prose and long blocks of code (a node a line, however
-    /// dense in marks) are parsed whole, as before.
-    #[test]
-    fn long_quotes_and_code_are_parsed_whole() {
-        let quote: String = (0..6_000)
-            .map(|i| format!("> 第{i}行 共{i}人 *强* `码` [链](u)\n"))
-            .collect();
-        let code = format!(
-            "```\n{}```\n\n需救治100人,已救治90人。\n",
-            "|a|b|<c>|[d]|\n".repeat(30_000)
-        );
-        for text in [quote, code] {
-            assert!(text.len() > 2 * WINDOW);
-            let read = super::read(&text);
-            assert_eq!(read.unread, None);
-            assert_eq!((read.prose, read.breaks.iter().collect::<Vec<_>>()), {
-                let whole = prose_parsed(&text, usize::MAX).0;
-                (whole.prose, whole.breaks.iter().collect())
-            });
-        }
+        assert!(prose_parsed(&text, 1_000).2 <= 3 * 1_000);
     }
 }

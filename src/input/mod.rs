@@ -87,20 +87,15 @@ pub struct Source {
     /// Byte offsets where a block (paragraph, heading, cell) ends: a sentence
     /// never runs across them.
     pub breaks: Breaks,
-    /// Where the text stopped being read, when it did (a Markdown block of
-    /// more markup than text, too large to parse: see `markdown::Read`).
-    pub unread: Option<usize>,
 }
 
 impl Source {
     /// A source from text already decoded.
     pub fn from_text(path: &str, format: Format, text: String) -> Source {
-        let mut unread = None;
         let (masked, breaks) = match format {
             Format::Markdown => {
-                let read = markdown::read(&text);
-                unread = read.unread;
-                (Some(read.prose), read.breaks)
+                let (p, b) = markdown::prose(&text);
+                (Some(p), b)
             }
             Format::Html => {
                 let (p, b) = html::prose(&text);
@@ -116,7 +111,6 @@ impl Source {
             text,
             masked,
             breaks,
-            unread,
         }
     }
 
