@@ -112,6 +112,9 @@ w("suppressions.txt", "numlint-disable-next-line sum\n医疗卫生机构达到�
 w("unclosed.md", "numlint- " + "<!-- x " * 150_000)
 w("table.md", "| 地区 | 人数 | 占比 |\n|---|---|---|\n" + "".join(f"| 区{i} | {i * 7} | {i % 100}% |\n" for i in range(300_000)))
 w("random.bin", os.urandom(1_000_000))
+# A table of 100 000 cells a line: each place of its header line had read
+# the whole delimiter line after it (20 s).
+w("wide-head.md", "|" + "abc|" * 100_000 + "\n|" + "---|" * 100_000 + "\n|" + "123|" * 100_000 + "\n")
 PY
 echo "== hostile inputs (one file each)"
 for f in "$hostile"/*; do

@@ -2,7 +2,8 @@
 //! file, a 10 MB line, a 200 000-digit number, 50 000 nested parentheses,
 //! 200 000 percentages in a row, a sentence of 100 000 items, runs with no
 //! punctuation, a finding in every 9 bytes, 30 000 suppression directives,
-//! 100 000 unclosed comments, a long Markdown table, truncated .docx/.html/.md. numlint must end with 0, 1 or 2, never panic, and still
+//! 100 000 unclosed comments, a long Markdown table, a Markdown table of
+//! 100 000 cells a line, truncated .docx/.html/.md. numlint must end with 0, 1 or 2, never panic, and still
 //! lint the good file beside them. (Speed is scripts/bench.sh's business.)
 
 use std::path::Path;
@@ -97,6 +98,19 @@ fn hostile_files_do_not_stop_the_run() {
         &dir,
         "table.md",
         format!("| 地区 | 人数 | 占比 |\n|---|---|---|\n{rows}").as_bytes(),
+    );
+    // A table of 100 000 cells a line (each place of the header line read
+    // the whole delimiter line after it: 20 s).
+    write(
+        &dir,
+        "wide-head.md",
+        format!(
+            "|{}\n|{}\n|{}\n",
+            "abc|".repeat(100_000),
+            "---|".repeat(100_000),
+            "123|".repeat(100_000)
+        )
+        .as_bytes(),
     );
     write(
         &dir,
