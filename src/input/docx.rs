@@ -125,9 +125,9 @@ impl Lines {
     }
 
     fn finish(mut self) -> String {
-        // Text after the last paragraph is no paragraph's.
-        self.out.truncate(self.committed);
-        self.out.extend(std::iter::repeat_n('\n', self.owed));
+        // Text after the last paragraph is no paragraph's: dropped as by a
+        // paragraph's start.
+        self.start();
         self.out
     }
 }

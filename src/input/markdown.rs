@@ -288,30 +288,22 @@ impl Parsed {
         };
         // (A table's head is a paragraph's first line and a delimiter row
         // after it.)
-        // Asked of every place on a line, answered once a line (each place
-        // of a long header line had read the whole delimiter row after it:
-        // a row of 50 000 cells took 8 s).
-        let mut row_seen: Option<(usize, bool)> = None;
-        let mut delimiter_row = |l: usize| match row_seen {
-            Some((seen, is)) if seen == l => is,
-            _ => {
-                let row = &rest.as_bytes()[l..next_line(rest, l)];
-                let is = row.contains(&b'-')
-                    && row
-                        .iter()
-                        .all(|b| matches!(b, b'|' | b'-' | b':' | b' ' | b'\t' | b'\r' | b'\n'));
-                row_seen = Some((l, is));
-                is
-            }
+        let delimiter_row = |l: usize| {
+            let row = &rest.as_bytes()[l..next_line(rest, l)];
+            row.contains(&b'-')
+                && row
+                    .iter()
+                    .all(|b| matches!(b, b'|' | b'-' | b':' | b' ' | b'\t' | b'\r' | b'\n'))
         };
         let start = self.blocks.first().copied().unwrap_or(0);
         let limit = open.min(text.len().saturating_sub((text.len() / 8).max(1024)));
         let limit = crate::text::floor_boundary(text, limit);
         let mut after: Option<char> = text[limit..].chars().next();
-        // Where the line after the place looks at begins, kept as the places
-        // go back (looked up from each place of a long line, it cost the
-        // square of the line's length).
-        let mut line_after = next_line(rest, limit);
+        // Whether the line after the place looked at is a delimiter row,
+        // read once a line as the places go back (read from each place of a
+        // long header line, the row after it cost the square of its length:
+        // a row of 50 000 cells took 8 s).
+        let mut row_after = delimiter_row(next_line(rest, limit));
         for (p, before) in text[..limit].char_indices().rev() {
             let here = after;
             after = Some(before);
@@ -320,7 +312,7 @@ impl Parsed {
             }
             let p = p + before.len_utf8();
             if here == Some('\n') {
-                line_after = p + 1;
+                row_after = delimiter_row(p + 1);
             }
             if p >= self.first_end {
                 continue;
@@ -336,7 +328,7 @@ impl Parsed {
                 !matches!(text.as_bytes().get(p + digits), Some(b'.' | b')') | None)
             };
             let fits = here.is_some_and(char::is_alphabetic) || figure;
-            if fits && !inside(p) && !delimiter_row(line_after) {
+            if fits && !inside(p) && !row_after {
                 return Some(p);
             }
         }
