@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""Measure numlint on a folder of real published text against the review ledger.
+
+Usage: scripts/real-corpus.sh [CORPUS] [--ledger FOLDER] [--binary PATH] [--list]
+
+CORPUS is a folder whose top-level subfolders are languages (`zh/`, `en/`,
+...), as in ../shared/corpus (the default). Every finding numlint reports
+there is looked up in the ledger (default fixtures/real-review/*.toml, one file per
+check kind) by file
+(relative to CORPUS), line, rule and the text of the figures it underlines.
+The script prints, per language and per rule: findings, findings per MB, how
+many the ledger calls true, false or has not reviewed, and precision; then
+every unreviewed finding (to be read by hand and added to the ledger) and
+the ledger entries no longer reported (false alarms fixed, or true findings
+lost). Exit status: 0 always, unless numlint itself could not run.
+"""
+
+import argparse
+import collections
+import json
+import os
+import subprocess
+import sys
+import tomllib
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def key(file, line, rule, figures):
+    return (file, int(line), rule, tuple(figures))
+
+
+def load_ledger(folder):
+    ledger = {}
+    if not os.path.isdir(folder):
+        return ledger
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".toml"):
+            load_ledger_file(os.path.join(folder, name), ledger)
+    return ledger
+
+
+def load_ledger_file(path, ledger):
+    with open(path, "rb") as f:
+        data = tomllib.load(f)
+    for i, e in enumerate(data.get("finding", [])):
+        for field in ("file", "line", "rule", "figures", "verdict", "why"):
+            if field not in e:
+                sys.exit(f"{path}: entry {i + 1} has no '{field}'")
+        if e["verdict"] not in ("true", "false"):
+            sys.exit(f"{path}: entry {i + 1}: verdict must be \"true\" or \"false\"")
+        k = key(e["file"], e["line"], e["rule"], e["figures"])
+        if k in ledger:
+            sys.exit(f"{path}: entry {i + 1} repeats {k}")
+        ledger[k] = e
+
+
+def folder_bytes(folder):
+    total = 0
+    for dirpath, _, files in os.walk(folder):
+        for name in files:
+            total += os.path.getsize(os.path.join(dirpath, name))
+    return total
+
+
+def run_numlint(binary, folder):
+    out = subprocess.run(
+        [binary, "check", folder, "--format", "json", "--isolated", "--exit-zero", "--no-progress"],
+        capture_output=True,
+        text=True,
+    )
+    if out.returncode != 0:
+        sys.exit(f"numlint failed on {folder} (exit {out.returncode}):\n{out.stderr}")
+    return json.loads(out.stdout)["findings"]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpus", nargs="?", default=os.path.join(ROOT, "..", "shared", "corpus"))
+    ap.add_argument("--ledger", default=os.path.join(ROOT, "fixtures", "real-review"))
+    ap.add_argument("--binary", default=os.path.join(ROOT, "target", "release", "numlint"))
+    ap.add_argument("--langs", default="zh,en", help="top-level folders to read (comma-separated)")
+    ap.add_argument("--list", action="store_true", help="also list every reviewed finding")
+    args = ap.parse_args()
+
+    corpus = os.path.normpath(args.corpus)
+    ledger = load_ledger(args.ledger)
+    seen = set()
+    unreviewed = []
+    worst = 0.0
+    for lang in args.langs.split(","):
+        folder = os.path.join(corpus, lang)
+        if not os.path.isdir(folder):
+            print(f"== {lang}: no folder {folder}, skipped")
+            continue
+        mb = folder_bytes(folder) / 1e6
+        per_rule = collections.defaultdict(collections.Counter)
+        for f in run_numlint(args.binary, folder):
+            rel = os.path.relpath(f["path"], corpus)
+            figures = [label["text"] for label in f["labels"]]
+            k = key(rel, f["line"], f["rule"], figures)
+            e = ledger.get(k)
+            verdict = e["verdict"] if e else "unreviewed"
+            if e:
+                seen.add(k)
+            else:
+                unreviewed.append((rel, f))
+            per_rule[f["rule"]][verdict] += 1
+            if args.list and e:
+                print(f"  {verdict:5} {rel}:{f['line']} {f['rule']} {f['message']}  # {e['why']}")
+        tot = collections.Counter()
+        for c in per_rule.values():
+            tot.update(c)
+        n = sum(tot.values())
+        bad = tot["false"] + tot["unreviewed"]
+        worst = max(worst, bad / mb if mb else 0.0)
+        print(f"== {lang}: {mb:.2f} MB, {n} findings ({n / mb:.2f}/MB): "
+              f"{tot['true']} true, {tot['false']} false, {tot['unreviewed']} unreviewed; "
+              f"unreviewed-or-false {bad / mb:.2f}/MB")
+        print(f"   {'rule':28} {'found':>5} {'/MB':>6} {'true':>5} {'false':>5} {'unrev':>5} {'precision':>9}")
+        for rule in sorted(per_rule):
+            c = per_rule[rule]
+            m = sum(c.values())
+            reviewed = c["true"] + c["false"]
+            prec = f"{c['true'] / reviewed:.2f}" if reviewed else "-"
+            print(f"   {rule:28} {m:5} {m / mb:6.2f} {c['true']:5} {c['false']:5} {c['unreviewed']:5} {prec:>9}")
+
+    if unreviewed:
+        print(f"\n== {len(unreviewed)} unreviewed (read each sentence, redo the arithmetic, add to the ledger)")
+        for rel, f in unreviewed:
+            figs = ", ".join(json.dumps(label["text"], ensure_ascii=False) for label in f["labels"])
+            print(f"  {rel}:{f['line']}:{f['column']} {f['rule']} {f['message']}  figures=[{figs}]")
+    gone = [e for k, e in ledger.items() if k not in seen and k[0].split("/")[0] in args.langs.split(",")]
+    if gone:
+        fixed = sum(1 for e in gone if e["verdict"] == "false")
+        lost = [e for e in gone if e["verdict"] == "true"]
+        print(f"\n== ledger entries no longer reported: {fixed} false alarms gone, {len(lost)} true findings lost")
+        for e in lost:
+            print(f"  LOST {e['file']}:{e['line']} {e['rule']} {e['figures']}  # {e['why']}")
+    print(f"\nworst language: {worst:.2f} unreviewed-or-false findings per MB (target <= 0.5)")
+
+
+if __name__ == "__main__":
+    main()
