@@ -86,7 +86,7 @@ impl CheckKind {
                 "connectors",
                 "averages",
             ],
-            CheckKind::Subset => &["subset", "comparison", "averages"],
+            CheckKind::Subset => &["subset", "comparison", "averages", "whole_hint"],
             CheckKind::Change => &[
                 "from",
                 "to",

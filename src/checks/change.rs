@@ -55,9 +55,10 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
                     continue;
                 }
                 let from = skip_year(doc, after.end);
-                let scope_end = clauses.get(ci + 1).map_or(clause.end, |c| c.end);
+                let next = clauses.get(ci + 1).copied();
+                let scope_end = next.map_or(clause.end, |c| c.end);
                 let scope_end = scope_end.min(crate::text::floor_boundary(doc.text, from + REACH));
-                let stated = stated_change(doc, rule, from, scope_end);
+                let stated = stated_change(doc, rule, from, scope_end, next.map(|c| c.start));
                 let mut claim = judge(doc, rule, before, after, dir, verb, stated);
                 if claim.verdict.is_none() {
                     claim.verdict = multiple_verdict(doc, rule, before, after, verb);
@@ -213,7 +214,15 @@ fn multiple_verdict(
 }
 
 /// The first `by` word after the two figures followed by a figure: 增长12%.
-fn stated_change<'d>(doc: &'d Doc, rule: &Rule, from: usize, to: usize) -> Option<&'d Quantity> {
+/// In the next clause (from `next` on) the word must open it: a clause with
+/// a subject of its own (`,县城面积分别提高8%`) states another change.
+fn stated_change<'d>(
+    doc: &'d Doc,
+    rule: &Rule,
+    from: usize,
+    to: usize,
+    next: Option<usize>,
+) -> Option<&'d Quantity> {
     if from >= to {
         return None;
     }
@@ -229,9 +238,17 @@ fn stated_change<'d>(doc: &'d Doc, rule: &Rule, from: usize, to: usize) -> Optio
     }
     for (s, e) in doc.occurrences(span, &rule.vocabulary.by) {
         // 年均增长10%, an average annual increase of 10%: a yearly rate, not
-        // the change between the figures.
-        if super::ends_with_any(doc.text[..s].trim_end(), per_period).is_some() {
+        // the change between the figures; 按可比价格计算增长, in real terms: a
+        // change net of prices, not of the figures as written.
+        if !doc.occurrences(Span::new(from, s), per_period).is_empty()
+            || super::ends_with_any(doc.text[..s].trim_end(), per_period).is_some()
+        {
             return None;
+        }
+        if let Some(n) = next.filter(|&n| n <= s) {
+            if skip_space(doc.text, n) != s {
+                return None;
+            }
         }
         if let Some(q) = doc.quantity_at(skip_space(doc.text, e)) {
             if q.kind.is_checkable() {

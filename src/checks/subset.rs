@@ -3,7 +3,9 @@
 //! The clause before a `subset` word (`其中`) holds exactly one figure of the
 //! part's family: that is the whole. The `其中` clause holds exactly one: that
 //! is the part. (With two or more parts it is a `sum` claim.) The claim holds
-//! when the part can be no larger than the whole.
+//! when the part can be no larger than the whole. A clause that closes a
+//! parenthesis is an aside: the whole stands before the parenthesis. A part
+//! named as a total (`whole_hint`: 其中某项目总经费N元) is no part.
 
 use super::{skip_space, starts_with_any, Claim, Doc, Label, Role, Verdict};
 use crate::lexer::Quantity;
@@ -54,11 +56,63 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
 /// The clause that holds the whole for a `其中` clause: the one before it,
 /// stepping back over clauses that compare with another time
 /// (`比上年增加1.26万人`), at most three.
+/// A clause that closes a parenthesis opened in an earlier one is an aside
+/// (`245例(140例治愈出院,1例死亡),其中输入性病例116例`): the whole is what
+/// stands before the parenthesis, in the clause that opened it.
 pub fn whole_clause(doc: &Doc, before: &[Span], comparison: &[String]) -> Option<Span> {
-    for &c in before.iter().rev().take(4) {
+    let mut k = before.len();
+    let mut taken = 0;
+    while k > 0 && taken < 4 {
+        k -= 1;
+        taken += 1;
+        let c = before[k];
+        if let Some((j, open)) = aside_opening(doc, &before[..=k]) {
+            k = j;
+            let head = Span::new(before[j].start, open);
+            let t = doc.slice(head);
+            if comparison.iter().any(|w| t.contains(w.as_str())) {
+                continue;
+            }
+            return Some(head);
+        }
         let t = doc.slice(c);
         if !comparison.iter().any(|w| t.contains(w.as_str())) {
             return Some(c);
+        }
+    }
+    None
+}
+
+/// When the last of `clauses` closes a parenthesis left open by an earlier
+/// clause (at most four back), that clause's index and the opening's offset.
+fn aside_opening(doc: &Doc, clauses: &[Span]) -> Option<(usize, usize)> {
+    let last = *clauses.last()?;
+    let mut depth = 0i32;
+    for c in doc.slice(last).chars().rev() {
+        if crate::text::is_close_paren(c) {
+            depth += 1;
+        } else if crate::text::is_open_paren(c) {
+            if depth == 0 {
+                return None;
+            }
+            depth -= 1;
+        }
+    }
+    if depth == 0 {
+        return None;
+    }
+    let first = clauses.len().saturating_sub(5);
+    for j in (first..clauses.len() - 1).rev() {
+        let c = clauses[j];
+        for (i, ch) in doc.slice(c).char_indices().rev() {
+            if crate::text::is_close_paren(ch) {
+                depth += 1;
+            } else if crate::text::is_open_paren(ch) {
+                depth -= 1;
+                if depth == 0 {
+                    return Some((j, c.start + i));
+                }
+            }
         }
     }
     None
@@ -106,6 +160,14 @@ fn whole_and_part<'d>(
     let [part] = parts.as_slice() else {
         return None;
     };
+    // A figure named as a total (其中某项目总经费N元, 分5年办理) is the whole
+    // of something else, not a part of this one.
+    if !doc
+        .occurrences(Span::new(rest.start, part.start), &v.whole_hint)
+        .is_empty()
+    {
+        return None;
+    }
     let wholes: Vec<&Quantity> = doc
         .quantities_in(before)
         .iter()

@@ -17,7 +17,7 @@ use super::{
 };
 use crate::lexer::Quantity;
 use crate::rules::{CheckKind, Rule};
-use crate::text::Span;
+use crate::text::{Lang, Span};
 
 /// Whether the parts must make up the whole total or may be only some of it.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -42,15 +42,25 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
 
 /// The parts listed in `span`: items split at `、` (the last one may hold two
 /// figures joined by 和/及/与), each exactly one figure, all of one family.
-fn list_items<'d>(doc: &'d Doc, span: Span) -> Option<Vec<&'d Quantity>> {
+fn list_items<'d>(doc: &'d Doc, lang: Option<Lang>, span: Span) -> Option<Vec<&'d Quantity>> {
     let qs = doc.quantities_in(span);
     if qs.len() < 2 || qs.iter().any(|q| !q.kind.is_magnitude()) {
         return None;
     }
     let text = doc.slice(span);
     // Chinese lists use 、; English ones commas (a comma inside a figure,
-    // 1,250, is not a separator).
-    let chinese = text.contains('、');
+    // 1,250, is not a separator). In Chinese, parts set apart by a comma or a
+    // semicolon are clauses, each its own statement (出院36例,死亡2例:
+    // outcomes, neither exclusive nor exhaustive), not one enumeration.
+    let chinese = lang.unwrap_or_else(|| crate::text::sentence_lang(text)) == Lang::Zh;
+    if chinese
+        && text.char_indices().any(|(i, c)| {
+            (crate::text::is_comma(c) || matches!(c, ';' | '\u{ff1b}'))
+                && !doc.in_quantity(span.start + i)
+        })
+    {
+        return None;
+    }
     let separator = |i: usize, c: char| -> bool {
         if chinese {
             c == '、'
@@ -121,7 +131,7 @@ fn parenthesised(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
             Some(w) => (Mode::AtMost, Span::new(at + w.len(), inner.end)),
             None => (Mode::Equal, inner),
         };
-        let Some(parts) = list_items(doc, items_span) else {
+        let Some(parts) = list_items(doc, rule.lang, items_span) else {
             continue;
         };
         let k = clauses.partition_point(|cl| cl.end <= open);
@@ -180,7 +190,7 @@ fn parts_then_total(doc: &Doc, rule: &Rule, list: Span, next: Span, out: &mut Ve
         Some(&(_, e)) => Span::new(e, list.end),
         None => list,
     };
-    let Some(parts) = list_items(doc, trim_end_punct(doc, items_span)) else {
+    let Some(parts) = list_items(doc, rule.lang, trim_end_punct(doc, items_span)) else {
         return;
     };
     if !total.same_family(parts[0]) {
@@ -230,7 +240,11 @@ fn total_then_parts(doc: &Doc, rule: &Rule, before: &[Span], next: Span, out: &m
     if english_word && doc.quantity_at(skip_space(doc.text, items_start)).is_none() {
         return;
     }
-    let Some(parts) = list_items(doc, trim_end_punct(doc, Span::new(items_start, next.end))) else {
+    let Some(parts) = list_items(
+        doc,
+        rule.lang,
+        trim_end_punct(doc, Span::new(items_start, next.end)),
+    ) else {
         return;
     };
     let totals: Vec<&Quantity> = doc
