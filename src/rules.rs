@@ -109,6 +109,8 @@ impl CheckKind {
                 "to",
                 "increase",
                 "decrease",
+                "classifiers",
+                "before_noun",
             ],
             CheckKind::ListCount => &[
                 "classifiers",
@@ -196,6 +198,7 @@ struct RuleDef {
     not_after: Option<Spanned<Vec<String>>>,
     year_not_followed_by: Option<Spanned<Vec<String>>>,
     classifiers: Option<Spanned<Vec<String>>>,
+    before_noun: Option<Spanned<Vec<String>>>,
     that_is: Option<Spanned<Vec<String>>>,
     connectors: Option<Spanned<Vec<String>>>,
     #[serde(default)]
@@ -246,6 +249,7 @@ pub struct Vocabulary {
     pub not_after: Words,
     pub year_not_followed_by: Words,
     pub classifiers: Words,
+    pub before_noun: Words,
     pub that_is: Words,
     pub connectors: Words,
 }
@@ -494,7 +498,7 @@ impl RuleSet {
                 .map(|i| (*self.rules[i].vocabulary).clone())
                 .unwrap_or_default();
             let allowed = check.vocabulary_keys();
-            let fields: [VocabularyField; 34] = [
+            let fields: [VocabularyField; 35] = [
                 ("whole", &def.whole, &mut vocabulary.whole),
                 ("part", &def.part, &mut vocabulary.part),
                 ("rate", &def.rate, &mut vocabulary.rate),
@@ -543,6 +547,7 @@ impl RuleSet {
                     &mut vocabulary.year_not_followed_by,
                 ),
                 ("classifiers", &def.classifiers, &mut vocabulary.classifiers),
+                ("before_noun", &def.before_noun, &mut vocabulary.before_noun),
                 ("that_is", &def.that_is, &mut vocabulary.that_is),
                 ("connectors", &def.connectors, &mut vocabulary.connectors),
             ];

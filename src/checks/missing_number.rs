@@ -4,7 +4,11 @@
 //! Four shapes, with words from the rule:
 //! - a change with empty slots: `由人增加到人`, `由年的人增加到人`, `由增加到人`;
 //! - a `verbs` word then a `measure` word: `达到个`, `划走个医疗机构`, or with a
-//!   short noun between, the measure word ending the clause: `招聘医学类毕业生名,`;
+//!   short noun between, the measure word ending the clause: `招聘医学类毕业生名,`.
+//!   Before more text only a `before_noun` word (个: it begins no word; 张掖,
+//!   人体 do), and after a noun only a `classifiers` word (名, 张: 大户 is a
+//!   word), is sure; any other is a lost number only in a text that has
+//!   surely lost another;
 //! - `年` opening a clause with no year before it: `。年是“十四五”开局之年`
 //!   always when `year_followed_by` words follow, otherwise only in a text
 //!   that lost other numbers too (in a large file, the piece of 64 KiB the
@@ -25,8 +29,14 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
     let mut out = Vec::new();
     let mut covered: Vec<Span> = Vec::new();
     change_slots(doc, rule, &mut out, &mut covered);
-    verb_measure(doc, rule, &covered, &mut out);
+    let mut weak = Vec::new();
+    verb_measure(doc, rule, &covered, &mut out, &mut weak);
     empty_ranges(doc, rule, &mut out);
+    // A measure word that may be part of a word is a lost number only in a
+    // text that has surely lost another.
+    if !out.is_empty() {
+        out.append(&mut weak);
+    }
     // A clause-initial 年 with an ordinary word after it is a lost year only in
     // a text that has lost other numbers: scraping loses them in bunches.
     let lossy = out.len() >= 2;
@@ -127,7 +137,17 @@ fn change_slots(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>, covered: &mut Vec<
     }
 }
 
-fn verb_measure(doc: &Doc, rule: &Rule, covered: &[Span], out: &mut Vec<Claim>) {
+/// A verb then a measure word. A measure word that may begin a word (人体,
+/// 张掖, 台湾) with text after it, or one that may end a noun (大户, 出户)
+/// after a short noun, is a lost number only in a text that has lost others
+/// (`weak`, kept by the caller when `out` is not empty).
+fn verb_measure(
+    doc: &Doc,
+    rule: &Rule,
+    covered: &[Span],
+    out: &mut Vec<Claim>,
+    weak: &mut Vec<Claim>,
+) {
     let v = &rule.vocabulary;
     let all = doc.span;
     let not_after = &v.not_after;
@@ -141,12 +161,19 @@ fn verb_measure(doc: &Doc, rule: &Rule, covered: &[Span], out: &mut Vec<Claim>) 
         if let Some(m) = starts_with_any(&doc.text[p..], &v.measure) {
             if starts_with_any(&doc.text[p..], not_after).is_none() && doc.quantity_at(p).is_none()
             {
-                out.push(claim(
+                let next = doc.text[p + m.len()..].chars().next();
+                let ends_clause = next.is_none_or(|n| !is_han(n) || is_numeral_char(n));
+                let strong = ends_clause || v.before_noun.iter().any(|w| w == m);
+                let found = claim(
                     rule,
                     vec![Span::new(p, p + m.len())],
                     format!("a number is missing before {m}"),
                     "restore the figure that was lost",
-                ));
+                );
+                match strong {
+                    true => out.push(found),
+                    false => weak.push(found),
+                }
             }
             continue;
         }
@@ -169,12 +196,16 @@ fn verb_measure(doc: &Doc, rule: &Rule, covered: &[Span], out: &mut Vec<Claim>) 
                     && ends_with_any(&doc.text[..end], not_after).is_none()
                     && !doc.in_quantity(j)
                 {
-                    out.push(claim(
+                    let found = claim(
                         rule,
                         vec![Span::new(j, end)],
                         format!("a number is missing before {m}"),
                         "restore the figure that was lost",
-                    ));
+                    );
+                    match v.classifiers.iter().any(|w| w == m) {
+                        true => out.push(found),
+                        false => weak.push(found),
+                    }
                     break;
                 }
             }

@@ -637,7 +637,7 @@ fn english_reference(text: &str, n: &Number) -> Option<Quantity> {
         return Some(ordinal(n.end + 1));
     }
     // in 2019: a year standing in English text.
-    let digits = n.end - n.start;
+    let digits = text[n.start..n.end].chars().count();
     let next_char = after.trim_start_matches(' ').chars().next();
     let english_after = next_char
         .is_none_or(|c| !('\u{4e00}'..='\u{9fff}').contains(&c) && !matches!(c, '%' | '％'));
@@ -702,7 +702,8 @@ fn calendar(text: &str, n: &Number) -> Option<Quantity> {
     let after = &text[n.end..];
     let trimmed = after.trim_start_matches([' ', '\u{3000}']);
     let gap = after.len() - trimmed.len();
-    let digits = n.end - n.start;
+    // Characters, not bytes: a year may be written in full-width digits (１９５４年).
+    let digits = text[n.start..n.end].chars().count();
     let is_year_number = digits == 4 && n.value >= int(1900) && n.value <= int(2100);
     if is_year_number && (trimmed.starts_with('年') || trimmed.starts_with('届')) {
         let end = n.end + gap + '年'.len_utf8();
@@ -1309,6 +1310,7 @@ mod tests {
         assert_eq!(lex("2020-2022三年")[0].kind, QuantityKind::Range);
         assert_eq!(one("10+10 便民").kind, QuantityKind::Expression);
         assert_eq!(one("2019年").kind, QuantityKind::Year);
+        assert_eq!(one("１９５４年").kind, QuantityKind::Year);
         assert_eq!(one("截至10月25日").kind, QuantityKind::Date);
         assert_eq!(one("第6").kind, QuantityKind::Ordinal);
         assert_eq!(one("排名第三").kind, QuantityKind::Ordinal);
