@@ -77,6 +77,7 @@ impl CheckKind {
                 "rate_lead",
                 "slash",
                 "share_of",
+                "weighted",
             ],
             CheckKind::Sum => &[
                 "total",
@@ -199,6 +200,7 @@ struct RuleDef {
     year_not_followed_by: Option<Spanned<Vec<String>>>,
     classifiers: Option<Spanned<Vec<String>>>,
     before_noun: Option<Spanned<Vec<String>>>,
+    weighted: Option<Spanned<Vec<String>>>,
     that_is: Option<Spanned<Vec<String>>>,
     connectors: Option<Spanned<Vec<String>>>,
     #[serde(default)]
@@ -250,6 +252,7 @@ pub struct Vocabulary {
     pub year_not_followed_by: Words,
     pub classifiers: Words,
     pub before_noun: Words,
+    pub weighted: Words,
     pub that_is: Words,
     pub connectors: Words,
 }
@@ -498,7 +501,7 @@ impl RuleSet {
                 .map(|i| (*self.rules[i].vocabulary).clone())
                 .unwrap_or_default();
             let allowed = check.vocabulary_keys();
-            let fields: [VocabularyField; 35] = [
+            let fields: [VocabularyField; 36] = [
                 ("whole", &def.whole, &mut vocabulary.whole),
                 ("part", &def.part, &mut vocabulary.part),
                 ("rate", &def.rate, &mut vocabulary.rate),
@@ -548,6 +551,7 @@ impl RuleSet {
                 ),
                 ("classifiers", &def.classifiers, &mut vocabulary.classifiers),
                 ("before_noun", &def.before_noun, &mut vocabulary.before_noun),
+                ("weighted", &def.weighted, &mut vocabulary.weighted),
                 ("that_is", &def.that_is, &mut vocabulary.that_is),
                 ("connectors", &def.connectors, &mut vocabulary.connectors),
             ];

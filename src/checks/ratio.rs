@@ -23,9 +23,22 @@ use crate::words::Words;
 /// How far (in characters) a marker word may stand before its figure.
 const MARKER_REACH: usize = 12;
 
+/// How far before its piece a text is searched for `weighted` words.
+const WEIGHTED_REACH: usize = 64 * 1024;
+
 pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
     let mut out = Vec::new();
     let v = &rule.vocabulary;
+    // A survey that weights its records states weighted rates beside
+    // unweighted counts (9,369 visits (6.1%)): counts and rates do not divide.
+    if !v.weighted.is_empty() {
+        let from =
+            crate::text::ceil_boundary(doc.text, doc.span.start.saturating_sub(WEIGHTED_REACH));
+        let span = Span::new(from, doc.span.end);
+        if doc.first_occurrence(span, &v.weighted).is_some() {
+            return out;
+        }
+    }
     // Every wording states a rate of a whole that is a magnitude.
     for sentence in doc.sentences_where(rule.lang, |f| {
         f.all >= 2 && f.rates >= 1 && f.magnitudes >= 1
@@ -98,6 +111,7 @@ fn of_whole(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
         }
         if part.same_family(whole)
             && led_by(gap(doc, part.end, stated.start), &v.rate_lead)
+            && closes(doc, stated)
             && !other_base(doc, part, stated)
         {
             out.push(judge(doc, rule, whole, part, stated));
@@ -127,12 +141,24 @@ fn of_whole(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
         }
         if stated.start - whole.end > 80
             || !led_by(lead_before(doc, stated.start), &v.rate_lead)
+            || !closes(doc, stated)
             || other_base(doc, part, stated)
         {
             continue;
         }
         out.push(judge(doc, rule, whole, part, stated));
     }
+}
+
+/// A rate in parentheses stands alone in them (`(88%)`, `(88%, 95% CI …)`):
+/// `(25% in one setting and 45% in the other)` breaks down something else.
+fn closes(doc: &Doc, stated: &Quantity) -> bool {
+    let before = doc.text[..stated.start].trim_end();
+    if !before.ends_with('(') {
+        return true;
+    }
+    let after = doc.text[stated.end..].trim_start();
+    after.starts_with([')', ',', ';'])
 }
 
 /// English rates of another base (`92% of the population`), and parts that

@@ -255,6 +255,20 @@ fn total_then_parts(doc: &Doc, rule: &Rule, before: &[Span], next: Span, out: &m
     let [total] = totals.as_slice() else {
         return;
     };
+    if head_text.ends_with(crate::text::is_colon) {
+        let end = head.start + head_text.len();
+        let between = doc.text[total.end..end].trim_end_matches(crate::text::is_colon);
+        // A label (note 3:, Item 7:) is no total; nor is a figure on an
+        // earlier line (a field of its own: `… in 1828` then `Divisions: 36
+        // states and 1 territory`); nor a count of the items themselves
+        // (two sizes: 1.5 inches and 3 inches).
+        let label = total.unit.is_none() && between.trim().is_empty();
+        let counts_items =
+            total.interval.is_exact() && total.value == crate::exact::int(parts.len() as i64);
+        if label || between.contains('\n') || counts_items {
+            return;
+        }
+    }
     if mode == Mode::Equal {
         // Without 其中 the head must name a total: 共N个, 合计N.
         let pre = &doc.text[head.start..total.start];
