@@ -33,6 +33,10 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
         let clauses = doc.clauses(sentence);
         for (ci, &clause) in clauses.iter().enumerate() {
             for (s, e) in doc.occurrences(clause, &v.from) {
+                if let Some(claims) = to_from(doc, rule, sentence, s, e) {
+                    out.extend(claims);
+                    continue;
+                }
                 let found = from_to(doc, rule, e).or_else(|| verb_from_to(doc, rule, s, e));
                 let Some((before, dir, verb, after)) = found else {
                     continue;
@@ -159,6 +163,86 @@ fn verb_from_to<'d>(
     let comparable = before.same_family(after)
         || (before.kind == QuantityKind::Percent && after.kind == QuantityKind::Percent);
     comparable.then_some((before, dir, verb_text, after))
+}
+
+/// The quantity that ends exactly at `end`.
+fn quantity_ending_at<'d>(doc: &'d Doc, end: usize) -> Option<&'d Quantity> {
+    let i = doc.quantities.partition_point(|q| q.end < end);
+    doc.quantities.get(i).filter(|q| q.end == end)
+}
+
+/// English reports' order: the size first, then the value after, then the
+/// one before: `increased 82.7% to $117.8 million from $64.5 million`,
+/// `decreased $788, or 5.8%, to $12,828 from $13,616`, `rose 2% to $11.1bn
+/// from $10.9bn`. `s..e` is the `from` word. Each stated size is a claim.
+fn to_from<'d>(
+    doc: &'d Doc,
+    rule: &Rule,
+    sentence: Span,
+    s: usize,
+    e: usize,
+) -> Option<Vec<Claim>> {
+    let v = &rule.vocabulary;
+    let before = doc
+        .quantity_at(skip_space(doc.text, e))
+        .filter(|q| q.kind.is_checkable())?;
+    let head_end = doc.text[..s].trim_end().len();
+    let after = quantity_ending_at(doc, head_end).filter(|q| q.kind.is_checkable())?;
+    let before_after = doc.text[..after.start].trim_end();
+    let to = v.to.iter().find(|w| super::word_before(before_after, w))?;
+    let mut at = before_after.len() - to.len();
+    // The stated sizes, last first: `$788, or 5.8%,` / `by 2%` / `2%`.
+    let mut sizes: Vec<&Quantity> = Vec::new();
+    loop {
+        let t = doc.text[..at].trim_end_matches([' ', ',']);
+        let Some(q) = quantity_ending_at(doc, t.len()) else {
+            at = t.len();
+            break;
+        };
+        if !q.kind.is_checkable() || sizes.len() == 2 || q.start < sentence.start {
+            return None;
+        }
+        sizes.push(q);
+        let t = doc.text[..q.start].trim_end_matches([' ', ',']);
+        at = match ["or", "by"].iter().find(|w| super::word_before(t, w)) {
+            Some(w) => t.len() - w.len(),
+            None => t.len(),
+        };
+    }
+    let lead = doc.text[..at].trim_end();
+    let (dir, verb) = match (
+        super::ends_with_any(lead, &v.increase),
+        super::ends_with_any(lead, &v.decrease),
+    ) {
+        (Some(a), _) => (Direction::Up, a),
+        (None, Some(b)) => (Direction::Down, b),
+        (None, None) => return None,
+    };
+    let verb_text = &doc.text[lead.len() - verb.len()..lead.len()];
+    let comparable = before.same_family(after)
+        || (before.kind == QuantityKind::Percent && after.kind == QuantityKind::Percent);
+    if !comparable || after.end > sentence.end || before.end > sentence.end {
+        return None;
+    }
+    // A per-period size (an average annual 4%) is not this change.
+    if doc
+        .first_occurrence(
+            Span::new(lead.len() - verb.len(), after.start),
+            &v.per_period,
+        )
+        .is_some()
+    {
+        return None;
+    }
+    let mut claims: Vec<Claim> = sizes
+        .iter()
+        .rev()
+        .map(|d| judge(doc, rule, before, after, dir, verb_text, Some(d)))
+        .collect();
+    if claims.is_empty() {
+        claims.push(judge(doc, rule, before, after, dir, verb_text, None));
+    }
+    Some(claims)
 }
 
 /// `doubled from 45 to 60`: the verb states a multiple that the figures must
@@ -301,7 +385,7 @@ fn judge(
         help: "check the verb and the two figures: one of them is wrong".into(),
     });
     if let Some(d) = stated {
-        if let Some(computed) = size_of_change(before, after, dir, d) {
+        if let Some(computed) = size_of_change(doc, before, after, dir, d) {
             labels.push(Label::of(Role::Change, d));
             let allowed = with_tolerance(&d.stated_interval(), &rule.tolerance);
             if verdict.is_none() && !computed.overlaps(&allowed) {
@@ -316,9 +400,14 @@ fn judge(
                     _ => d.unit.unwrap_or("").to_string(),
                 };
                 let decimals = d.decimals;
+                // A currency sign stands before its amount: $1,240.
+                let (prefix, unit) = match unit.as_str() {
+                    "$" | "€" | "£" | "¥" => (unit.clone(), String::new()),
+                    _ => (String::new(), unit),
+                };
                 let expected = exact
                     .as_ref()
-                    .map(|x| format!("{}{unit}", fmt_fixed(x, decimals)));
+                    .map(|x| format!("{prefix}{}{unit}", fmt_fixed(x, decimals)));
                 verdict = Some(Verdict {
                     primary: 2,
                     message: format!(
@@ -327,7 +416,15 @@ fn judge(
                         figure(doc, after),
                         exact
                             .as_ref()
-                            .map(|x| format!("{}{unit}", fmt_fixed(x, (decimals + 1).max(2))))
+                            .map(|x| {
+                                let shown = match d.kind {
+                                    QuantityKind::Percent | QuantityKind::Multiple => {
+                                        (decimals + 1).max(2)
+                                    }
+                                    _ => decimals,
+                                };
+                                format!("{prefix}{}{unit}", fmt_fixed(x, shown))
+                            })
                             .unwrap_or_else(|| "something else".into()),
                         shown(doc, d)
                     ),
@@ -351,19 +448,21 @@ fn judge(
 /// The change between the figures in the unit of the stated size, as an
 /// interval; `None` when the stated figure cannot measure this change.
 fn size_of_change(
+    doc: &Doc,
     before: &Quantity,
     after: &Quantity,
     dir: Direction,
     d: &Quantity,
 ) -> Option<Interval> {
+    let (b, a) = (rounded_reading(doc, before), rounded_reading(doc, after));
     let (hi_side, lo_side) = match dir {
-        Direction::Up => (after, before),
-        Direction::Down => (before, after),
+        Direction::Up => (&a, &b),
+        Direction::Down => (&b, &a),
     };
     match d.kind {
         QuantityKind::Percent => {
             // Relative change: |after - before| / before × 100.
-            let ratio = after.interval.div_nonneg(&before.interval)?;
+            let ratio = a.div_nonneg(&b)?;
             let one = Interval::exact(int(1));
             let rel = match dir {
                 Direction::Up => ratio.sub(&one),
@@ -372,21 +471,30 @@ fn size_of_change(
             Some(rel.scale(&int(100)))
         }
         QuantityKind::PercentagePoints if before.kind == QuantityKind::Percent => {
-            Some(hi_side.interval.sub(&lo_side.interval))
+            Some(hi_side.sub(lo_side))
         }
         // 翻一番 is the ratio itself; 增长2倍 is the growth, the ratio less one.
-        QuantityKind::Multiple if dir == Direction::Up && d.unit == Some("番") => {
-            after.interval.div_nonneg(&before.interval)
-        }
+        QuantityKind::Multiple if dir == Direction::Up && d.unit == Some("番") => a.div_nonneg(&b),
         QuantityKind::Multiple if dir == Direction::Up => {
-            let ratio = after.interval.div_nonneg(&before.interval)?;
+            let ratio = a.div_nonneg(&b)?;
             Some(ratio.sub(&Interval::exact(int(1))))
         }
-        k if k.is_magnitude() && d.same_family(before) => {
-            Some(hi_side.interval.sub(&lo_side.interval))
-        }
+        k if k.is_magnitude() && d.same_family(before) => Some(hi_side.sub(lo_side)),
         _ => None,
     }
+}
+
+/// A figure's interval, read as rounded to the thousand where its last group
+/// of digits is `,000` (`$605,000`: accounts presented in thousands; it may
+/// be 604,500 to 605,500), so that a stated size computed from the unrounded
+/// amounts holds.
+fn rounded_reading(doc: &Doc, q: &Quantity) -> Interval {
+    let written = doc.text[q.start..q.end].trim_end_matches(|c: char| !c.is_ascii_digit());
+    if !q.interval.is_exact() || !written.ends_with(",000") {
+        return q.interval.clone();
+    }
+    let half = int(500);
+    Interval::new(Some(&q.value - &half), Some(&q.value + &half))
 }
 
 /// The change computed from the figures as written, for messages.
