@@ -175,13 +175,7 @@ fn quantity_ending_at<'d>(doc: &'d Doc, end: usize) -> Option<&'d Quantity> {
 /// one before: `increased 82.7% to $117.8 million from $64.5 million`,
 /// `decreased $788, or 5.8%, to $12,828 from $13,616`, `rose 2% to $11.1bn
 /// from $10.9bn`. `s..e` is the `from` word. Each stated size is a claim.
-fn to_from<'d>(
-    doc: &'d Doc,
-    rule: &Rule,
-    sentence: Span,
-    s: usize,
-    e: usize,
-) -> Option<Vec<Claim>> {
+fn to_from(doc: &Doc, rule: &Rule, sentence: Span, s: usize, e: usize) -> Option<Vec<Claim>> {
     let v = &rule.vocabulary;
     let before = doc
         .quantity_at(skip_space(doc.text, e))
