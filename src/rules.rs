@@ -80,6 +80,7 @@ impl CheckKind {
                 "weighted",
             ],
             CheckKind::Sum => &[
+                "excluding",
                 "total",
                 "respectively",
                 "subset",
@@ -201,6 +202,7 @@ struct RuleDef {
     classifiers: Option<Spanned<Vec<String>>>,
     before_noun: Option<Spanned<Vec<String>>>,
     weighted: Option<Spanned<Vec<String>>>,
+    excluding: Option<Spanned<Vec<String>>>,
     that_is: Option<Spanned<Vec<String>>>,
     connectors: Option<Spanned<Vec<String>>>,
     #[serde(default)]
@@ -253,6 +255,7 @@ pub struct Vocabulary {
     pub classifiers: Words,
     pub before_noun: Words,
     pub weighted: Words,
+    pub excluding: Words,
     pub that_is: Words,
     pub connectors: Words,
 }
@@ -501,7 +504,7 @@ impl RuleSet {
                 .map(|i| (*self.rules[i].vocabulary).clone())
                 .unwrap_or_default();
             let allowed = check.vocabulary_keys();
-            let fields: [VocabularyField; 36] = [
+            let fields: [VocabularyField; 37] = [
                 ("whole", &def.whole, &mut vocabulary.whole),
                 ("part", &def.part, &mut vocabulary.part),
                 ("rate", &def.rate, &mut vocabulary.rate),
@@ -552,6 +555,7 @@ impl RuleSet {
                 ("classifiers", &def.classifiers, &mut vocabulary.classifiers),
                 ("before_noun", &def.before_noun, &mut vocabulary.before_noun),
                 ("weighted", &def.weighted, &mut vocabulary.weighted),
+                ("excluding", &def.excluding, &mut vocabulary.excluding),
                 ("that_is", &def.that_is, &mut vocabulary.that_is),
                 ("connectors", &def.connectors, &mut vocabulary.connectors),
             ];

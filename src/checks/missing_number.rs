@@ -163,6 +163,11 @@ fn verb_measure(
             {
                 let next = doc.text[p + m.len()..].chars().next();
                 let ends_clause = next.is_none_or(|n| !is_han(n) || is_numeral_char(n));
+                // A figure further on in the clause is the verb's number: the
+                // measure word began a word (新增个转企 3000家).
+                if !ends_clause && figure_ahead(doc, p + m.len()) {
+                    continue;
+                }
                 let strong = ends_clause || v.before_noun.iter().any(|w| w == m);
                 let found = claim(
                     rule,
@@ -213,11 +218,33 @@ fn verb_measure(
     }
 }
 
+/// Whether a magnitude stands after `at` before the clause ends (within a
+/// short reach).
+fn figure_ahead(doc: &Doc, at: usize) -> bool {
+    let end = doc.text[at..]
+        .char_indices()
+        .take(40)
+        .find(|&(_, c)| crate::text::is_clause_end(c))
+        .map_or_else(
+            || crate::text::floor_boundary(doc.text, (at + 120).min(doc.text.len())),
+            |(i, _)| at + i,
+        );
+    doc.quantities_in(Span::new(at, end))
+        .iter()
+        .any(|q| q.kind.is_magnitude())
+}
+
 fn lost_years(doc: &Doc, rule: &Rule, covered: &[Span], lossy: bool, out: &mut Vec<Claim>) {
     let v = &rule.vocabulary;
     // Most 年 follow a year's digits, and are passed over by the character
     // before them.
     for p in doc.positions_of("年") {
+        // A figure ending the line before is this 年's year, cut from it by a
+        // line break (1999–2002\n年全国调查).
+        let across = doc.text[..p].trim_end();
+        if across.ends_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+            continue;
+        }
         let before = doc.text[..p].trim_end_matches([' ', '\t', '\u{3000}']);
         let opens = match before.chars().next_back() {
             None => true,

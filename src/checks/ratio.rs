@@ -429,7 +429,12 @@ fn share(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
             // English: accounting for 68.7% of total trade of $1,256.3 billion.
             let whole_after = || -> Option<&Quantity> {
                 let rest = Span::new(stated.end, clause.end);
-                let (_, of_at) = doc.first_occurrence(rest, &v.share_of)?;
+                let (of_start, of_at) = doc.first_occurrence(rest, &v.share_of)?;
+                // "of" right after the rate: a 14% discount to a price of
+                // $33.64 is no share of it.
+                if !doc.text[stated.end..of_start].trim().is_empty() {
+                    return None;
+                }
                 let later = doc.quantities_in(Span::new(of_at, clause.end));
                 // The whole follows "of" or "of the" right away: 68.7% of total
                 // trade of $1,256.3 billion; not "of people aged 15".

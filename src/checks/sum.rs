@@ -124,6 +124,15 @@ fn parenthesised(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
             continue;
         }
         let at = skip_space(doc.text, inner.start);
+        // (不含A a元和B b元), (excluding …): what is left out, not parts.
+        if starts_with_any(
+            super::range(doc.text, at, inner.end),
+            &rule.vocabulary.excluding,
+        )
+        .is_some()
+        {
+            continue;
+        }
         let (mode, items_span) = match starts_with_any(
             super::range(doc.text, at, inner.end),
             &rule.vocabulary.subset,
@@ -263,6 +272,10 @@ fn total_then_parts(doc: &Doc, rule: &Rule, before: &[Span], next: Span, out: &m
         // states and 1 territory`); nor a count of the items themselves
         // (two sizes: 1.5 inches and 3 inches).
         let label = total.unit.is_none() && between.trim().is_empty();
+        // A colon inside a parenthesis after the figure: 8.6 (SE: 0.6).
+        if between.contains(crate::text::is_open_paren) {
+            return;
+        }
         let counts_items =
             total.interval.is_exact() && total.value == crate::exact::int(parts.len() as i64);
         if label || between.contains('\n') || counts_items {
