@@ -90,6 +90,8 @@ impl CheckKind {
             ],
             CheckKind::Subset => &["subset", "comparison", "averages", "whole_hint"],
             CheckKind::Change => &[
+                "rise_nouns",
+                "fall_nouns",
                 "from",
                 "to",
                 "increase",
@@ -203,6 +205,8 @@ struct RuleDef {
     before_noun: Option<Spanned<Vec<String>>>,
     weighted: Option<Spanned<Vec<String>>>,
     excluding: Option<Spanned<Vec<String>>>,
+    rise_nouns: Option<Spanned<Vec<String>>>,
+    fall_nouns: Option<Spanned<Vec<String>>>,
     that_is: Option<Spanned<Vec<String>>>,
     connectors: Option<Spanned<Vec<String>>>,
     #[serde(default)]
@@ -256,6 +260,8 @@ pub struct Vocabulary {
     pub before_noun: Words,
     pub weighted: Words,
     pub excluding: Words,
+    pub rise_nouns: Words,
+    pub fall_nouns: Words,
     pub that_is: Words,
     pub connectors: Words,
 }
@@ -504,7 +510,7 @@ impl RuleSet {
                 .map(|i| (*self.rules[i].vocabulary).clone())
                 .unwrap_or_default();
             let allowed = check.vocabulary_keys();
-            let fields: [VocabularyField; 37] = [
+            let fields: [VocabularyField; 39] = [
                 ("whole", &def.whole, &mut vocabulary.whole),
                 ("part", &def.part, &mut vocabulary.part),
                 ("rate", &def.rate, &mut vocabulary.rate),
@@ -556,6 +562,8 @@ impl RuleSet {
                 ("before_noun", &def.before_noun, &mut vocabulary.before_noun),
                 ("weighted", &def.weighted, &mut vocabulary.weighted),
                 ("excluding", &def.excluding, &mut vocabulary.excluding),
+                ("rise_nouns", &def.rise_nouns, &mut vocabulary.rise_nouns),
+                ("fall_nouns", &def.fall_nouns, &mut vocabulary.fall_nouns),
                 ("that_is", &def.that_is, &mut vocabulary.that_is),
                 ("connectors", &def.connectors, &mut vocabulary.connectors),
             ];

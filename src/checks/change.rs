@@ -33,7 +33,10 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
         let clauses = doc.clauses(sentence);
         for (ci, &clause) in clauses.iter().enumerate() {
             for (s, e) in doc.occurrences(clause, &v.from) {
-                if let Some(claims) = to_from(doc, rule, sentence, s, e) {
+                if let Some(claims) = to_from(doc, rule, sentence, s, e)
+                    .or_else(|| size_from_to(doc, rule, sentence, s, e))
+                    .or_else(|| noun_from(doc, rule, sentence, s, e))
+                {
                     out.extend(claims);
                     continue;
                 }
@@ -180,12 +183,41 @@ fn to_from(doc: &Doc, rule: &Rule, sentence: Span, s: usize, e: usize) -> Option
     let before = doc
         .quantity_at(skip_space(doc.text, e))
         .filter(|q| q.kind.is_checkable())?;
-    let head_end = doc.text[..s].trim_end().len();
-    let after = quantity_ending_at(doc, head_end).filter(|q| q.kind.is_checkable())?;
+    let after = figure_before(doc, sentence.start, s)?;
     let before_after = doc.text[..after.start].trim_end();
     let to = v.to.iter().find(|w| super::word_before(before_after, w))?;
-    let mut at = before_after.len() - to.len();
-    // The stated sizes, last first: `$788, or 5.8%,` / `by 2%` / `2%`.
+    let (sizes, at) = sizes_before(doc, sentence, before_after.len() - to.len())?;
+    let lead = doc.text[..at].trim_end();
+    let (dir, verb) = match (
+        super::ends_with_any(lead, &v.increase),
+        super::ends_with_any(lead, &v.decrease),
+    ) {
+        (Some(a), _) => (Direction::Up, a),
+        (None, Some(b)) => (Direction::Down, b),
+        (None, None) => return None,
+    };
+    let verb_text = &doc.text[lead.len() - verb.len()..lead.len()];
+    claims_of(
+        doc,
+        rule,
+        sentence,
+        before,
+        after,
+        dir,
+        verb_text,
+        &sizes,
+        lead.len() - verb.len(),
+    )
+}
+
+/// The stated sizes ending at `at`, last first: `$788, or 5.8%,` / `by 2%` /
+/// `2%`; and where the text before them ends. `None` when a figure there
+/// cannot be a size.
+fn sizes_before<'d>(
+    doc: &'d Doc,
+    sentence: Span,
+    mut at: usize,
+) -> Option<(Vec<&'d Quantity>, usize)> {
     let mut sizes: Vec<&Quantity> = Vec::new();
     loop {
         let t = doc.text[..at].trim_end_matches([' ', ',']);
@@ -203,29 +235,76 @@ fn to_from(doc: &Doc, rule: &Rule, sentence: Span, s: usize, e: usize) -> Option
             None => t.len(),
         };
     }
-    let lead = doc.text[..at].trim_end();
-    let (dir, verb) = match (
-        super::ends_with_any(lead, &v.increase),
-        super::ends_with_any(lead, &v.decrease),
-    ) {
-        (Some(a), _) => (Direction::Up, a),
-        (None, Some(b)) => (Direction::Down, b),
-        (None, None) => return None,
-    };
-    let verb_text = &doc.text[lead.len() - verb.len()..lead.len()];
+    Some((sizes, at))
+}
+
+/// The checkable figure nearest before `at` in the sentence, with at most a
+/// time phrase between (`$834.3 million at March 31, 2006`, `$17.5 million
+/// in fiscal 2003`).
+fn figure_before<'d>(doc: &'d Doc, sentence_start: usize, at: usize) -> Option<&'d Quantity> {
+    let from = crate::text::ceil_boundary(doc.text, at.saturating_sub(96)).max(sentence_start);
+    let q = doc
+        .quantities_in(Span::new(from, at))
+        .iter()
+        .rev()
+        .find(|q| q.kind.is_checkable())?;
+    time_gap(doc, q.end, at).then_some(q)
+}
+
+/// Whether `a..b` is empty or a short phrase of time that states no other
+/// figure: ` in fiscal 2003`, ` at March 31, 2006`, ` for the year ended June
+/// 30, 2003`.
+fn time_gap(doc: &Doc, a: usize, b: usize) -> bool {
+    let gap = &doc.text[a..b];
+    if gap.trim().is_empty() {
+        return true;
+    }
+    if gap.len() > 64 || gap.contains([';', ':', '(', ')']) {
+        return false;
+    }
+    let lower = gap.trim().to_ascii_lowercase();
+    let opens = ["in ", "for ", "at ", "on ", "as of ", "during ", "as at "]
+        .iter()
+        .any(|p| lower.starts_with(p));
+    let joins = lower.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
+        matches!(
+            w,
+            "and" | "or" | "but" | "which" | "while" | "compared" | "than"
+        )
+    });
+    opens
+        && !joins
+        && doc
+            .quantities_in(Span::new(a, b))
+            .iter()
+            .all(|q| !q.kind.is_checkable())
+}
+
+/// The claims of one change with its stated sizes (none: the direction only).
+#[allow(clippy::too_many_arguments)]
+fn claims_of(
+    doc: &Doc,
+    rule: &Rule,
+    sentence: Span,
+    before: &Quantity,
+    after: &Quantity,
+    dir: Direction,
+    verb_text: &str,
+    sizes: &[&Quantity],
+    verb_at: usize,
+) -> Option<Vec<Claim>> {
+    let v = &rule.vocabulary;
     let comparable = before.same_family(after)
         || (before.kind == QuantityKind::Percent && after.kind == QuantityKind::Percent);
     if !comparable || after.end > sentence.end || before.end > sentence.end {
         return None;
     }
     // A per-period size (an average annual 4%) is not this change.
-    if doc
-        .first_occurrence(
-            Span::new(lead.len() - verb.len(), after.start),
-            &v.per_period,
-        )
-        .is_some()
-    {
+    let span = Span::new(
+        verb_at.min(before.start).min(after.start),
+        before.end.max(after.end),
+    );
+    if doc.first_occurrence(span, &v.per_period).is_some() {
         return None;
     }
     let mut claims: Vec<Claim> = sizes
@@ -237,6 +316,104 @@ fn to_from(doc: &Doc, rule: &Rule, sentence: Span, s: usize, e: usize) -> Option
         claims.push(judge(doc, rule, before, after, dir, verb_text, None));
     }
     Some(claims)
+}
+
+/// `decreased 56.0% from $108.3 million in fiscal 2001 to $47.6 million`:
+/// the verb, its size, then `from` X, a time phrase, `to` Y.
+fn size_from_to(doc: &Doc, rule: &Rule, sentence: Span, s: usize, e: usize) -> Option<Vec<Claim>> {
+    let v = &rule.vocabulary;
+    let (sizes, at) = sizes_before(doc, sentence, s)?;
+    if sizes.is_empty() {
+        return None;
+    }
+    let lead = doc.text[..at].trim_end();
+    let (dir, verb) = match (
+        super::ends_with_any(lead, &v.increase),
+        super::ends_with_any(lead, &v.decrease),
+    ) {
+        (Some(a), _) => (Direction::Up, a),
+        (None, Some(b)) => (Direction::Down, b),
+        (None, None) => return None,
+    };
+    let verb_text = &doc.text[lead.len() - verb.len()..lead.len()];
+    let before = doc
+        .quantity_at(skip_space(doc.text, e))
+        .filter(|q| q.kind.is_checkable())?;
+    let after = figure_after_to(doc, rule, before.end)?;
+    let verb_at = lead.len() - verb.len();
+    claims_of(
+        doc, rule, sentence, before, after, dir, verb_text, &sizes, verb_at,
+    )
+}
+
+/// After a figure: a time phrase, then `to` and the figure it names.
+fn figure_after_to<'d>(doc: &'d Doc, rule: &Rule, end: usize) -> Option<&'d Quantity> {
+    let limit = crate::text::floor_boundary(doc.text, (end + 96).min(doc.text.len()));
+    let (_, to_end) = doc
+        .occurrences(Span::new(end, limit), &rule.vocabulary.to)
+        .into_iter()
+        .find(|&(ts, _)| time_gap(doc, end, ts))?;
+    doc.quantity_at(skip_space(doc.text, to_end))
+        .filter(|q| q.kind.is_checkable())
+}
+
+/// `was $44.5 million, a 23.5% increase from $36.0 million`, `totaled
+/// $262.4 million, an increase of $99.6 million from $162.7 million`: the
+/// value after, a comma, a noun of change (`rise_nouns`, `fall_nouns`) with
+/// its size, then `from` the value before.
+fn noun_from(doc: &Doc, rule: &Rule, sentence: Span, s: usize, e: usize) -> Option<Vec<Claim>> {
+    let v = &rule.vocabulary;
+    if v.rise_nouns.is_empty() && v.fall_nouns.is_empty() {
+        return None;
+    }
+    let head = doc.text[..s].trim_end();
+    let noun_dir = |t: &str| -> Option<(Direction, usize)> {
+        match (
+            super::ends_with_any(t, &v.rise_nouns),
+            super::ends_with_any(t, &v.fall_nouns),
+        ) {
+            (Some(a), _) => Some((Direction::Up, t.len() - a.len())),
+            (None, Some(b)) => Some((Direction::Down, t.len() - b.len())),
+            (None, None) => None,
+        }
+    };
+    // a 23.5% increase | an increase of 23.5%
+    let (dir, size, article_end, noun) = if let Some((dir, n)) = noun_dir(head) {
+        let t = doc.text[..n].trim_end();
+        let size = quantity_ending_at(doc, t.len()).filter(|q| q.kind.is_checkable())?;
+        let noun = &doc.text[n..head.len()];
+        (dir, size, doc.text[..size.start].trim_end().len(), noun)
+    } else {
+        let size = quantity_ending_at(doc, head.len()).filter(|q| q.kind.is_checkable())?;
+        let t = doc.text[..size.start].trim_end();
+        let t = t.strip_suffix("of")?.trim_end();
+        let (dir, n) = noun_dir(t)?;
+        (dir, size, n, &doc.text[n..t.len()])
+    };
+    let lead = doc.text[..article_end].trim_end();
+    let lead = ["an", "a"]
+        .iter()
+        .find(|w| super::word_before(lead, w))
+        .map_or(lead, |w| lead[..lead.len() - w.len()].trim_end());
+    let lead = lead.strip_suffix(',')?;
+    if lead.len() < sentence.start {
+        return None;
+    }
+    let after = figure_before(doc, sentence.start, lead.len())?;
+    let before = doc
+        .quantity_at(skip_space(doc.text, e))
+        .filter(|q| q.kind.is_checkable())?;
+    claims_of(
+        doc,
+        rule,
+        sentence,
+        before,
+        after,
+        dir,
+        noun,
+        &[size],
+        after.start,
+    )
 }
 
 /// `doubled from 45 to 60`: the verb states a multiple that the figures must
@@ -382,7 +559,17 @@ fn judge(
         if let Some(computed) = size_of_change(doc, before, after, dir, d) {
             labels.push(Label::of(Role::Change, d));
             let allowed = with_tolerance(&d.stated_interval(), &rule.tolerance);
-            if verdict.is_none() && !computed.overlaps(&allowed) {
+            // Between two rates a size in % may be meant in points (a margin
+            // up 5.5% from 18.0% to 23.5%): either reading may hold.
+            let as_points = d.kind == QuantityKind::Percent
+                && before.kind == QuantityKind::Percent
+                && after.kind == QuantityKind::Percent
+                && match dir {
+                    Direction::Up => after.interval.sub(&before.interval),
+                    Direction::Down => before.interval.sub(&after.interval),
+                }
+                .overlaps(&allowed);
+            if verdict.is_none() && !as_points && !computed.overlaps(&allowed) {
                 let exact = exact_size(before, after, dir, d);
                 let unit = match d.kind {
                     QuantityKind::Percent => "%".to_string(),
