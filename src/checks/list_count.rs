@@ -12,6 +12,19 @@
 //! (`健康扶贫与乡村振兴战略衔接` is one item), so every reading is tried and the
 //! claim fails only when none gives the stated count. A list ending in `等`
 //! is never complete and is not checked.
+//!
+//! English: the count's noun runs up to six words and ends at a clause word
+//! (`why`, `which`: `not_markers`); `of`, a preposition, an article or a verb
+//! (`verbs`) may stand in it before a colon only (`five services were
+//! unified: …`), as a bracket or a comma after them belongs to what follows
+//! them (`stripes of red (top and bottom)`, `29 airports in five departments
+//! (…)`). No claim for a duration or a size (`measure`: `every 10 days (…)`),
+//! a bound or a pick (`hedges`, `not_after`: `any two (…)`, `two or more`), a
+//! number in a name (`COVID‐19`, `Radio 4`, a title). Items are split at commas
+//! outside brackets; a list with an example word anywhere outside brackets,
+//! figures, markup, a semicolon or a dash, brackets that do not close, a
+//! connector before a middle item, or none before its last (an address, a
+//! gloss) is not counted. `i.e.` opens a list, it is no item.
 
 use super::{skip_space, starts_with_any, Claim, Doc, Label, Role, Verdict};
 use crate::lexer::numeral::{self, is_numeral_char};
@@ -38,12 +51,6 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
     out
 }
 
-/// Nouns that count time, not things: `two years, the city and …` lists nothing.
-const TIME_NOUNS: &[&str] = &[
-    "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "times",
-    "decades",
-];
-
 /// English: `three measures: A, B and C`, `four priorities (A, B, C and D)`,
 /// `two medical alliances, namely A and B`, `The two hospitals, A and B, now …`.
 fn english(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
@@ -64,19 +71,34 @@ fn english(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
                 continue;
             };
             // three-year plan: a modifier, not a count; the five in "three of
-            // the five regions" is a whole, not the count of the list after it.
+            // the five regions" or "of these three foods" is a whole, not the
+            // count of the list after it; "any two", "at least two", "two or
+            // more" pick from a list, they do not count it.
             let before = crate::text::tail_lower(text, q.start, 64);
+            let before_det = ["the", "these", "those"]
+                .iter()
+                .find(|d| super::word_before(&before, d))
+                .map_or(before.as_str(), |d| {
+                    before[..before.len() - d.len()].trim_end()
+                });
+            let after = super::range(text, skip_space(text, q.end), end_of_sentence);
             if text[q.end..].starts_with('-')
-                || before.ends_with(" of the")
-                || before.ends_with(" of")
-                || before.ends_with(" in")
+                || super::word_before(before_det, "of")
+                || super::word_before(before_det, "in")
+                || v.hedges.iter().any(|h| super::word_before(&before, h))
+                || v.not_after.iter().any(|w| super::word_at(after, w))
+                || named_number(text, sentence.start, q.start)
             {
                 continue;
             }
-            // The noun phrase: up to six words of letters.
+            // The noun phrase: up to six words of letters. A function word
+            // (a preposition, a verb, `why`) ends it before any list: what
+            // follows is about something else (`the 7 days before the
+            // survey, by age and sex`). A word of time or measure makes the
+            // figure a duration or a size (`every 10 days (…)`, `18 gauge`).
             let mut p = q.end;
-            let mut words = 0;
-            let mut last_word = String::new();
+            let mut nouns: Vec<String> = Vec::new();
+            let mut colon_only = false;
             loop {
                 let rest = &text[p..end_of_sentence];
                 let t = rest.trim_start_matches(' ');
@@ -84,18 +106,29 @@ fn english(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
                     .chars()
                     .take_while(|c| c.is_ascii_alphabetic() || matches!(c, '-' | '\''))
                     .collect();
-                if w.is_empty()
-                    || words >= 6
+                if !w.chars().any(|c| c.is_ascii_alphabetic())
+                    || nouns.len() >= 6
                     || v.examples.iter().any(|e| e.eq_ignore_ascii_case(&w))
-                    || w.eq_ignore_ascii_case("namely")
+                    || v.that_is.iter().any(|e| e.eq_ignore_ascii_case(&w))
+                    || v.not_markers.iter().any(|e| e.eq_ignore_ascii_case(&w))
                 {
                     break;
                 }
                 p += rest.len() - t.len() + w.len();
-                words += 1;
-                last_word = w.to_ascii_lowercase();
+                if v.verbs.iter().any(|e| e.eq_ignore_ascii_case(&w)) {
+                    colon_only = true;
+                }
+                nouns.push(w);
             }
-            if words == 0 {
+            if nouns.is_empty()
+                || nouns
+                    .iter()
+                    .any(|w| v.measure.iter().any(|m| m.eq_ignore_ascii_case(w)))
+                || (nouns.len() > 1
+                    && nouns
+                        .iter()
+                        .all(|w| w.starts_with(|c: char| c.is_ascii_uppercase())))
+            {
                 continue;
             }
             let lead_at = skip_space(text, p);
@@ -106,11 +139,22 @@ fn english(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
             else {
                 continue;
             };
+            // "bands of blue (top and bottom)", "doses of Havrix (maker,
+            // city)", "2 years were stratified (i.e., …)": a parenthesis or an
+            // apposition belongs to what follows "of" or a verb, not to the
+            // count's noun.
+            if colon_only && lead != ':' {
+                continue;
+            }
             let mut items_start = lead_at + lead.len_utf8();
             let readings: Option<Reading> = match lead {
-                ':' => read_english(doc, Span::new(items_start, end_of_sentence), v),
-                '(' => text[items_start..end_of_sentence]
-                    .find(')')
+                // (A colon inside brackets: the list ends where they close.)
+                ':' => {
+                    let rest = &text[items_start..end_of_sentence];
+                    let end = closing_paren(rest).unwrap_or(rest.len());
+                    read_english(doc, Span::new(items_start, items_start + end), v)
+                }
+                '(' => closing_paren(&text[items_start..end_of_sentence])
                     .and_then(|k| read_english(doc, Span::new(items_start, items_start + k), v)),
                 ',' => {
                     let after = skip_space(text, items_start);
@@ -118,12 +162,11 @@ fn english(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
                     if namely {
                         items_start = after + "namely".len();
                     }
-                    // The appositive form needs "the two hospitals," and a noun
-                    // that is not a span of time.
+                    // The appositive form needs "the two hospitals,".
                     let determined = ["the", "these", "its", "their", "our"]
                         .iter()
                         .any(|d| before.ends_with(d));
-                    if !namely && (!determined || TIME_NOUNS.contains(&last_word.as_str())) {
+                    if !namely && !determined {
                         continue;
                     }
                     read_appositive(doc, Span::new(items_start, end_of_sentence), v, namely)
@@ -136,16 +179,113 @@ fn english(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
     }
 }
 
-/// Items of an English list: split at commas, the last at `and`. A list of
-/// examples (`including …`) or with figures in it is no list to count.
+/// Whether the figure at `at` is part of a name: glued to a word by a hyphen
+/// (`COVID‐19`), after a capitalised word inside the sentence (`Radio 4`,
+/// `Apollo 13`), or itself a capitalised number word inside it (`the film
+/// Three Kings`).
+fn named_number(text: &str, sentence_start: usize, at: usize) -> bool {
+    let head = &text[sentence_start..at];
+    let mut back = head.chars().rev();
+    if let (Some(h), Some(w)) = (back.next(), back.next()) {
+        if matches!(h, '-' | '\u{2010}' | '\u{2011}') && w.is_alphanumeric() {
+            return true;
+        }
+    }
+    let trimmed = head.trim_end();
+    let prev_start = trimmed
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let prev = &trimmed[prev_start..];
+    let inside = !trimmed[..prev_start].trim().is_empty();
+    let capital = |s: &str| s.starts_with(|c: char| c.is_uppercase());
+    let count_word_capital = capital(&text[at..]) && !trimmed.is_empty();
+    let after_colon = trimmed.ends_with(crate::text::is_colon);
+    (inside && capital(prev) && prev != "I")
+        || (count_word_capital && !after_colon && text[at..].starts_with(char::is_alphabetic))
+}
+
+/// The length of `text` up to the parenthesis that closes one opened just
+/// before it, nested ones skipped.
+fn closing_paren(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in text.char_indices() {
+        if crate::text::is_open_paren(c) {
+            depth += 1;
+        } else if crate::text::is_close_paren(c) {
+            if depth == 0 {
+                return Some(i);
+            }
+            depth -= 1;
+        }
+    }
+    None
+}
+
+/// Items of an English list: split at commas outside parentheses, the last
+/// at `and`. A list of examples (`including …` anywhere in it), with figures,
+/// markup, a semicolon or a dash in it, with brackets that do not close, or
+/// with no `and`/`or` before its last item (an address, a gloss: `(maker,
+/// city, country)`) is no list to count.
 fn read_english(doc: &Doc, span: Span, v: &crate::rules::Vocabulary) -> Option<Reading> {
+    let mut span = span;
+    // "(i.e., A and B)", ": namely A and B": the list follows.
+    let t = doc.slice(span).trim_start();
+    if let Some(w) = v
+        .that_is
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_alphabetic()))
+        .find(|w| super::word_at(t, w))
+    {
+        let s = span.end - t.len() + w.len();
+        let s = s + doc.text[s..span.end].len()
+            - doc.text[s..span.end].trim_start_matches([',', ' ']).len();
+        span = Span::new(s, span.end);
+    }
     let text = doc.slice(span);
-    let t = text.trim_start();
-    if v.examples.iter().any(|e| super::word_at(t, e)) || !doc.quantities_in(span).is_empty() {
+    if !doc.quantities_in(span).is_empty() || not_plain(text) {
         return None;
     }
-    let segments: Vec<(usize, usize)> = comma_segments(text);
+    let segments = comma_segments(text)?;
+    if segments
+        .iter()
+        .any(|&(a, b)| outside_parens_has(&text[a..b], &v.examples))
+    {
+        return None;
+    }
     items_of(span, text, &segments, v)
+}
+
+/// Markup (`<em>`), a semicolon or a dash between words: a list of another
+/// shape (groups, glosses, label and value), which commas do not cut into
+/// its items.
+fn not_plain(text: &str) -> bool {
+    text.contains(" - ")
+        || text.contains(" -- ")
+        || text.contains('\u{2013}')
+        || text.contains('\u{2014}')
+        || text.contains(';')
+        || text
+            .match_indices('<')
+            .any(|(i, _)| text[i + 1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/'))
+}
+
+/// Whether one of `words` stands whole in `text` outside parentheses.
+fn outside_parens_has(text: &str, words: &[String]) -> bool {
+    let mut depth = 0usize;
+    let mut prev_alnum = false;
+    for (i, c) in text.char_indices() {
+        if crate::text::is_open_paren(c) {
+            depth += 1;
+        } else if crate::text::is_close_paren(c) {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 && !prev_alnum && words.iter().any(|w| super::word_at(&text[i..], w)) {
+            return true;
+        }
+        prev_alnum = c.is_alphanumeric();
+    }
+    false
 }
 
 /// The appositive list of `The two hospitals, A and B, now share …`: it runs
@@ -158,13 +298,7 @@ fn read_appositive(
     namely: bool,
 ) -> Option<Reading> {
     let text = doc.slice(span);
-    if v.examples
-        .iter()
-        .any(|e| super::word_at(text.trim_start(), e))
-    {
-        return None;
-    }
-    let segments = comma_segments(text);
+    let segments = comma_segments(text)?;
     let mut counts = BTreeSet::new();
     let mut items = Vec::new();
     for k in 0..segments.len() {
@@ -173,6 +307,8 @@ fn read_appositive(
         if !doc
             .quantities_in(Span::new(span.start + a, span.start + b))
             .is_empty()
+            || not_plain(seg)
+            || outside_parens_has(seg, &v.examples)
         {
             break;
         }
@@ -195,22 +331,32 @@ fn seg_has_and(seg: &str, v: &crate::rules::Vocabulary) -> bool {
         .any(|c| seg.split_whitespace().any(|w| w.eq_ignore_ascii_case(c)))
 }
 
-/// Byte ranges of the comma-separated segments of `text`.
-fn comma_segments(text: &str) -> Vec<(usize, usize)> {
+/// Byte ranges of the comma-separated segments of `text`, commas inside
+/// parentheses left alone (`violence (e.g., war, terrorism), …`); `None`
+/// when its parentheses do not close.
+fn comma_segments(text: &str) -> Option<Vec<(usize, usize)>> {
     let mut out = Vec::new();
     let mut start = 0;
+    let mut depth = 0usize;
     for (i, c) in text.char_indices() {
-        if crate::text::is_comma(c) {
+        if crate::text::is_open_paren(c) {
+            depth += 1;
+        } else if crate::text::is_close_paren(c) {
+            depth = depth.checked_sub(1)?;
+        } else if depth == 0 && crate::text::is_comma(c) {
             out.push((start, i));
             start = i + c.len_utf8();
         }
     }
     out.push((start, text.len()));
-    out
+    (depth == 0).then_some(out)
 }
 
 /// Counts the items of comma segments: the last splits at its `and`; a
 /// leading `and` (Oxford comma) is dropped. Items are short (eight words).
+/// A list ends at its connector: one that opens an earlier segment (`A, B,
+/// and C in New York, New York`) leaves commas that are not the list's, and
+/// a last item with no connector (`(maker, city, country)`) no list at all.
 fn items_of(
     span: Span,
     text: &str,
@@ -221,23 +367,23 @@ fn items_of(
     let mut joins_last = 0;
     for (k, &(a, b)) in segments.iter().enumerate() {
         let seg = text[a..b].trim();
+        let last = k + 1 == segments.len();
         // "A, B, and C and D": after an Oxford comma the last item is whole.
         let oxford = v
             .connectors
             .iter()
             .find_map(|c| seg.strip_prefix(c.as_str()).filter(|r| r.starts_with(' ')));
-        if let (Some(rest), true) = (oxford, k + 1 == segments.len()) {
+        if let Some(rest) = oxford {
+            if !last {
+                return None;
+            }
             if rest.trim().is_empty() || rest.split_whitespace().count() > 24 {
                 return None;
             }
             items.push(Span::new(span.start + a, span.start + b));
+            joins_last = 1;
             break;
         }
-        let seg = v
-            .connectors
-            .iter()
-            .find_map(|c| seg.strip_prefix(c.as_str()).filter(|r| r.starts_with(' ')))
-            .map_or(seg, str::trim);
         let ands = seg
             .split_whitespace()
             .filter(|w| v.connectors.iter().any(|c| w.eq_ignore_ascii_case(c)))
@@ -245,41 +391,30 @@ fn items_of(
         if seg.is_empty() || seg.split_whitespace().count() > 8 * (1 + ands) {
             return None;
         }
-        if k + 1 == segments.len() {
-            joins_last = seg
-                .split_whitespace()
-                .filter(|w| v.connectors.iter().any(|c| w.eq_ignore_ascii_case(c)))
-                .count() as u32;
-            if joins_last > 0
-                && (seg
-                    .split_whitespace()
-                    .next()
-                    .is_some_and(|w| w.eq_ignore_ascii_case("and")))
-            {
-                return None;
-            }
+        if last {
+            joins_last = ands as u32;
         }
         items.push(Span::new(span.start + a, span.start + b));
     }
-    let n = items.len() as u32;
-    // One item and no `and`: an explanation, not a list ("The five seed
-    // reports: what a correct linter reports on them").
-    if n == 1 && joins_last == 0 {
+    if joins_last == 0 {
         return None;
     }
+    // Counted: with an Oxford comma the items as they stand, else the last
+    // split at its connector(s), every way.
+    let n = items.len() as u32;
+    let oxford_last = segments.len() > 1
+        && v.connectors.iter().any(|c| {
+            text[segments[segments.len() - 1].0..segments[segments.len() - 1].1]
+                .trim()
+                .strip_prefix(c.as_str())
+                .is_some_and(|r| r.starts_with(' '))
+        });
     let mut counts = BTreeSet::new();
-    match joins_last {
-        0 => {
-            counts.insert(n);
-        }
-        1 => {
-            counts.insert(n + 1);
-        }
-        // A and B and C: read every way.
-        j => {
-            for extra in 1..=j {
-                counts.insert(n + extra);
-            }
+    if oxford_last {
+        counts.insert(n);
+    } else {
+        for extra in 1..=joins_last {
+            counts.insert(n + extra);
         }
     }
     Some(Reading { items, counts })
