@@ -9,9 +9,16 @@
 //! - names and values: `A、B和C分别为x、y、z`.
 //!
 //! Items are split at `、`; `和`/`及`/`与` may or may not join two items
-//! (`健康扶贫与乡村振兴战略衔接` is one item), so every reading is tried and the
-//! claim fails only when none gives the stated count. A list ending in `等`
-//! is never complete and is not checked.
+//! (`健康扶贫与乡村振兴战略衔接` is one item; `A与B、C与D、E与F` is three pairs),
+//! so every reading is tried and the claim fails only when none gives the
+//! stated count; a connector inside a word (`及时`, `普及率`, the rule's
+//! `not_markers`) joins nothing. A list ending in `等`, or whose last item
+//! runs on after `等` (`A、B等重点领域`), is never complete and is not checked;
+//! items that are figures (`包括16个…、8个…`) are parts of a sum, not names.
+//! A quoted name counts only two or more; a compound name (`一国两制`,
+//! `五险一金`) and a name right after a verb (the rule's `verbs`: `共建“一带一
+//! 路”`, `加快“三个中心”建设`) count no list before them; a classifier
+//! followed by a numeral (`五个一工程`) is a set phrase.
 //!
 //! English: the count's noun runs up to six words and ends at a clause word
 //! (`why`, `which`: `not_markers`); `of`, a preposition, an article or a verb
@@ -448,51 +455,82 @@ fn read_list(doc: &Doc, span: Span, rule: &Rule) -> Option<Reading> {
     items.push((start, text.len()));
     let mut spans = Vec::new();
     let mut joined_in = Vec::new();
-    for &(a, b) in &items {
+    for (k, &(a, b)) in items.iter().enumerate() {
         let item = text[a..b].trim();
         if item.is_empty() {
             return None;
         }
-        if item.ends_with('等') || item.ends_with("等等") {
+        // A、B等 is never complete, nor is A、B等重点领域 (B and other areas).
+        if item.ends_with('等') || (k + 1 == items.len() && item.contains('等')) {
             return None;
         }
-        let joins = connectors
-            .iter()
-            .map(|c| item.matches(c).count())
-            .sum::<usize>();
+        let joins = connectors_in(item, &connectors, &rule.vocabulary.not_markers);
         if joins > 1 {
             return None; // A和B的X和Y: too many readings to count
         }
-        joined_in.push(joins as u32);
+        joined_in.push(joins);
         spans.push(Span::new(span.start + a, span.start + b));
     }
     // A、B和C is three items: the connector in the last item splits it. One in
-    // an earlier item may or may not (健康扶贫与乡村振兴战略衔接 is one item).
+    // an earlier item may or may not (健康扶贫与乡村振兴战略衔接 is one item);
+    // where one does not, the last item's may not either (A与B、C与D、E与F
+    // are three pairs).
     let n = spans.len() as u32;
     let mut counts = BTreeSet::new();
     counts.insert(n + joined_in.last().copied().unwrap_or(0));
     counts.insert(n + joined_in.iter().sum::<u32>());
+    if joined_in[..joined_in.len() - 1].iter().any(|&j| j > 0) {
+        counts.insert(n);
+    }
     Some(Reading {
         items: spans,
         counts,
     })
 }
 
+/// How many connectors join words in `item`: the longest at each place, none
+/// that is part of a word (`及时`, `普及率`, `参与`).
+fn connectors_in(item: &str, connectors: &[&str], not_markers: &[String]) -> u32 {
+    let mut n = 0;
+    let mut i = 0;
+    while i < item.len() {
+        let here = connectors
+            .iter()
+            .filter(|c| item[i..].starts_with(**c))
+            .max_by_key(|c| c.len());
+        match here {
+            Some(c) if !super::inside_word(item, i, i + c.len(), not_markers) => {
+                n += 1;
+                i += c.len();
+            }
+            _ => i += item[i..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    n
+}
+
 /// The count a quoted name states: `三项制度` 3, `六统一` 6 (with 统一 among
 /// the classifiers), `一办五中心` 6; `None` for set phrases such as `两票制`.
-fn name_count(name: &str, rule: &Rule) -> Option<u32> {
+/// The second value tells a compound name (`一办五中心`, but also `五险一金`,
+/// `一国两制`, `一带一路`): it counts what it names only where it is spelt
+/// out after it. A classifier followed by a numeral (`五个一工程`, `两个一百年`)
+/// counts ones, not items: a set phrase.
+fn name_count(name: &str, rule: &Rule) -> Option<(u32, bool)> {
     if !name.starts_with(|c: char| is_numeral_char(c)) {
         return None;
     }
     let first_numeral = numeral::parse(name).filter(|n| n.chinese && !n.fraction)?;
     let first = first_numeral.value.to_integer().to_u32()?;
     let rest = &name[first_numeral.len..];
-    if starts_with_any(rest, &rule.vocabulary.classifiers).is_some() {
-        return Some(first);
+    if let Some(c) = starts_with_any(rest, &rule.vocabulary.classifiers) {
+        if rest[c.len()..].starts_with(|c: char| is_numeral_char(c)) {
+            return None;
+        }
+        return Some((first, false));
     }
     // 五位一体 is five things made one.
     if rest == "位一体" {
-        return Some(first);
+        return Some((first, false));
     }
     // 一办五中心: one character of noun, a second numeral and a noun count
     // both. Any other name without a classifier (两票制, 四早) is a set
@@ -508,7 +546,7 @@ fn name_count(name: &str, rule: &Rule) -> Option<u32> {
     if after.is_empty() || !after.chars().all(|c| is_han(c) && !is_numeral_char(c)) {
         return None;
     }
-    Some(first + second.value.to_integer().to_u32()?)
+    Some((first + second.value.to_integer().to_u32()?, true))
 }
 
 fn is_han(c: char) -> bool {
@@ -530,7 +568,11 @@ fn quoted_names(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
             continue;
         }
         let inner = &text[inner_start..inner_start + close_rel];
-        let Some(count) = name_count(inner, rule).filter(|c| (1..=MAX_COUNT).contains(c)) else {
+        // A count of one (“一张图”, “一件事”) is what a list is made into,
+        // not how many it holds.
+        let Some((count, compound)) =
+            name_count(inner, rule).filter(|(c, _)| (2..=MAX_COUNT).contains(c))
+        else {
             continue;
         };
         let close = inner_start + close_rel + '”'.len_utf8();
@@ -556,10 +598,18 @@ fn quoted_names(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
             }
             continue;
         }
-        // Items before: A、B和C的“三项制度”.
+        // Items before: A、B和C的“三项制度”. A compound name is not spelt
+        // out before it (更好服务实体经济、科技创新和共建“一带一路”); a name
+        // right after a verb or a preposition is its object, not the sum of
+        // the clause before (支持A、加快“三个中心”建设).
+        if compound {
+            continue;
+        }
         let mut end = open;
         if text[..end].ends_with('的') {
             end -= '的'.len_utf8();
+        } else if super::ends_with_any(&text[..end], &rule.vocabulary.verbs).is_some() {
+            continue;
         }
         let before = &text[..end];
         let start = before
@@ -596,6 +646,9 @@ fn quoted_names(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
         {
             continue;
         }
+        if has_figures(doc, span) {
+            continue;
+        }
         let Some(mut r) = read_list(doc, span, rule) else {
             continue;
         };
@@ -628,9 +681,21 @@ fn quoted_names(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
     }
 }
 
+/// Whether `span` holds a figure that counts or measures (years and
+/// ordinals name things).
+fn has_figures(doc: &Doc, span: Span) -> bool {
+    doc.quantities_in(span)
+        .iter()
+        .any(|q| q.kind.is_checkable())
+}
+
 /// Items in parentheses: split at top-level `,`/`;` when there are any (each
-/// of those may hold a `、` list of its own), else at `、`.
+/// of those may hold a `、` list of its own), else at `、`. Items that are
+/// figures are parts of a sum, not names.
 fn read_parenthesised(doc: &Doc, span: Span, rule: &Rule) -> Option<Reading> {
+    if has_figures(doc, span) {
+        return None;
+    }
     let text = doc.slice(span);
     if text.contains(is_item_break) {
         let mut items = Vec::new();
@@ -716,6 +781,11 @@ fn that_is(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
                     || crate::text::is_close_paren(*c)
             })
             .map_or(text.len(), |(i, _)| s + i);
+        // 24个指标,包括16个预期性指标、8个约束性指标: items that are counts
+        // themselves are parts of a sum, not names to count.
+        if has_figures(doc, Span::new(s, end)) {
+            continue;
+        }
         let Some(r) = read_list(doc, Span::new(s, end), rule) else {
             continue;
         };
