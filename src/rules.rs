@@ -122,6 +122,11 @@ impl CheckKind {
                 "respectively",
                 "connectors",
                 "examples",
+                "hedges",
+                "not_after",
+                "measure",
+                "not_markers",
+                "verbs",
             ],
             CheckKind::Suppression => &[],
         }

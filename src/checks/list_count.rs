@@ -9,9 +9,29 @@
 //! - names and values: `A、B和C分别为x、y、z`.
 //!
 //! Items are split at `、`; `和`/`及`/`与` may or may not join two items
-//! (`健康扶贫与乡村振兴战略衔接` is one item), so every reading is tried and the
-//! claim fails only when none gives the stated count. A list ending in `等`
-//! is never complete and is not checked.
+//! (`健康扶贫与乡村振兴战略衔接` is one item; `A与B、C与D、E与F` is three pairs),
+//! so every reading is tried and the claim fails only when none gives the
+//! stated count; a connector inside a word (`及时`, `普及率`, the rule's
+//! `not_markers`) joins nothing. A list ending in `等`, or whose last item
+//! runs on after `等` (`A、B等重点领域`), is never complete and is not checked;
+//! items that are figures (`包括16个…、8个…`) are parts of a sum, not names.
+//! A quoted name counts only two or more; a compound name (`一国两制`,
+//! `五险一金`) and a name right after a verb (the rule's `verbs`: `共建“一带一
+//! 路”`, `加快“三个中心”建设`) count no list before them; a classifier
+//! followed by a numeral (`五个一工程`) is a set phrase.
+//!
+//! English: the count's noun runs up to six words and ends at a clause word
+//! (`why`, `which`: `not_markers`); `of`, a preposition, an article or a verb
+//! (`verbs`) may stand in it before a colon only (`five services were
+//! unified: …`), as a bracket or a comma after them belongs to what follows
+//! them (`stripes of red (top and bottom)`, `29 airports in five departments
+//! (…)`). No claim for a duration or a size (`measure`: `every 10 days (…)`),
+//! a bound or a pick (`hedges`, `not_after`: `any two (…)`, `two or more`), a
+//! number in a name (`COVID‐19`, `Radio 4`, a title). Items are split at commas
+//! outside brackets; a list with an example word anywhere outside brackets,
+//! figures, markup, a semicolon or a dash, brackets that do not close, a
+//! connector before a middle item, or none before its last (an address, a
+//! gloss) is not counted. `i.e.` opens a list, it is no item.
 
 use super::{skip_space, starts_with_any, Claim, Doc, Label, Role, Verdict};
 use crate::lexer::numeral::{self, is_numeral_char};
@@ -38,12 +58,6 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
     out
 }
 
-/// Nouns that count time, not things: `two years, the city and …` lists nothing.
-const TIME_NOUNS: &[&str] = &[
-    "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "times",
-    "decades",
-];
-
 /// English: `three measures: A, B and C`, `four priorities (A, B, C and D)`,
 /// `two medical alliances, namely A and B`, `The two hospitals, A and B, now …`.
 fn english(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
@@ -64,19 +78,34 @@ fn english(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
                 continue;
             };
             // three-year plan: a modifier, not a count; the five in "three of
-            // the five regions" is a whole, not the count of the list after it.
+            // the five regions" or "of these three foods" is a whole, not the
+            // count of the list after it; "any two", "at least two", "two or
+            // more" pick from a list, they do not count it.
             let before = crate::text::tail_lower(text, q.start, 64);
+            let before_det = ["the", "these", "those"]
+                .iter()
+                .find(|d| super::word_before(&before, d))
+                .map_or(before.as_str(), |d| {
+                    before[..before.len() - d.len()].trim_end()
+                });
+            let after = super::range(text, skip_space(text, q.end), end_of_sentence);
             if text[q.end..].starts_with('-')
-                || before.ends_with(" of the")
-                || before.ends_with(" of")
-                || before.ends_with(" in")
+                || super::word_before(before_det, "of")
+                || super::word_before(before_det, "in")
+                || v.hedges.iter().any(|h| super::word_before(&before, h))
+                || v.not_after.iter().any(|w| super::word_at(after, w))
+                || named_number(text, sentence.start, q.start)
             {
                 continue;
             }
-            // The noun phrase: up to six words of letters.
+            // The noun phrase: up to six words of letters. A function word
+            // (a preposition, a verb, `why`) ends it before any list: what
+            // follows is about something else (`the 7 days before the
+            // survey, by age and sex`). A word of time or measure makes the
+            // figure a duration or a size (`every 10 days (…)`, `18 gauge`).
             let mut p = q.end;
-            let mut words = 0;
-            let mut last_word = String::new();
+            let mut nouns: Vec<String> = Vec::new();
+            let mut colon_only = false;
             loop {
                 let rest = &text[p..end_of_sentence];
                 let t = rest.trim_start_matches(' ');
@@ -84,18 +113,29 @@ fn english(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
                     .chars()
                     .take_while(|c| c.is_ascii_alphabetic() || matches!(c, '-' | '\''))
                     .collect();
-                if w.is_empty()
-                    || words >= 6
+                if !w.chars().any(|c| c.is_ascii_alphabetic())
+                    || nouns.len() >= 6
                     || v.examples.iter().any(|e| e.eq_ignore_ascii_case(&w))
-                    || w.eq_ignore_ascii_case("namely")
+                    || v.that_is.iter().any(|e| e.eq_ignore_ascii_case(&w))
+                    || v.not_markers.iter().any(|e| e.eq_ignore_ascii_case(&w))
                 {
                     break;
                 }
                 p += rest.len() - t.len() + w.len();
-                words += 1;
-                last_word = w.to_ascii_lowercase();
+                if v.verbs.iter().any(|e| e.eq_ignore_ascii_case(&w)) {
+                    colon_only = true;
+                }
+                nouns.push(w);
             }
-            if words == 0 {
+            if nouns.is_empty()
+                || nouns
+                    .iter()
+                    .any(|w| v.measure.iter().any(|m| m.eq_ignore_ascii_case(w)))
+                || (nouns.len() > 1
+                    && nouns
+                        .iter()
+                        .all(|w| w.starts_with(|c: char| c.is_ascii_uppercase())))
+            {
                 continue;
             }
             let lead_at = skip_space(text, p);
@@ -106,11 +146,22 @@ fn english(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
             else {
                 continue;
             };
+            // "bands of blue (top and bottom)", "doses of Havrix (maker,
+            // city)", "2 years were stratified (i.e., …)": a parenthesis or an
+            // apposition belongs to what follows "of" or a verb, not to the
+            // count's noun.
+            if colon_only && lead != ':' {
+                continue;
+            }
             let mut items_start = lead_at + lead.len_utf8();
             let readings: Option<Reading> = match lead {
-                ':' => read_english(doc, Span::new(items_start, end_of_sentence), v),
-                '(' => text[items_start..end_of_sentence]
-                    .find(')')
+                // (A colon inside brackets: the list ends where they close.)
+                ':' => {
+                    let rest = &text[items_start..end_of_sentence];
+                    let end = closing_paren(rest).unwrap_or(rest.len());
+                    read_english(doc, Span::new(items_start, items_start + end), v)
+                }
+                '(' => closing_paren(&text[items_start..end_of_sentence])
                     .and_then(|k| read_english(doc, Span::new(items_start, items_start + k), v)),
                 ',' => {
                     let after = skip_space(text, items_start);
@@ -118,12 +169,11 @@ fn english(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
                     if namely {
                         items_start = after + "namely".len();
                     }
-                    // The appositive form needs "the two hospitals," and a noun
-                    // that is not a span of time.
+                    // The appositive form needs "the two hospitals,".
                     let determined = ["the", "these", "its", "their", "our"]
                         .iter()
                         .any(|d| before.ends_with(d));
-                    if !namely && (!determined || TIME_NOUNS.contains(&last_word.as_str())) {
+                    if !namely && !determined {
                         continue;
                     }
                     read_appositive(doc, Span::new(items_start, end_of_sentence), v, namely)
@@ -136,16 +186,113 @@ fn english(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
     }
 }
 
-/// Items of an English list: split at commas, the last at `and`. A list of
-/// examples (`including …`) or with figures in it is no list to count.
+/// Whether the figure at `at` is part of a name: glued to a word by a hyphen
+/// (`COVID‐19`), after a capitalised word inside the sentence (`Radio 4`,
+/// `Apollo 13`), or itself a capitalised number word inside it (`the film
+/// Three Kings`).
+fn named_number(text: &str, sentence_start: usize, at: usize) -> bool {
+    let head = &text[sentence_start..at];
+    let mut back = head.chars().rev();
+    if let (Some(h), Some(w)) = (back.next(), back.next()) {
+        if matches!(h, '-' | '\u{2010}' | '\u{2011}') && w.is_alphanumeric() {
+            return true;
+        }
+    }
+    let trimmed = head.trim_end();
+    let prev_start = trimmed
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let prev = &trimmed[prev_start..];
+    let inside = !trimmed[..prev_start].trim().is_empty();
+    let capital = |s: &str| s.starts_with(|c: char| c.is_uppercase());
+    let count_word_capital = capital(&text[at..]) && !trimmed.is_empty();
+    let after_colon = trimmed.ends_with(crate::text::is_colon);
+    (inside && capital(prev) && prev != "I")
+        || (count_word_capital && !after_colon && text[at..].starts_with(char::is_alphabetic))
+}
+
+/// The length of `text` up to the parenthesis that closes one opened just
+/// before it, nested ones skipped.
+fn closing_paren(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in text.char_indices() {
+        if crate::text::is_open_paren(c) {
+            depth += 1;
+        } else if crate::text::is_close_paren(c) {
+            if depth == 0 {
+                return Some(i);
+            }
+            depth -= 1;
+        }
+    }
+    None
+}
+
+/// Items of an English list: split at commas outside parentheses, the last
+/// at `and`. A list of examples (`including …` anywhere in it), with figures,
+/// markup, a semicolon or a dash in it, with brackets that do not close, or
+/// with no `and`/`or` before its last item (an address, a gloss: `(maker,
+/// city, country)`) is no list to count.
 fn read_english(doc: &Doc, span: Span, v: &crate::rules::Vocabulary) -> Option<Reading> {
+    let mut span = span;
+    // "(i.e., A and B)", ": namely A and B": the list follows.
+    let t = doc.slice(span).trim_start();
+    if let Some(w) = v
+        .that_is
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_alphabetic()))
+        .find(|w| super::word_at(t, w))
+    {
+        let s = span.end - t.len() + w.len();
+        let s = s + doc.text[s..span.end].len()
+            - doc.text[s..span.end].trim_start_matches([',', ' ']).len();
+        span = Span::new(s, span.end);
+    }
     let text = doc.slice(span);
-    let t = text.trim_start();
-    if v.examples.iter().any(|e| super::word_at(t, e)) || !doc.quantities_in(span).is_empty() {
+    if !doc.quantities_in(span).is_empty() || not_plain(text) {
         return None;
     }
-    let segments: Vec<(usize, usize)> = comma_segments(text);
+    let segments = comma_segments(text)?;
+    if segments
+        .iter()
+        .any(|&(a, b)| outside_parens_has(&text[a..b], &v.examples))
+    {
+        return None;
+    }
     items_of(span, text, &segments, v)
+}
+
+/// Markup (`<em>`), a semicolon or a dash between words: a list of another
+/// shape (groups, glosses, label and value), which commas do not cut into
+/// its items.
+fn not_plain(text: &str) -> bool {
+    text.contains(" - ")
+        || text.contains(" -- ")
+        || text.contains('\u{2013}')
+        || text.contains('\u{2014}')
+        || text.contains(';')
+        || text
+            .match_indices('<')
+            .any(|(i, _)| text[i + 1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/'))
+}
+
+/// Whether one of `words` stands whole in `text` outside parentheses.
+fn outside_parens_has(text: &str, words: &[String]) -> bool {
+    let mut depth = 0usize;
+    let mut prev_alnum = false;
+    for (i, c) in text.char_indices() {
+        if crate::text::is_open_paren(c) {
+            depth += 1;
+        } else if crate::text::is_close_paren(c) {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 && !prev_alnum && words.iter().any(|w| super::word_at(&text[i..], w)) {
+            return true;
+        }
+        prev_alnum = c.is_alphanumeric();
+    }
+    false
 }
 
 /// The appositive list of `The two hospitals, A and B, now share …`: it runs
@@ -158,13 +305,7 @@ fn read_appositive(
     namely: bool,
 ) -> Option<Reading> {
     let text = doc.slice(span);
-    if v.examples
-        .iter()
-        .any(|e| super::word_at(text.trim_start(), e))
-    {
-        return None;
-    }
-    let segments = comma_segments(text);
+    let segments = comma_segments(text)?;
     let mut counts = BTreeSet::new();
     let mut items = Vec::new();
     for k in 0..segments.len() {
@@ -173,6 +314,8 @@ fn read_appositive(
         if !doc
             .quantities_in(Span::new(span.start + a, span.start + b))
             .is_empty()
+            || not_plain(seg)
+            || outside_parens_has(seg, &v.examples)
         {
             break;
         }
@@ -195,22 +338,32 @@ fn seg_has_and(seg: &str, v: &crate::rules::Vocabulary) -> bool {
         .any(|c| seg.split_whitespace().any(|w| w.eq_ignore_ascii_case(c)))
 }
 
-/// Byte ranges of the comma-separated segments of `text`.
-fn comma_segments(text: &str) -> Vec<(usize, usize)> {
+/// Byte ranges of the comma-separated segments of `text`, commas inside
+/// parentheses left alone (`violence (e.g., war, terrorism), …`); `None`
+/// when its parentheses do not close.
+fn comma_segments(text: &str) -> Option<Vec<(usize, usize)>> {
     let mut out = Vec::new();
     let mut start = 0;
+    let mut depth = 0usize;
     for (i, c) in text.char_indices() {
-        if crate::text::is_comma(c) {
+        if crate::text::is_open_paren(c) {
+            depth += 1;
+        } else if crate::text::is_close_paren(c) {
+            depth = depth.checked_sub(1)?;
+        } else if depth == 0 && crate::text::is_comma(c) {
             out.push((start, i));
             start = i + c.len_utf8();
         }
     }
     out.push((start, text.len()));
-    out
+    (depth == 0).then_some(out)
 }
 
 /// Counts the items of comma segments: the last splits at its `and`; a
 /// leading `and` (Oxford comma) is dropped. Items are short (eight words).
+/// A list ends at its connector: one that opens an earlier segment (`A, B,
+/// and C in New York, New York`) leaves commas that are not the list's, and
+/// a last item with no connector (`(maker, city, country)`) no list at all.
 fn items_of(
     span: Span,
     text: &str,
@@ -221,23 +374,23 @@ fn items_of(
     let mut joins_last = 0;
     for (k, &(a, b)) in segments.iter().enumerate() {
         let seg = text[a..b].trim();
+        let last = k + 1 == segments.len();
         // "A, B, and C and D": after an Oxford comma the last item is whole.
         let oxford = v
             .connectors
             .iter()
             .find_map(|c| seg.strip_prefix(c.as_str()).filter(|r| r.starts_with(' ')));
-        if let (Some(rest), true) = (oxford, k + 1 == segments.len()) {
+        if let Some(rest) = oxford {
+            if !last {
+                return None;
+            }
             if rest.trim().is_empty() || rest.split_whitespace().count() > 24 {
                 return None;
             }
             items.push(Span::new(span.start + a, span.start + b));
+            joins_last = 1;
             break;
         }
-        let seg = v
-            .connectors
-            .iter()
-            .find_map(|c| seg.strip_prefix(c.as_str()).filter(|r| r.starts_with(' ')))
-            .map_or(seg, str::trim);
         let ands = seg
             .split_whitespace()
             .filter(|w| v.connectors.iter().any(|c| w.eq_ignore_ascii_case(c)))
@@ -245,41 +398,30 @@ fn items_of(
         if seg.is_empty() || seg.split_whitespace().count() > 8 * (1 + ands) {
             return None;
         }
-        if k + 1 == segments.len() {
-            joins_last = seg
-                .split_whitespace()
-                .filter(|w| v.connectors.iter().any(|c| w.eq_ignore_ascii_case(c)))
-                .count() as u32;
-            if joins_last > 0
-                && (seg
-                    .split_whitespace()
-                    .next()
-                    .is_some_and(|w| w.eq_ignore_ascii_case("and")))
-            {
-                return None;
-            }
+        if last {
+            joins_last = ands as u32;
         }
         items.push(Span::new(span.start + a, span.start + b));
     }
-    let n = items.len() as u32;
-    // One item and no `and`: an explanation, not a list ("The five seed
-    // reports: what a correct linter reports on them").
-    if n == 1 && joins_last == 0 {
+    if joins_last == 0 {
         return None;
     }
+    // Counted: with an Oxford comma the items as they stand, else the last
+    // split at its connector(s), every way.
+    let n = items.len() as u32;
+    let oxford_last = segments.len() > 1
+        && v.connectors.iter().any(|c| {
+            text[segments[segments.len() - 1].0..segments[segments.len() - 1].1]
+                .trim()
+                .strip_prefix(c.as_str())
+                .is_some_and(|r| r.starts_with(' '))
+        });
     let mut counts = BTreeSet::new();
-    match joins_last {
-        0 => {
-            counts.insert(n);
-        }
-        1 => {
-            counts.insert(n + 1);
-        }
-        // A and B and C: read every way.
-        j => {
-            for extra in 1..=j {
-                counts.insert(n + extra);
-            }
+    if oxford_last {
+        counts.insert(n);
+    } else {
+        for extra in 1..=joins_last {
+            counts.insert(n + extra);
         }
     }
     Some(Reading { items, counts })
@@ -313,51 +455,82 @@ fn read_list(doc: &Doc, span: Span, rule: &Rule) -> Option<Reading> {
     items.push((start, text.len()));
     let mut spans = Vec::new();
     let mut joined_in = Vec::new();
-    for &(a, b) in &items {
+    for (k, &(a, b)) in items.iter().enumerate() {
         let item = text[a..b].trim();
         if item.is_empty() {
             return None;
         }
-        if item.ends_with('等') || item.ends_with("等等") {
+        // A、B等 is never complete, nor is A、B等重点领域 (B and other areas).
+        if item.ends_with('等') || (k + 1 == items.len() && item.contains('等')) {
             return None;
         }
-        let joins = connectors
-            .iter()
-            .map(|c| item.matches(c).count())
-            .sum::<usize>();
+        let joins = connectors_in(item, &connectors, &rule.vocabulary.not_markers);
         if joins > 1 {
             return None; // A和B的X和Y: too many readings to count
         }
-        joined_in.push(joins as u32);
+        joined_in.push(joins);
         spans.push(Span::new(span.start + a, span.start + b));
     }
     // A、B和C is three items: the connector in the last item splits it. One in
-    // an earlier item may or may not (健康扶贫与乡村振兴战略衔接 is one item).
+    // an earlier item may or may not (健康扶贫与乡村振兴战略衔接 is one item);
+    // where one does not, the last item's may not either (A与B、C与D、E与F
+    // are three pairs).
     let n = spans.len() as u32;
     let mut counts = BTreeSet::new();
     counts.insert(n + joined_in.last().copied().unwrap_or(0));
     counts.insert(n + joined_in.iter().sum::<u32>());
+    if joined_in[..joined_in.len() - 1].iter().any(|&j| j > 0) {
+        counts.insert(n);
+    }
     Some(Reading {
         items: spans,
         counts,
     })
 }
 
+/// How many connectors join words in `item`: the longest at each place, none
+/// that is part of a word (`及时`, `普及率`, `参与`).
+fn connectors_in(item: &str, connectors: &[&str], not_markers: &[String]) -> u32 {
+    let mut n = 0;
+    let mut i = 0;
+    while i < item.len() {
+        let here = connectors
+            .iter()
+            .filter(|c| item[i..].starts_with(**c))
+            .max_by_key(|c| c.len());
+        match here {
+            Some(c) if !super::inside_word(item, i, i + c.len(), not_markers) => {
+                n += 1;
+                i += c.len();
+            }
+            _ => i += item[i..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    n
+}
+
 /// The count a quoted name states: `三项制度` 3, `六统一` 6 (with 统一 among
 /// the classifiers), `一办五中心` 6; `None` for set phrases such as `两票制`.
-fn name_count(name: &str, rule: &Rule) -> Option<u32> {
+/// The second value tells a compound name (`一办五中心`, but also `五险一金`,
+/// `一国两制`, `一带一路`): it counts what it names only where it is spelt
+/// out after it. A classifier followed by a numeral (`五个一工程`, `两个一百年`)
+/// counts ones, not items: a set phrase.
+fn name_count(name: &str, rule: &Rule) -> Option<(u32, bool)> {
     if !name.starts_with(|c: char| is_numeral_char(c)) {
         return None;
     }
     let first_numeral = numeral::parse(name).filter(|n| n.chinese && !n.fraction)?;
     let first = first_numeral.value.to_integer().to_u32()?;
     let rest = &name[first_numeral.len..];
-    if starts_with_any(rest, &rule.vocabulary.classifiers).is_some() {
-        return Some(first);
+    if let Some(c) = starts_with_any(rest, &rule.vocabulary.classifiers) {
+        if rest[c.len()..].starts_with(|c: char| is_numeral_char(c)) {
+            return None;
+        }
+        return Some((first, false));
     }
     // 五位一体 is five things made one.
     if rest == "位一体" {
-        return Some(first);
+        return Some((first, false));
     }
     // 一办五中心: one character of noun, a second numeral and a noun count
     // both. Any other name without a classifier (两票制, 四早) is a set
@@ -373,7 +546,7 @@ fn name_count(name: &str, rule: &Rule) -> Option<u32> {
     if after.is_empty() || !after.chars().all(|c| is_han(c) && !is_numeral_char(c)) {
         return None;
     }
-    Some(first + second.value.to_integer().to_u32()?)
+    Some((first + second.value.to_integer().to_u32()?, true))
 }
 
 fn is_han(c: char) -> bool {
@@ -395,7 +568,11 @@ fn quoted_names(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
             continue;
         }
         let inner = &text[inner_start..inner_start + close_rel];
-        let Some(count) = name_count(inner, rule).filter(|c| (1..=MAX_COUNT).contains(c)) else {
+        // A count of one (“一张图”, “一件事”) is what a list is made into,
+        // not how many it holds.
+        let Some((count, compound)) =
+            name_count(inner, rule).filter(|(c, _)| (2..=MAX_COUNT).contains(c))
+        else {
             continue;
         };
         let close = inner_start + close_rel + '”'.len_utf8();
@@ -421,10 +598,18 @@ fn quoted_names(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
             }
             continue;
         }
-        // Items before: A、B和C的“三项制度”.
+        // Items before: A、B和C的“三项制度”. A compound name is not spelt
+        // out before it (更好服务实体经济、科技创新和共建“一带一路”); a name
+        // right after a verb or a preposition is its object, not the sum of
+        // the clause before (支持A、加快“三个中心”建设).
+        if compound {
+            continue;
+        }
         let mut end = open;
         if text[..end].ends_with('的') {
             end -= '的'.len_utf8();
+        } else if super::ends_with_any(&text[..end], &rule.vocabulary.verbs).is_some() {
+            continue;
         }
         let before = &text[..end];
         let start = before
@@ -461,6 +646,9 @@ fn quoted_names(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
         {
             continue;
         }
+        if has_figures(doc, span) {
+            continue;
+        }
         let Some(mut r) = read_list(doc, span, rule) else {
             continue;
         };
@@ -493,9 +681,21 @@ fn quoted_names(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
     }
 }
 
+/// Whether `span` holds a figure that counts or measures (years and
+/// ordinals name things).
+fn has_figures(doc: &Doc, span: Span) -> bool {
+    doc.quantities_in(span)
+        .iter()
+        .any(|q| q.kind.is_checkable())
+}
+
 /// Items in parentheses: split at top-level `,`/`;` when there are any (each
-/// of those may hold a `、` list of its own), else at `、`.
+/// of those may hold a `、` list of its own), else at `、`. Items that are
+/// figures are parts of a sum, not names.
 fn read_parenthesised(doc: &Doc, span: Span, rule: &Rule) -> Option<Reading> {
+    if has_figures(doc, span) {
+        return None;
+    }
     let text = doc.slice(span);
     if text.contains(is_item_break) {
         let mut items = Vec::new();
@@ -581,6 +781,11 @@ fn that_is(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
                     || crate::text::is_close_paren(*c)
             })
             .map_or(text.len(), |(i, _)| s + i);
+        // 24个指标,包括16个预期性指标、8个约束性指标: items that are counts
+        // themselves are parts of a sum, not names to count.
+        if has_figures(doc, Span::new(s, end)) {
+            continue;
+        }
         let Some(r) = read_list(doc, Span::new(s, end), rule) else {
             continue;
         };
