@@ -130,7 +130,10 @@ def main():
         for rel, f in unreviewed:
             figs = ", ".join(json.dumps(label["text"], ensure_ascii=False) for label in f["labels"])
             print(f"  {rel}:{f['line']}:{f['column']} {f['rule']} {f['message']}  figures=[{figs}]")
-    gone = [e for k, e in ledger.items() if k not in seen and k[0].split("/")[0] in args.langs.split(",")]
+    # Only entries of files in this corpus: another corpus's are not "gone".
+    gone = [e for k, e in ledger.items()
+            if k not in seen and k[0].split("/")[0] in args.langs.split(",")
+            and os.path.exists(os.path.join(corpus, k[0]))]
     if gone:
         fixed = sum(1 for e in gone if e["verdict"] == "false")
         lost = [e for e in gone if e["verdict"] == "true"]

@@ -30,8 +30,9 @@
 //! number in a name (`COVID‐19`, `Radio 4`, a title). Items are split at commas
 //! outside brackets; a list with an example word anywhere outside brackets,
 //! figures, markup, a semicolon or a dash, brackets that do not close, a
-//! connector before a middle item, or none before its last (an address, a
-//! gloss) is not counted. `i.e.` opens a list, it is no item.
+//! connector before a middle item or in one (`A, B and C, defined as …`: the
+//! list may end there), or none before its last (an address, a gloss) is not
+//! counted. `i.e.` opens a list, it is no item.
 
 use super::{skip_space, starts_with_any, Claim, Doc, Label, Role, Verdict};
 use crate::lexer::numeral::{self, is_numeral_char};
@@ -400,6 +401,10 @@ fn items_of(
         }
         if last {
             joins_last = ands as u32;
+        } else if ands > 0 && k + 2 == segments.len() && segments.len() > 2 {
+            // `A, B and C, defined as …`: the list may end at the item
+            // before the last or run on past it; which, nothing says.
+            return None;
         }
         items.push(Span::new(span.start + a, span.start + b));
     }

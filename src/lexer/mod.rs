@@ -357,8 +357,14 @@ fn quantity_at(text: &str, i: usize, c: char) -> Option<Quantity> {
     }
     let prev = prev_char(text, i);
     if arabic::is_digit(c) {
+        // A digit right after a letter of an alphabet (χ2, β2, Vz2, é2) is
+        // inside a name; after a Han character (共3人) it begins a number.
         if prev.is_some_and(|p| {
-            p.is_ascii_alphanumeric() || p == '_' || p == '.' || arabic::is_digit(p)
+            p.is_ascii_alphanumeric()
+                || p == '_'
+                || p == '.'
+                || arabic::is_digit(p)
+                || (p.is_alphabetic() && (p as u32) < 0x2E80)
         }) {
             return None;
         }
