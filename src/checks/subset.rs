@@ -14,9 +14,24 @@ use crate::text::Span;
 
 pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
     let mut out = Vec::new();
-    for sentence in doc.sentences_for(rule.lang, 2) {
+    for sentence in doc.sentences_for(rule.lang, 1) {
         let clauses = doc.clauses(sentence);
-        for (k, &clause) in clauses.iter().enumerate().skip(1) {
+        // 其中 opening a sentence (`…增长9.1%;其中工业…`): the whole is in the
+        // sentence before, when nothing but its end stands between them.
+        let joined: Vec<Span>;
+        let (clauses, first): (&[Span], usize) = match previous_sentence(doc, sentence) {
+            Some(prev) if opens_with_subset(doc, rule, clauses[0]) => {
+                joined = doc
+                    .clauses(prev)
+                    .iter()
+                    .chain(clauses.iter())
+                    .copied()
+                    .collect();
+                (&joined, doc.clauses(prev).len())
+            }
+            _ => (&clauses, 1),
+        };
+        for (k, &clause) in clauses.iter().enumerate().skip(first) {
             let at = skip_space(doc.text, clause.start);
             if starts_with_any(
                 super::range(doc.text, at, clause.end),
@@ -56,6 +71,26 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
 /// The clause that holds the whole for a `其中` clause: the one before it,
 /// stepping back over clauses that compare with another time
 /// (`比上年增加1.26万人`), at most three.
+/// Whether `clause` opens with a `subset` word.
+fn opens_with_subset(doc: &Doc, rule: &Rule, clause: Span) -> bool {
+    let at = skip_space(doc.text, clause.start);
+    starts_with_any(
+        super::range(doc.text, at, clause.end),
+        &rule.vocabulary.subset,
+    )
+    .is_some()
+}
+
+/// The sentence just before `sentence` in the same paragraph: only its end
+/// mark and spaces between them.
+fn previous_sentence(doc: &Doc, sentence: Span) -> Option<Span> {
+    let i = doc.sentences.partition_point(|s| s.start < sentence.start);
+    let prev = *doc.sentences.get(i.checked_sub(1)?)?;
+    let gap = &doc.text[prev.end.min(sentence.start)..sentence.start];
+    (prev.start >= doc.span.start && !gap.contains('\n') && gap.chars().count() <= 2)
+        .then_some(prev)
+}
+
 /// A clause that closes a parenthesis opened in an earlier one is an aside
 /// (`245例(140例治愈出院,1例死亡),其中输入性病例116例`): the whole is what
 /// stands before the parenthesis, in the clause that opened it.
@@ -162,10 +197,12 @@ fn whole_and_part<'d>(
     };
     // A figure named as a total (其中某项目总经费N元, 分5年办理) is the whole
     // of something else, not a part of this one.
-    if !doc
-        .occurrences(Span::new(rest.start, part.start), &v.whole_hint)
-        .is_empty()
-    {
+    // (Text from a PDF may break a word across lines: `總經\n　費`.)
+    let name: String = doc.text[rest.start..part.start]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    if v.whole_hint.iter().any(|w| name.contains(w.as_str())) {
         return None;
     }
     let wholes: Vec<&Quantity> = doc
