@@ -57,6 +57,15 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
             slash(doc, rule, sentence, &mut out);
         }
     }
+    // A span of time is no whole or part (两年…占五年投资总额的32%).
+    out.retain(|c| {
+        !c.labels.iter().any(|l| {
+            matches!(l.role, Role::Whole | Role::Part)
+                && doc
+                    .quantity_at(l.span.start)
+                    .is_some_and(|q| q.is_duration())
+        })
+    });
     out
 }
 

@@ -123,6 +123,13 @@ fn parenthesised(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
         if doc.slice(inner).contains(crate::text::is_open_paren) {
             continue;
         }
+        // A bracket glued to a letter or digit holds a statistic's or a
+        // function's arguments (F(1, 58) = 0.67, χ2(71, N = 488)), no parts.
+        if doc.text[..open].chars().next_back().is_some_and(|p| {
+            p.is_ascii_alphanumeric() || (p.is_alphabetic() && (p as u32) < 0x2E80)
+        }) {
+            continue;
+        }
         let at = skip_space(doc.text, inner.start);
         // (不含A a元和B b元), (excluding …): what is left out, not parts.
         if starts_with_any(

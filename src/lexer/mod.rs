@@ -106,6 +106,15 @@ impl Quantity {
     }
 
     /// Whether two quantities may combine in a sum or a ratio.
+    /// A span of time (两年, 30 days): how long, never an amount of what a
+    /// rate or a sum counts.
+    pub fn is_duration(&self) -> bool {
+        matches!(
+            self.family,
+            Some("year-span" | "day" | "week" | "month" | "hour" | "minute" | "second")
+        )
+    }
+
     pub fn same_family(&self, other: &Quantity) -> bool {
         match (self.family, other.family) {
             (Some(a), Some(b)) => a == b,
