@@ -444,6 +444,25 @@ fn fraction(start: usize, n: &numeral::Numeral) -> Quantity {
     }
 }
 
+/// A digit standing alone among digits set apart by single spaces (`5 8 . 2
+/// 1`, `1 2 0 0`: a figure of a PDF's TeX, spaced out when converted): which
+/// digits make one figure is unsure, so none is read. (`$5$`, a figure in
+/// TeX's inline math, is not dollars either: no figure.)
+fn spaced_out(text: &str, i: usize, end: usize) -> bool {
+    if end - i != 1 {
+        return false;
+    }
+    let single = |s: &str| s.starts_with(|c: char| c.is_ascii_digit() || c == '.');
+    let next = text[end..]
+        .strip_prefix(' ')
+        .is_some_and(|r| single(r) && !r[1..].starts_with(|c: char| c.is_ascii_digit()));
+    let prev = text[..i].strip_suffix(' ').is_some_and(|b| {
+        b.ends_with(|c: char| c.is_ascii_digit() || c == '.')
+            && !b[..b.len() - 1].ends_with(|c: char| c.is_ascii_digit())
+    });
+    next || prev
+}
+
 fn arabic_quantity(text: &str, i: usize) -> Option<Quantity> {
     // Most figures are ASCII digits alone: read them without the grammar.
     let (end, value, decimals) = match arabic::plain(&text[i..]) {
@@ -460,6 +479,9 @@ fn arabic_quantity(text: &str, i: usize) -> Option<Quantity> {
         && quantity_scale(rest).is_none()
     {
         return None; // 5G, 3D, H1N1: a name, not a number
+    }
+    if spaced_out(text, i, end) || (text[..i].ends_with('$') && rest.starts_with('$')) {
+        return None;
     }
     let n = Number {
         start: i,
