@@ -10,7 +10,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use numlint::baseline::Baseline;
 use numlint::config::{self, Config, Selection};
 use numlint::finding::Finding;
-use numlint::input::{collect_paths, decode, Format as InputFormat, Source};
+use numlint::input::{collect_paths, decode_detected, Format as InputFormat, Source};
 use numlint::lint::analyze_blocks;
 use numlint::render::json::Summary;
 use numlint::rules::{Expect, RuleSet, Severity};
@@ -82,7 +82,7 @@ struct Common {
     /// Use no configuration file.
     #[arg(long)]
     isolated: bool,
-    /// The encoding of text files that are not UTF-8 (default: GB18030 is tried).
+    /// The encoding of text files that are not UTF-8 (default: detected; GB18030 is tried).
     #[arg(long, value_name = "LABEL")]
     encoding: Option<String>,
 }
@@ -239,8 +239,19 @@ fn read_stdin(
         let text = numlint::input::docx::paragraphs(&bytes).map_err(|e| format!("{name}: {e}"))?;
         return Ok(Source::from_text(name, format, text));
     }
-    let text = decode(name, &bytes, encoding).map_err(|e| e.to_string())?;
-    Ok(Source::from_text(name, format, text))
+    let decoded = decode_detected(name, &bytes, encoding).map_err(|e| e.to_string())?;
+    let mut source = Source::from_text(name, format, decoded.text);
+    source.detected = decoded.detected;
+    Ok(source)
+}
+
+/// What is said of a file read in an encoding detected, neither UTF-8 nor
+/// GB18030.
+fn detected_note(path: &str, enc: &'static encoding_rs::Encoding) -> String {
+    format!(
+        "{path}: read as {} (detected; name another with --encoding)",
+        enc.name()
+    )
 }
 
 fn check(args: CheckArgs) -> ExitCode {
@@ -348,6 +359,14 @@ fn check(args: CheckArgs) -> ExitCode {
             return;
         }
         summary.files += usize::from(r.last);
+        if let Some(enc) = r
+            .source
+            .as_ref()
+            .and_then(|s| s.detected)
+            .filter(|_| r.last)
+        {
+            progress.suspend(|| eprintln!("numlint: {}", detected_note(&r.path, enc)));
+        }
         let mut findings = r.findings;
         if let Some(b) = &mut budget {
             b.filter(&mut findings);
@@ -484,6 +503,9 @@ fn extract(path: PathBuf, format: ExtractFormat, common: &Common) -> ExitCode {
         Ok(s) => s,
         Err(message) => return fail(message),
     };
+    if let Some(enc) = source.detected {
+        eprintln!("numlint: {}", detected_note(&source.path, enc));
+    }
     let rules = loaded.config.selection.apply(&loaded.rules);
     let analysis = analyze_blocks(source.prose(), &source.breaks, &rules);
     let doc = numlint::render::json::extracted_document(
