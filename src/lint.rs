@@ -12,6 +12,7 @@ use crate::finding::{findings, findings_with, Finding};
 use crate::input::Source;
 use crate::lexer::Quantity;
 use crate::rules::RuleSet;
+use crate::suppress::Unused;
 use crate::text::Breaks;
 use rayon::prelude::*;
 use std::sync::OnceLock;
@@ -200,13 +201,20 @@ pub fn lint(path: &str, text: &str, rules: &RuleSet) -> Vec<Finding> {
 /// its inline suppressions apply (unused ones are reported as warnings).
 pub fn lint_source(source: &Source, rules: &RuleSet) -> Vec<Finding> {
     let directives = crate::suppress::directives(&source.text, source.format);
-    lint_whole(source, rules, chunks(source.prose()), &directives)
+    lint_whole(
+        source,
+        rules,
+        &Unused::default(),
+        chunks(source.prose()),
+        &directives,
+    )
 }
 
 /// [`lint_source`] with the pieces cut and the directives read.
 fn lint_whole(
     source: &Source,
     rules: &RuleSet,
+    policy: &Unused,
     pieces: Vec<(usize, usize)>,
     directives: &[crate::suppress::Directive],
 ) -> Vec<Finding> {
@@ -217,7 +225,14 @@ fn lint_whole(
         .flat_map_iter(|piece| piece_claims(text, piece, &source.breaks, rules))
         .collect();
     let mut out = findings(&source.path, &source.text, claims, rules);
-    let unused = crate::suppress::apply(&source.path, &source.text, directives, &mut out, rules);
+    let unused = crate::suppress::apply(
+        &source.path,
+        &source.text,
+        directives,
+        &mut out,
+        rules,
+        policy,
+    );
     out.extend(unused);
     crate::finding::sort(&mut out);
     out
@@ -238,11 +253,22 @@ pub fn lint_source_pieces(
     rules: &RuleSet,
     emit: impl Fn(usize, usize, Vec<Finding>) + Sync,
 ) {
+    lint_source_pieces_with(source, rules, &Unused::default(), emit)
+}
+
+/// [`lint_source_pieces`], with directives that suppress nothing reported as
+/// `policy` says (the run's selection of `unused-suppression`).
+pub fn lint_source_pieces_with(
+    source: &Source,
+    rules: &RuleSet,
+    policy: &Unused,
+    emit: impl Fn(usize, usize, Vec<Finding>) + Sync,
+) {
     let text = source.prose();
     let pieces = chunks(text);
     let directives = crate::suppress::directives(&source.text, source.format);
     if pieces.len() <= 1 {
-        emit(0, 1, lint_whole(source, rules, pieces, &directives));
+        emit(0, 1, lint_whole(source, rules, policy, pieces, &directives));
         return;
     }
     // Built by the first piece that needs it: most large files have no
@@ -274,8 +300,14 @@ pub fn lint_source_pieces(
                 // The directives that start in this piece (the last takes
                 // the end of the text).
                 let end = if k + 1 == n { usize::MAX } else { piece.1 };
-                let unused =
-                    suppressions.unused(&source.path, &source.text, piece.0..end, &index, rules);
+                let unused = suppressions.unused(
+                    &source.path,
+                    &source.text,
+                    piece.0..end,
+                    &index,
+                    rules,
+                    policy,
+                );
                 if !unused.is_empty() {
                     found.extend(unused);
                     crate::finding::sort(&mut found);

@@ -580,16 +580,46 @@ fn list_rules(format: ExtractFormat, common: &Common) -> ExitCode {
                     r.summary
                 );
             }
+            if let Some(severity) = loaded.config.selection.unused_suppression() {
+                println!(
+                    "{:<22} {:<15} {:<8} {}",
+                    numlint::suppress::UNUSED,
+                    "suppression",
+                    severity.as_str(),
+                    UNUSED_SUMMARY
+                );
+            }
         }
     }
     ExitCode::SUCCESS
 }
+
+/// What `unused-suppression` checks.
+const UNUSED_SUMMARY: &str = "A suppression directive must suppress a finding.";
 
 fn explain_rule(id: &str, common: &Common) -> ExitCode {
     let loaded = match load(common) {
         Ok(l) => l,
         Err(code) => return code,
     };
+    if id == numlint::suppress::UNUSED {
+        let severity = loaded
+            .config
+            .selection
+            .unused_suppression()
+            .map_or("off", |s| s.as_str());
+        println!("{id} (suppression, {severity})");
+        println!("from numlint\n");
+        println!("{UNUSED_SUMMARY}\n");
+        println!("  A directive naming only rules or checks that do not run is not judged;");
+        println!("  one naming no known rule or check says so. Select, ignore or give it a");
+        println!("  severity as a rule (`unused-suppression` or `suppression`).");
+        println!("\nexamples:");
+        println!(
+            "  [warning] numlint-disable-next-line ratio   (before a line with no ratio finding)"
+        );
+        return ExitCode::SUCCESS;
+    }
     let Some(r) = loaded.rules.get(id) else {
         return fail(format!("no rule `{id}` (see `numlint rules`)"));
     };
