@@ -106,9 +106,10 @@ struct CheckArgs {
     /// Report, never fail (exit 0 unless numlint itself cannot run).
     #[arg(long)]
     exit_zero: bool,
-    /// Name used for "-" in the output (its extension picks the format).
-    #[arg(long, default_value = "<stdin>")]
-    stdin_filename: String,
+    /// Name used for "-" in the output (its extension picks the format);
+    /// with no PATH, standard input is read.
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<String>,
     /// Hide the findings recorded in this baseline file.
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
@@ -289,15 +290,24 @@ fn check(args: CheckArgs) -> ExitCode {
             Format::Human
         },
     );
-    // Targets: standard input, then files, in path order.
+    // Targets: standard input, then files, in path order. A name for
+    // standard input with no path reads it; with paths but not `-`, it would
+    // name nothing.
+    let stdin_named = args.stdin_filename.is_some();
     let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
+        vec![PathBuf::from(if stdin_named { "-" } else { "." })]
     } else {
         args.paths.clone()
     };
+    if stdin_named && !paths.iter().any(|p| p.as_os_str() == "-") {
+        return fail(
+            "--stdin-filename names standard input, which is read as `-`: add `-` to the paths, or leave them out",
+        );
+    }
     let mut targets = Vec::new();
     if paths.iter().any(|p| p.as_os_str() == "-") {
-        match read_stdin(&args.stdin_filename, loaded.encoding) {
+        let name = args.stdin_filename.as_deref().unwrap_or("<stdin>");
+        match read_stdin(name, loaded.encoding) {
             Ok(s) => targets.push(Target::Stdin(s)),
             Err(e) => {
                 eprintln!("numlint: {e}");
