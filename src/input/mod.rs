@@ -143,7 +143,8 @@ pub fn collect_paths(
                         let wanted = e.file_type().is_some_and(|t| t.is_file())
                             && path.extension().and_then(|x| x.to_str()).is_some_and(|x| {
                                 EXTENSIONS.contains(&x.to_ascii_lowercase().as_str())
-                            });
+                            })
+                            && !is_lock_file(path);
                         if wanted && !excluded(path) {
                             files.push(path.to_path_buf());
                         }
@@ -166,6 +167,15 @@ pub fn collect_paths(
     files.sort();
     files.dedup();
     (files, errors)
+}
+
+/// Whether `path` is the lock file Word keeps beside an open document
+/// (`~$report.docx`: a few bytes of owner name, no document): skipped when
+/// a folder is walked.
+pub fn is_lock_file(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with("~$"))
 }
 
 /// Decodes file bytes: a byte-order mark decides (UTF-8, UTF-16); otherwise
