@@ -10,7 +10,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use numlint::baseline::Baseline;
 use numlint::config::{self, Config, Selection};
 use numlint::finding::Finding;
-use numlint::input::{collect_paths, decode_detected, Format as InputFormat, Source};
+use numlint::input::{collect_paths_noting, decode_detected, Format as InputFormat, Source};
 use numlint::lint::analyze_blocks;
 use numlint::render::json::Summary;
 use numlint::rules::{Expect, RuleSet, Severity};
@@ -317,7 +317,35 @@ fn check(args: CheckArgs) -> ExitCode {
     }
     let others: Vec<PathBuf> = paths.into_iter().filter(|p| p.as_os_str() != "-").collect();
     let config = &loaded.config;
-    let (files, errors) = collect_paths(&others, &|p: &Path| config.excluded(p));
+    let (files, errors, unread) = collect_paths_noting(&others, &|p: &Path| config.excluded(p));
+    // Nothing to check is said, not passed over: a folder of PDFs is not a
+    // folder of clean reports.
+    if files.is_empty() && errors.is_empty() && targets.is_empty() {
+        let listed: Vec<String> = unread
+            .iter()
+            .take(10)
+            .map(|p| p.display().to_string())
+            .collect();
+        let more = unread.len().saturating_sub(listed.len());
+        eprintln!(
+            "numlint: warning: no file to check in {} (numlint reads .txt, .md, .html and .docx){}{}",
+            others
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            if listed.is_empty() {
+                String::new()
+            } else {
+                format!("; not read: {}", listed.join(", "))
+            },
+            if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            }
+        );
+    }
     targets.extend(errors.into_iter().map(Target::Failed));
     targets.extend(files.into_iter().map(Target::File));
 

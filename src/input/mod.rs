@@ -132,8 +132,25 @@ pub fn collect_paths(
     paths: &[PathBuf],
     excluded: &dyn Fn(&Path) -> bool,
 ) -> (Vec<PathBuf>, Vec<InputError>) {
+    let (files, errors, _) = collect_paths_noting(paths, excluded);
+    (files, errors)
+}
+
+/// Documents numlint does not read (PDFs, spreadsheets, slides, old Word),
+/// named when a folder holds nothing else.
+pub const NOT_READ: &[&str] = &[
+    "pdf", "doc", "xls", "xlsx", "xlsm", "ods", "csv", "ppt", "pptx", "odt", "rtf", "wps", "et",
+];
+
+/// [`collect_paths`], and the documents in the folders walked that numlint
+/// does not read (see [`NOT_READ`]), sorted.
+pub fn collect_paths_noting(
+    paths: &[PathBuf],
+    excluded: &dyn Fn(&Path) -> bool,
+) -> (Vec<PathBuf>, Vec<InputError>, Vec<PathBuf>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
+    let mut unread = Vec::new();
     for p in paths {
         if p.is_dir() {
             for entry in ignore::WalkBuilder::new(p).require_git(false).build() {
@@ -145,8 +162,18 @@ pub fn collect_paths(
                                 EXTENSIONS.contains(&x.to_ascii_lowercase().as_str())
                             })
                             && !is_lock_file(path);
+                        let extension = || {
+                            path.extension()
+                                .and_then(|x| x.to_str())
+                                .map(str::to_ascii_lowercase)
+                        };
                         if wanted && !excluded(path) {
                             files.push(path.to_path_buf());
+                        } else if e.file_type().is_some_and(|t| t.is_file())
+                            && extension().is_some_and(|x| NOT_READ.contains(&x.as_str()))
+                            && !is_lock_file(path)
+                        {
+                            unread.push(path.to_path_buf());
                         }
                     }
                     Err(err) => errors.push(InputError::Unreadable {
@@ -166,7 +193,9 @@ pub fn collect_paths(
     }
     files.sort();
     files.dedup();
-    (files, errors)
+    unread.sort();
+    unread.dedup();
+    (files, errors, unread)
 }
 
 /// Whether `path` is the lock file Word keeps beside an open document
