@@ -116,6 +116,10 @@ struct CheckArgs {
     /// Record the current findings in this baseline file, and exit 0.
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
+    /// Apply `exclude` of numlint.toml to files named on the command line
+    /// too (as pre-commit names them), not only to folders walked.
+    #[arg(long)]
+    force_exclude: bool,
     /// Never show a progress bar.
     #[arg(long)]
     no_progress: bool,
@@ -317,10 +321,15 @@ fn check(args: CheckArgs) -> ExitCode {
     }
     let others: Vec<PathBuf> = paths.into_iter().filter(|p| p.as_os_str() != "-").collect();
     let config = &loaded.config;
-    let (files, errors, unread) = collect_paths_noting(&others, &|p: &Path| config.excluded(p));
+    let (files, errors, unread) =
+        collect_paths_noting(&others, &|p: &Path| config.excluded(p), args.force_exclude);
     // Nothing to check is said, not passed over: a folder of PDFs is not a
     // folder of clean reports.
-    if files.is_empty() && errors.is_empty() && targets.is_empty() {
+    if files.is_empty()
+        && errors.is_empty()
+        && targets.is_empty()
+        && others.iter().any(|p| p.is_dir())
+    {
         let listed: Vec<String> = unread
             .iter()
             .take(10)

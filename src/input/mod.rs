@@ -132,7 +132,7 @@ pub fn collect_paths(
     paths: &[PathBuf],
     excluded: &dyn Fn(&Path) -> bool,
 ) -> (Vec<PathBuf>, Vec<InputError>) {
-    let (files, errors, _) = collect_paths_noting(paths, excluded);
+    let (files, errors, _) = collect_paths_noting(paths, excluded, false);
     (files, errors)
 }
 
@@ -143,10 +143,13 @@ pub const NOT_READ: &[&str] = &[
 ];
 
 /// [`collect_paths`], and the documents in the folders walked that numlint
-/// does not read (see [`NOT_READ`]), sorted.
+/// does not read (see [`NOT_READ`]), sorted. With `force_exclude`, files
+/// named explicitly are skipped too where `excluded` says so (pre-commit
+/// names every changed file).
 pub fn collect_paths_noting(
     paths: &[PathBuf],
     excluded: &dyn Fn(&Path) -> bool,
+    force_exclude: bool,
 ) -> (Vec<PathBuf>, Vec<InputError>, Vec<PathBuf>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
@@ -183,7 +186,9 @@ pub fn collect_paths_noting(
                 }
             }
         } else if p.exists() {
-            files.push(p.clone());
+            if !(force_exclude && excluded(p)) {
+                files.push(p.clone());
+            }
         } else {
             errors.push(InputError::Io {
                 path: p.display().to_string(),
