@@ -10,7 +10,9 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use numlint::baseline::Baseline;
 use numlint::config::{self, Config, Selection};
 use numlint::finding::Finding;
-use numlint::input::{collect_paths_noting, decode_detected, Format as InputFormat, Source};
+use numlint::input::{
+    collect_paths, collect_paths_noting, decode_detected, Format as InputFormat, Source,
+};
 use numlint::lint::analyze_blocks;
 use numlint::render::json::Summary;
 use numlint::rules::{Expect, RuleSet, Severity};
@@ -37,9 +39,10 @@ enum Command {
     Check(CheckArgs),
     /// List every quantity and claim found, for debugging and data export.
     Extract {
-        /// A file, or "-" for standard input.
+        /// Files or folders, as `check` takes them; "-" (the default) reads
+        /// standard input.
         #[arg(default_value = "-")]
-        path: PathBuf,
+        paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
         format: ExtractFormat,
         #[command(flatten)]
@@ -148,10 +151,10 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => check(args),
         Command::Extract {
-            path,
+            paths,
             format,
             common,
-        } => extract(path, format, &common),
+        } => extract(&paths, format, &common),
         Command::Rules { format, common } => list_rules(format, &common),
         Command::Rule { id, common } => explain_rule(&id, &common),
         Command::TestRules { files } => test_rules(&files),
@@ -538,74 +541,106 @@ fn check(args: CheckArgs) -> ExitCode {
     }
 }
 
-fn extract(path: PathBuf, format: ExtractFormat, common: &Common) -> ExitCode {
+fn extract(paths: &[PathBuf], format: ExtractFormat, common: &Common) -> ExitCode {
     let loaded = match load(common) {
         Ok(l) => l,
         Err(code) => return code,
     };
-    let source = if path.as_os_str() == "-" {
-        read_stdin("<stdin>", loaded.encoding)
-    } else {
-        numlint::input::load(&path, loaded.encoding).map_err(|e| e.to_string())
-    };
-    let source = match source {
-        Ok(s) => s,
-        Err(message) => return fail(message),
-    };
-    if let Some(enc) = source.detected {
-        eprintln!("numlint: {}", detected_note(&source.path, enc));
+    let mut failed = false;
+    let mut sources: Vec<Result<Source, String>> = Vec::new();
+    if paths.iter().any(|p| p.as_os_str() == "-") {
+        sources.push(read_stdin("<stdin>", loaded.encoding));
+    }
+    let others: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .cloned()
+        .collect();
+    let config = &loaded.config;
+    let (files, errors) = collect_paths(&others, &|p: &Path| config.excluded(p));
+    for e in errors {
+        eprintln!("numlint: {e}");
+        failed = true;
     }
     let rules = loaded.config.selection.apply(&loaded.rules);
-    let analysis = analyze_blocks(source.prose(), &source.breaks, &rules);
-    let doc = numlint::render::json::extracted_document(
-        &source.path,
-        &source.text,
-        &analysis.quantities,
-        &analysis.claims,
-    );
-    match format {
-        ExtractFormat::Json => println!("{}", numlint::render::json::extract(&[doc])),
-        ExtractFormat::Human => {
-            let index = numlint::text::LineIndex::new(&source.text);
-            println!(
-                "{}: {} quantities, {} claims",
-                source.path,
-                analysis.quantities.len(),
-                analysis.claims.len()
-            );
-            for q in &analysis.quantities {
-                let (line, col) = index.line_col(q.start);
-                println!(
-                    "  {line}:{col}\t{:?}\t{}\t= {}{}",
-                    q.kind,
-                    numlint::text::squeeze(&source.text[q.start..q.end]),
-                    q.value_string(),
-                    q.unit.unwrap_or("")
-                );
+    let mut docs = Vec::new();
+    // Files are read one at a time, in path order: a folder's documents are
+    // never all held at once (but their JSON is, to print one object).
+    let files = files
+        .into_iter()
+        .map(|f| numlint::input::load(&f, loaded.encoding).map_err(|e| e.to_string()));
+    for source in sources.into_iter().chain(files) {
+        let source = match source {
+            Ok(s) => s,
+            Err(message) => {
+                eprintln!("numlint: {message}");
+                failed = true;
+                continue;
             }
-            for c in &analysis.claims {
-                let (line, col) = index.line_col(c.start());
-                let parts: Vec<String> = c
-                    .labels
-                    .iter()
-                    .map(|l| {
-                        format!(
-                            "{}={}",
-                            l.role.as_str(),
-                            numlint::text::squeeze(&source.text[l.span.start..l.span.end])
-                        )
-                    })
-                    .collect();
-                println!(
-                    "  {line}:{col}\t{}\t{}\t{}",
-                    c.check.as_str(),
-                    if c.consistent() { "ok" } else { "INCONSISTENT" },
-                    parts.join(" ")
-                );
-            }
+        };
+        if let Some(enc) = source.detected {
+            eprintln!("numlint: {}", detected_note(&source.path, enc));
+        }
+        let analysis = analyze_blocks(source.prose(), &source.breaks, &rules);
+        match format {
+            ExtractFormat::Json => docs.push(numlint::render::json::extracted_document(
+                &source.path,
+                &source.text,
+                &analysis.quantities,
+                &analysis.claims,
+            )),
+            ExtractFormat::Human => print_extracted(&source, &analysis),
         }
     }
-    ExitCode::SUCCESS
+    if format == ExtractFormat::Json {
+        println!("{}", numlint::render::json::extract(&docs));
+    }
+    if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The human form of what `extract` found in one source.
+fn print_extracted(source: &Source, analysis: &numlint::lint::Analysis) {
+    let index = numlint::text::LineIndex::new(&source.text);
+    println!(
+        "{}: {} quantities, {} claims",
+        source.path,
+        analysis.quantities.len(),
+        analysis.claims.len()
+    );
+    for q in &analysis.quantities {
+        let (line, col) = index.line_col(q.start);
+        println!(
+            "  {line}:{col}\t{:?}\t{}\t= {}{}",
+            q.kind,
+            numlint::text::squeeze(&source.text[q.start..q.end]),
+            q.value_string(),
+            q.unit.unwrap_or("")
+        );
+    }
+    for c in &analysis.claims {
+        let (line, col) = index.line_col(c.start());
+        let parts: Vec<String> = c
+            .labels
+            .iter()
+            .map(|l| {
+                format!(
+                    "{}={}",
+                    l.role.as_str(),
+                    numlint::text::squeeze(&source.text[l.span.start..l.span.end])
+                )
+            })
+            .collect();
+        println!(
+            "  {line}:{col}\t{}\t{}\t{}",
+            c.check.as_str(),
+            if c.consistent() { "ok" } else { "INCONSISTENT" },
+            parts.join(" ")
+        );
+    }
 }
 
 fn list_rules(format: ExtractFormat, common: &Common) -> ExitCode {
