@@ -385,6 +385,8 @@ fn check(args: CheckArgs) -> ExitCode {
     // One JSON Lines finding (kept to be reused).
     let mut line: Vec<u8> = Vec::new();
     let mut io_failed = false;
+    // The files that could not be read, for SARIF's notifications.
+    let mut skipped = Vec::new();
     // Standard output is line-buffered: without a buffer of our own every
     // finding (every line of it) would be a write of its own. A file's
     // findings are written together, then flushed, so output still streams
@@ -406,6 +408,12 @@ fn check(args: CheckArgs) -> ExitCode {
         if let Some(e) = &r.error {
             progress.suspend(|| eprintln!("numlint: {e}"));
             io_failed = true;
+            if format == Format::Sarif {
+                skipped.push(numlint::render::sarif::Skipped {
+                    path: r.path.clone(),
+                    message: e.clone(),
+                });
+            }
             return;
         }
         summary.files += usize::from(r.last);
@@ -509,7 +517,7 @@ fn check(args: CheckArgs) -> ExitCode {
             let _ = writeln!(
                 stdout,
                 "{}",
-                numlint::render::sarif::log(&all, &loaded.rules)
+                numlint::render::sarif::log(&all, &loaded.rules, &skipped)
             );
         }
         Format::Human => {
@@ -670,16 +678,13 @@ fn list_rules(format: ExtractFormat, common: &Common) -> ExitCode {
                     numlint::suppress::UNUSED,
                     "suppression",
                     severity.as_str(),
-                    UNUSED_SUMMARY
+                    numlint::suppress::UNUSED_SUMMARY
                 );
             }
         }
     }
     ExitCode::SUCCESS
 }
-
-/// What `unused-suppression` checks.
-const UNUSED_SUMMARY: &str = "A suppression directive must suppress a finding.";
 
 fn explain_rule(id: &str, common: &Common) -> ExitCode {
     let loaded = match load(common) {
@@ -694,7 +699,7 @@ fn explain_rule(id: &str, common: &Common) -> ExitCode {
             .map_or("off", |s| s.as_str());
         println!("{id} (suppression, {severity})");
         println!("from numlint\n");
-        println!("{UNUSED_SUMMARY}\n");
+        println!("{}\n", numlint::suppress::UNUSED_SUMMARY);
         println!("  A directive naming only rules or checks that do not run is not judged;");
         println!("  one naming no known rule or check says so. Select, ignore or give it a");
         println!("  severity as a rule (`unused-suppression` or `suppression`).");

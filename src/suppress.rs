@@ -33,6 +33,9 @@ pub enum Action {
 /// The rule id of the warning about a directive that suppresses nothing.
 pub const UNUSED: &str = "unused-suppression";
 
+/// What [`UNUSED`] checks, as `numlint rules` and SARIF say it.
+pub const UNUSED_SUMMARY: &str = "A suppression directive must suppress a finding.";
+
 /// How directives that suppress nothing are reported: the severity of
 /// [`UNUSED`] (a selection may turn it off or change it), and the rule ids
 /// known beside the rules in force, so that a directive naming a rule not
