@@ -262,6 +262,13 @@ fn detected_note(path: &str, enc: &'static encoding_rs::Encoding) -> String {
     )
 }
 
+/// Whether a run of `targets` shows a progress bar: on a terminal, for 20
+/// files or more, never when standard output or standard error is piped
+/// (the README says so).
+fn shows_progress(no_progress: bool, stdout_tty: bool, stderr_tty: bool, targets: usize) -> bool {
+    !no_progress && stdout_tty && stderr_tty && targets >= 20
+}
+
 fn check(args: CheckArgs) -> ExitCode {
     let loaded = match load(&args.common) {
         Ok(l) => l,
@@ -361,7 +368,12 @@ fn check(args: CheckArgs) -> ExitCode {
     targets.extend(errors.into_iter().map(Target::Failed));
     targets.extend(files.into_iter().map(Target::File));
 
-    let progress = if !args.no_progress && std::io::stderr().is_terminal() && targets.len() >= 20 {
+    let progress = if shows_progress(
+        args.no_progress,
+        std::io::stdout().is_terminal(),
+        std::io::stderr().is_terminal(),
+        targets.len(),
+    ) {
         let bar =
             ProgressBar::with_draw_target(Some(targets.len() as u64), ProgressDrawTarget::stderr());
         bar.set_style(
@@ -824,5 +836,21 @@ fn init(force: bool) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => fail(format!("cannot write {}: {e}", config::FILE_NAME)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shows_progress;
+
+    /// The bar draws on a terminal for long runs only: not when standard
+    /// output is piped (it drew then, on standard error).
+    #[test]
+    fn no_progress_bar_when_output_is_piped() {
+        assert!(shows_progress(false, true, true, 20));
+        assert!(!shows_progress(false, false, true, 2000));
+        assert!(!shows_progress(false, true, false, 2000));
+        assert!(!shows_progress(true, true, true, 2000));
+        assert!(!shows_progress(false, true, true, 19));
     }
 }
