@@ -126,6 +126,22 @@ struct CheckArgs {
     /// Never show a progress bar.
     #[arg(long)]
     no_progress: bool,
+    /// Print how many findings each rule made, instead of the findings.
+    #[arg(long)]
+    statistics: bool,
+    /// Write the output to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    output_file: Option<PathBuf>,
+    /// Colour in the human format: auto (on a terminal, unless NO_COLOR is
+    /// set), always or never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+    /// Print the findings and nothing else: no summary line, no notes.
+    #[arg(short, long)]
+    quiet: bool,
+    /// List the files that would be checked, and check none.
+    #[arg(long)]
+    show_files: bool,
     #[command(flatten)]
     common: Common,
 }
@@ -138,6 +154,13 @@ enum Format {
     Jsonl,
     Sarif,
     Github,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -338,6 +361,7 @@ fn check(args: CheckArgs) -> ExitCode {
     if files.is_empty()
         && errors.is_empty()
         && targets.is_empty()
+        && !args.quiet
         && others.iter().any(|p| p.is_dir())
     {
         let listed: Vec<String> = unread
@@ -368,6 +392,19 @@ fn check(args: CheckArgs) -> ExitCode {
     targets.extend(errors.into_iter().map(Target::Failed));
     targets.extend(files.into_iter().map(Target::File));
 
+    // Where the output goes: standard output, or the file asked for (the
+    // only file a check writes, beside a baseline).
+    let sink: Box<dyn Write + Send> = match &args.output_file {
+        None => Box::new(std::io::stdout()),
+        Some(p) => match std::fs::File::create(p) {
+            Ok(f) => Box::new(f),
+            Err(e) => return fail(format!("{}: cannot write output: {e}", p.display())),
+        },
+    };
+    if args.show_files {
+        return show_files(targets, sink);
+    }
+
     let progress = if shows_progress(
         args.no_progress,
         std::io::stdout().is_terminal(),
@@ -384,7 +421,15 @@ fn check(args: CheckArgs) -> ExitCode {
     } else {
         ProgressBar::hidden()
     };
-    let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            args.output_file.is_none()
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none()
+        }
+    };
     let run = Run {
         rules: &loaded.rules,
         config,
@@ -403,9 +448,13 @@ fn check(args: CheckArgs) -> ExitCode {
     // finding (every line of it) would be a write of its own. A file's
     // findings are written together, then flushed, so output still streams
     // as files finish.
-    let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
+    let mut stdout = std::io::BufWriter::with_capacity(1 << 16, sink);
     let mut closed = false;
-    let streaming = args.write_baseline.is_none();
+    // Findings are printed as files finish, unless a baseline is written
+    // or only their numbers are asked for.
+    let streaming = args.write_baseline.is_none() && !args.statistics;
+    // Findings per rule, for --statistics.
+    let mut per_rule: std::collections::BTreeMap<String, (usize, Severity)> = Default::default();
     if format == Format::Json && streaming {
         let _ = write!(stdout, "{}", json_out.begin());
     }
@@ -433,17 +482,22 @@ fn check(args: CheckArgs) -> ExitCode {
             .source
             .as_ref()
             .and_then(|s| s.detected)
-            .filter(|_| r.last)
+            .filter(|_| r.last && !args.quiet)
         {
             progress.suspend(|| eprintln!("numlint: {}", detected_note(&r.path, enc)));
         }
         let mut findings = r.findings;
         // A baseline rewritten records every finding of the run: those it
         // held that are still found, and the new ones.
-        if let Some(b) = budget.as_mut().filter(|_| streaming) {
+        if let Some(b) = budget.as_mut().filter(|_| args.write_baseline.is_none()) {
             b.filter(&mut findings);
         }
         summary.count(&findings);
+        if args.statistics {
+            for f in &findings {
+                per_rule.entry(f.rule.clone()).or_insert((0, f.severity)).0 += 1;
+            }
+        }
         if format == Format::Human && streaming && !closed && !r.last {
             pending.append(&mut findings);
             return;
@@ -495,7 +549,7 @@ fn check(args: CheckArgs) -> ExitCode {
             closed |= printed.is_err();
         }
         // Only SARIF and baselines need every finding at the end.
-        if format == Format::Sarif || !streaming {
+        if (format == Format::Sarif && streaming) || args.write_baseline.is_some() {
             all.extend(findings);
         }
     });
@@ -509,19 +563,29 @@ fn check(args: CheckArgs) -> ExitCode {
         if let Err(e) = std::fs::write(path, text + "\n") {
             return fail(format!("{}: cannot write baseline: {e}", path.display()));
         }
-        eprintln!(
-            "numlint: recorded {} finding{} in {}",
-            all.len(),
-            if all.len() == 1 { "" } else { "s" },
-            path.display()
-        );
+        if !args.quiet {
+            eprintln!(
+                "numlint: recorded {} finding{} in {}",
+                all.len(),
+                if all.len() == 1 { "" } else { "s" },
+                path.display()
+            );
+        }
         return if io_failed {
             ExitCode::from(2)
         } else {
             ExitCode::SUCCESS
         };
     }
+    if args.statistics {
+        let mut rows: Vec<_> = per_rule.into_iter().collect();
+        rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then_with(|| a.0.cmp(&b.0)));
+        for (rule, (n, severity)) in rows {
+            let _ = writeln!(stdout, "{n:>7}  {rule:<22} {}", severity.as_str());
+        }
+    }
     match format {
+        _ if args.statistics && (args.quiet || format != Format::Human) => {}
         Format::Json => {
             let _ = write!(stdout, "{}", json_out.end(summary));
         }
@@ -532,6 +596,7 @@ fn check(args: CheckArgs) -> ExitCode {
                 numlint::render::sarif::log(&all, &loaded.rules, &skipped)
             );
         }
+        Format::Human if args.quiet => {}
         Format::Human => {
             let plural = |n: usize| if n == 1 { "" } else { "s" };
             let _ = writeln!(
@@ -556,6 +621,31 @@ fn check(args: CheckArgs) -> ExitCode {
     let failing = summary.errors > 0 || (args.deny_warnings && summary.warnings > 0);
     if failing && !args.exit_zero {
         ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// `--show-files`: the files a check would read, one a line, in the order
+/// it would read them; nothing is read. A path that cannot be listed is
+/// reported (exit 2).
+fn show_files(targets: Vec<Target>, sink: Box<dyn Write + Send>) -> ExitCode {
+    let mut out = std::io::BufWriter::new(sink);
+    let mut failed = false;
+    for t in targets {
+        let _ = match t {
+            Target::File(p) => writeln!(out, "{}", p.display()),
+            Target::Stdin(s) => writeln!(out, "{}", s.path),
+            Target::Failed(e) => {
+                eprintln!("numlint: {e}");
+                failed = true;
+                Ok(())
+            }
+        };
+    }
+    let _ = out.flush();
+    if failed {
+        ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
     }
