@@ -104,13 +104,41 @@ impl Selection {
         s
     }
 
+    /// The severity of `unused-suppression` (the check kind `suppression`)
+    /// under this selection, as for a rule: a warning unless `select` leaves
+    /// it out, `ignore` names it or `[severity]` changes it; `None` is off.
+    pub fn unused_suppression(&self) -> Option<Severity> {
+        let names = [crate::suppress::UNUSED, "suppression"];
+        let named = |list: &[String]| list.iter().any(|n| names.contains(&n.as_str()));
+        if (!self.select.is_empty() && !named(&self.select)) || named(&self.ignore) {
+            return None;
+        }
+        match self.severity.get(names[0]).or(self.severity.get(names[1])) {
+            Some(s) => *s,
+            None => Some(Severity::Warning),
+        }
+    }
+
+    /// How directives that suppress nothing are reported under this
+    /// selection of `all` (see [`crate::suppress::Unused`]).
+    pub fn unused(&self, all: &RuleSet) -> crate::suppress::Unused {
+        crate::suppress::Unused {
+            severity: self.unused_suppression(),
+            known: all.rules.iter().map(|r| r.id.clone()).collect(),
+        }
+    }
+
     /// Names that are neither a rule id nor a check kind.
     pub fn unknown_names<'a>(&'a self, all: &RuleSet) -> Vec<&'a str> {
         self.select
             .iter()
             .chain(&self.ignore)
             .chain(self.severity.keys())
-            .filter(|n| all.get(n).is_none() && crate::rules::CheckKind::parse(n).is_none())
+            .filter(|n| {
+                all.get(n).is_none()
+                    && crate::rules::CheckKind::parse(n).is_none()
+                    && ![crate::suppress::UNUSED, "suppression"].contains(&n.as_str())
+            })
             .map(String::as_str)
             .collect()
     }

@@ -10,7 +10,9 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use numlint::baseline::Baseline;
 use numlint::config::{self, Config, Selection};
 use numlint::finding::Finding;
-use numlint::input::{collect_paths, decode, Format as InputFormat, Source};
+use numlint::input::{
+    collect_paths, collect_paths_noting, decode_detected, Format as InputFormat, Source,
+};
 use numlint::lint::analyze_blocks;
 use numlint::render::json::Summary;
 use numlint::rules::{Expect, RuleSet, Severity};
@@ -37,9 +39,10 @@ enum Command {
     Check(CheckArgs),
     /// List every quantity and claim found, for debugging and data export.
     Extract {
-        /// A file, or "-" for standard input.
+        /// Files or folders, as `check` takes them; "-" (the default) reads
+        /// standard input.
         #[arg(default_value = "-")]
-        path: PathBuf,
+        paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
         format: ExtractFormat,
         #[command(flatten)]
@@ -82,7 +85,7 @@ struct Common {
     /// Use no configuration file.
     #[arg(long)]
     isolated: bool,
-    /// The encoding of text files that are not UTF-8 (default: GB18030 is tried).
+    /// The encoding of text files that are not UTF-8 (default: detected; GB18030 is tried).
     #[arg(long, value_name = "LABEL")]
     encoding: Option<String>,
 }
@@ -106,18 +109,39 @@ struct CheckArgs {
     /// Report, never fail (exit 0 unless numlint itself cannot run).
     #[arg(long)]
     exit_zero: bool,
-    /// Name used for "-" in the output (its extension picks the format).
-    #[arg(long, default_value = "<stdin>")]
-    stdin_filename: String,
+    /// Name used for "-" in the output (its extension picks the format);
+    /// with no PATH, standard input is read.
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<String>,
     /// Hide the findings recorded in this baseline file.
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
     /// Record the current findings in this baseline file, and exit 0.
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
+    /// Apply `exclude` of numlint.toml to files named on the command line
+    /// too (as pre-commit names them), not only to folders walked.
+    #[arg(long)]
+    force_exclude: bool,
     /// Never show a progress bar.
     #[arg(long)]
     no_progress: bool,
+    /// Print how many findings each rule made, instead of the findings.
+    #[arg(long)]
+    statistics: bool,
+    /// Write the output to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    output_file: Option<PathBuf>,
+    /// Colour in the human format: auto (on a terminal, unless NO_COLOR is
+    /// set), always or never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+    /// Print the findings and nothing else: no summary line, no notes.
+    #[arg(short, long)]
+    quiet: bool,
+    /// List the files that would be checked, and check none.
+    #[arg(long)]
+    show_files: bool,
     #[command(flatten)]
     common: Common,
 }
@@ -133,6 +157,13 @@ enum Format {
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum ExtractFormat {
     Human,
     Json,
@@ -143,10 +174,10 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => check(args),
         Command::Extract {
-            path,
+            paths,
             format,
             common,
-        } => extract(path, format, &common),
+        } => extract(&paths, format, &common),
         Command::Rules { format, common } => list_rules(format, &common),
         Command::Rule { id, common } => explain_rule(&id, &common),
         Command::TestRules { files } => test_rules(&files),
@@ -239,8 +270,26 @@ fn read_stdin(
         let text = numlint::input::docx::paragraphs(&bytes).map_err(|e| format!("{name}: {e}"))?;
         return Ok(Source::from_text(name, format, text));
     }
-    let text = decode(name, &bytes, encoding).map_err(|e| e.to_string())?;
-    Ok(Source::from_text(name, format, text))
+    let decoded = decode_detected(name, &bytes, encoding).map_err(|e| e.to_string())?;
+    let mut source = Source::from_text(name, format, decoded.text);
+    source.detected = decoded.detected;
+    Ok(source)
+}
+
+/// What is said of a file read in an encoding detected, neither UTF-8 nor
+/// GB18030.
+fn detected_note(path: &str, enc: &'static encoding_rs::Encoding) -> String {
+    format!(
+        "{path}: read as {} (detected; name another with --encoding)",
+        enc.name()
+    )
+}
+
+/// Whether a run of `targets` shows a progress bar: on a terminal, for 20
+/// files or more, never when standard output or standard error is piped
+/// (the README says so).
+fn shows_progress(no_progress: bool, stdout_tty: bool, stderr_tty: bool, targets: usize) -> bool {
+    !no_progress && stdout_tty && stderr_tty && targets >= 20
 }
 
 fn check(args: CheckArgs) -> ExitCode {
@@ -278,15 +327,24 @@ fn check(args: CheckArgs) -> ExitCode {
             Format::Human
         },
     );
-    // Targets: standard input, then files, in path order.
+    // Targets: standard input, then files, in path order. A name for
+    // standard input with no path reads it; with paths but not `-`, it would
+    // name nothing.
+    let stdin_named = args.stdin_filename.is_some();
     let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
+        vec![PathBuf::from(if stdin_named { "-" } else { "." })]
     } else {
         args.paths.clone()
     };
+    if stdin_named && !paths.iter().any(|p| p.as_os_str() == "-") {
+        return fail(
+            "--stdin-filename names standard input, which is read as `-`: add `-` to the paths, or leave them out",
+        );
+    }
     let mut targets = Vec::new();
     if paths.iter().any(|p| p.as_os_str() == "-") {
-        match read_stdin(&args.stdin_filename, loaded.encoding) {
+        let name = args.stdin_filename.as_deref().unwrap_or("<stdin>");
+        match read_stdin(name, loaded.encoding) {
             Ok(s) => targets.push(Target::Stdin(s)),
             Err(e) => {
                 eprintln!("numlint: {e}");
@@ -296,11 +354,63 @@ fn check(args: CheckArgs) -> ExitCode {
     }
     let others: Vec<PathBuf> = paths.into_iter().filter(|p| p.as_os_str() != "-").collect();
     let config = &loaded.config;
-    let (files, errors) = collect_paths(&others, &|p: &Path| config.excluded(p));
+    let (files, errors, unread) =
+        collect_paths_noting(&others, &|p: &Path| config.excluded(p), args.force_exclude);
+    // Nothing to check is said, not passed over: a folder of PDFs is not a
+    // folder of clean reports.
+    if files.is_empty()
+        && errors.is_empty()
+        && targets.is_empty()
+        && !args.quiet
+        && others.iter().any(|p| p.is_dir())
+    {
+        let listed: Vec<String> = unread
+            .iter()
+            .take(10)
+            .map(|p| p.display().to_string())
+            .collect();
+        let more = unread.len().saturating_sub(listed.len());
+        eprintln!(
+            "numlint: warning: no file to check in {} (numlint reads .txt, .md, .html and .docx){}{}",
+            others
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            if listed.is_empty() {
+                String::new()
+            } else {
+                format!("; not read: {}", listed.join(", "))
+            },
+            if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            }
+        );
+    }
     targets.extend(errors.into_iter().map(Target::Failed));
     targets.extend(files.into_iter().map(Target::File));
 
-    let progress = if !args.no_progress && std::io::stderr().is_terminal() && targets.len() >= 20 {
+    // Where the output goes: standard output, or the file asked for (the
+    // only file a check writes, beside a baseline).
+    let sink: Box<dyn Write + Send> = match &args.output_file {
+        None => Box::new(std::io::stdout()),
+        Some(p) => match std::fs::File::create(p) {
+            Ok(f) => Box::new(f),
+            Err(e) => return fail(format!("{}: cannot write output: {e}", p.display())),
+        },
+    };
+    if args.show_files {
+        return show_files(targets, sink);
+    }
+
+    let progress = if shows_progress(
+        args.no_progress,
+        std::io::stdout().is_terminal(),
+        std::io::stderr().is_terminal(),
+        targets.len(),
+    ) {
         let bar =
             ProgressBar::with_draw_target(Some(targets.len() as u64), ProgressDrawTarget::stderr());
         bar.set_style(
@@ -311,7 +421,15 @@ fn check(args: CheckArgs) -> ExitCode {
     } else {
         ProgressBar::hidden()
     };
-    let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            args.output_file.is_none()
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none()
+        }
+    };
     let run = Run {
         rules: &loaded.rules,
         config,
@@ -324,13 +442,19 @@ fn check(args: CheckArgs) -> ExitCode {
     // One JSON Lines finding (kept to be reused).
     let mut line: Vec<u8> = Vec::new();
     let mut io_failed = false;
+    // The files that could not be read, for SARIF's notifications.
+    let mut skipped = Vec::new();
     // Standard output is line-buffered: without a buffer of our own every
     // finding (every line of it) would be a write of its own. A file's
     // findings are written together, then flushed, so output still streams
     // as files finish.
-    let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
+    let mut stdout = std::io::BufWriter::with_capacity(1 << 16, sink);
     let mut closed = false;
-    let streaming = args.write_baseline.is_none();
+    // Findings are printed as files finish, unless a baseline is written
+    // or only their numbers are asked for.
+    let streaming = args.write_baseline.is_none() && !args.statistics;
+    // Findings per rule, for --statistics.
+    let mut per_rule: std::collections::BTreeMap<String, (usize, Severity)> = Default::default();
     if format == Format::Json && streaming {
         let _ = write!(stdout, "{}", json_out.begin());
     }
@@ -345,14 +469,35 @@ fn check(args: CheckArgs) -> ExitCode {
         if let Some(e) = &r.error {
             progress.suspend(|| eprintln!("numlint: {e}"));
             io_failed = true;
+            if format == Format::Sarif {
+                skipped.push(numlint::render::sarif::Skipped {
+                    path: r.path.clone(),
+                    message: e.clone(),
+                });
+            }
             return;
         }
         summary.files += usize::from(r.last);
+        if let Some(enc) = r
+            .source
+            .as_ref()
+            .and_then(|s| s.detected)
+            .filter(|_| r.last && !args.quiet)
+        {
+            progress.suspend(|| eprintln!("numlint: {}", detected_note(&r.path, enc)));
+        }
         let mut findings = r.findings;
-        if let Some(b) = &mut budget {
+        // A baseline rewritten records every finding of the run: those it
+        // held that are still found, and the new ones.
+        if let Some(b) = budget.as_mut().filter(|_| args.write_baseline.is_none()) {
             b.filter(&mut findings);
         }
         summary.count(&findings);
+        if args.statistics {
+            for f in &findings {
+                per_rule.entry(f.rule.clone()).or_insert((0, f.severity)).0 += 1;
+            }
+        }
         if format == Format::Human && streaming && !closed && !r.last {
             pending.append(&mut findings);
             return;
@@ -404,7 +549,7 @@ fn check(args: CheckArgs) -> ExitCode {
             closed |= printed.is_err();
         }
         // Only SARIF and baselines need every finding at the end.
-        if format == Format::Sarif || !streaming {
+        if (format == Format::Sarif && streaming) || args.write_baseline.is_some() {
             all.extend(findings);
         }
     });
@@ -418,19 +563,29 @@ fn check(args: CheckArgs) -> ExitCode {
         if let Err(e) = std::fs::write(path, text + "\n") {
             return fail(format!("{}: cannot write baseline: {e}", path.display()));
         }
-        eprintln!(
-            "numlint: recorded {} finding{} in {}",
-            all.len(),
-            if all.len() == 1 { "" } else { "s" },
-            path.display()
-        );
+        if !args.quiet {
+            eprintln!(
+                "numlint: recorded {} finding{} in {}",
+                all.len(),
+                if all.len() == 1 { "" } else { "s" },
+                path.display()
+            );
+        }
         return if io_failed {
             ExitCode::from(2)
         } else {
             ExitCode::SUCCESS
         };
     }
+    if args.statistics {
+        let mut rows: Vec<_> = per_rule.into_iter().collect();
+        rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then_with(|| a.0.cmp(&b.0)));
+        for (rule, (n, severity)) in rows {
+            let _ = writeln!(stdout, "{n:>7}  {rule:<22} {}", severity.as_str());
+        }
+    }
     match format {
+        _ if args.statistics && (args.quiet || format != Format::Human) => {}
         Format::Json => {
             let _ = write!(stdout, "{}", json_out.end(summary));
         }
@@ -438,9 +593,10 @@ fn check(args: CheckArgs) -> ExitCode {
             let _ = writeln!(
                 stdout,
                 "{}",
-                numlint::render::sarif::log(&all, &loaded.rules)
+                numlint::render::sarif::log(&all, &loaded.rules, &skipped)
             );
         }
+        Format::Human if args.quiet => {}
         Format::Human => {
             let plural = |n: usize| if n == 1 { "" } else { "s" };
             let _ = writeln!(
@@ -470,71 +626,131 @@ fn check(args: CheckArgs) -> ExitCode {
     }
 }
 
-fn extract(path: PathBuf, format: ExtractFormat, common: &Common) -> ExitCode {
+/// `--show-files`: the files a check would read, one a line, in the order
+/// it would read them; nothing is read. A path that cannot be listed is
+/// reported (exit 2).
+fn show_files(targets: Vec<Target>, sink: Box<dyn Write + Send>) -> ExitCode {
+    let mut out = std::io::BufWriter::new(sink);
+    let mut failed = false;
+    for t in targets {
+        let _ = match t {
+            Target::File(p) => writeln!(out, "{}", p.display()),
+            Target::Stdin(s) => writeln!(out, "{}", s.path),
+            Target::Failed(e) => {
+                eprintln!("numlint: {e}");
+                failed = true;
+                Ok(())
+            }
+        };
+    }
+    let _ = out.flush();
+    if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn extract(paths: &[PathBuf], format: ExtractFormat, common: &Common) -> ExitCode {
     let loaded = match load(common) {
         Ok(l) => l,
         Err(code) => return code,
     };
-    let source = if path.as_os_str() == "-" {
-        read_stdin("<stdin>", loaded.encoding)
-    } else {
-        numlint::input::load(&path, loaded.encoding).map_err(|e| e.to_string())
-    };
-    let source = match source {
-        Ok(s) => s,
-        Err(message) => return fail(message),
-    };
+    let mut failed = false;
+    let mut sources: Vec<Result<Source, String>> = Vec::new();
+    if paths.iter().any(|p| p.as_os_str() == "-") {
+        sources.push(read_stdin("<stdin>", loaded.encoding));
+    }
+    let others: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .cloned()
+        .collect();
+    let config = &loaded.config;
+    let (files, errors) = collect_paths(&others, &|p: &Path| config.excluded(p));
+    for e in errors {
+        eprintln!("numlint: {e}");
+        failed = true;
+    }
     let rules = loaded.config.selection.apply(&loaded.rules);
-    let analysis = analyze_blocks(source.prose(), &source.breaks, &rules);
-    let doc = numlint::render::json::extracted_document(
-        &source.path,
-        &source.text,
-        &analysis.quantities,
-        &analysis.claims,
-    );
-    match format {
-        ExtractFormat::Json => println!("{}", numlint::render::json::extract(&[doc])),
-        ExtractFormat::Human => {
-            let index = numlint::text::LineIndex::new(&source.text);
-            println!(
-                "{}: {} quantities, {} claims",
-                source.path,
-                analysis.quantities.len(),
-                analysis.claims.len()
-            );
-            for q in &analysis.quantities {
-                let (line, col) = index.line_col(q.start);
-                println!(
-                    "  {line}:{col}\t{:?}\t{}\t= {}{}",
-                    q.kind,
-                    numlint::text::squeeze(&source.text[q.start..q.end]),
-                    q.value_string(),
-                    q.unit.unwrap_or("")
-                );
+    let mut docs = Vec::new();
+    // Files are read one at a time, in path order: a folder's documents are
+    // never all held at once (but their JSON is, to print one object).
+    let files = files
+        .into_iter()
+        .map(|f| numlint::input::load(&f, loaded.encoding).map_err(|e| e.to_string()));
+    for source in sources.into_iter().chain(files) {
+        let source = match source {
+            Ok(s) => s,
+            Err(message) => {
+                eprintln!("numlint: {message}");
+                failed = true;
+                continue;
             }
-            for c in &analysis.claims {
-                let (line, col) = index.line_col(c.start());
-                let parts: Vec<String> = c
-                    .labels
-                    .iter()
-                    .map(|l| {
-                        format!(
-                            "{}={}",
-                            l.role.as_str(),
-                            numlint::text::squeeze(&source.text[l.span.start..l.span.end])
-                        )
-                    })
-                    .collect();
-                println!(
-                    "  {line}:{col}\t{}\t{}\t{}",
-                    c.check.as_str(),
-                    if c.consistent() { "ok" } else { "INCONSISTENT" },
-                    parts.join(" ")
-                );
-            }
+        };
+        if let Some(enc) = source.detected {
+            eprintln!("numlint: {}", detected_note(&source.path, enc));
+        }
+        let analysis = analyze_blocks(source.prose(), &source.breaks, &rules);
+        match format {
+            ExtractFormat::Json => docs.push(numlint::render::json::extracted_document(
+                &source.path,
+                &source.text,
+                &analysis.quantities,
+                &analysis.claims,
+            )),
+            ExtractFormat::Human => print_extracted(&source, &analysis),
         }
     }
-    ExitCode::SUCCESS
+    if format == ExtractFormat::Json {
+        println!("{}", numlint::render::json::extract(&docs));
+    }
+    if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The human form of what `extract` found in one source.
+fn print_extracted(source: &Source, analysis: &numlint::lint::Analysis) {
+    let index = numlint::text::LineIndex::new(&source.text);
+    println!(
+        "{}: {} quantities, {} claims",
+        source.path,
+        analysis.quantities.len(),
+        analysis.claims.len()
+    );
+    for q in &analysis.quantities {
+        let (line, col) = index.line_col(q.start);
+        println!(
+            "  {line}:{col}\t{:?}\t{}\t= {}{}",
+            q.kind,
+            numlint::text::squeeze(&source.text[q.start..q.end]),
+            q.value_string(),
+            q.unit.unwrap_or("")
+        );
+    }
+    for c in &analysis.claims {
+        let (line, col) = index.line_col(c.start());
+        let parts: Vec<String> = c
+            .labels
+            .iter()
+            .map(|l| {
+                format!(
+                    "{}={}",
+                    l.role.as_str(),
+                    numlint::text::squeeze(&source.text[l.span.start..l.span.end])
+                )
+            })
+            .collect();
+        println!(
+            "  {line}:{col}\t{}\t{}\t{}",
+            c.check.as_str(),
+            if c.consistent() { "ok" } else { "INCONSISTENT" },
+            parts.join(" ")
+        );
+    }
 }
 
 fn list_rules(format: ExtractFormat, common: &Common) -> ExitCode {
@@ -558,6 +774,15 @@ fn list_rules(format: ExtractFormat, common: &Common) -> ExitCode {
                     r.summary
                 );
             }
+            if let Some(severity) = loaded.config.selection.unused_suppression() {
+                println!(
+                    "{:<22} {:<15} {:<8} {}",
+                    numlint::suppress::UNUSED,
+                    "suppression",
+                    severity.as_str(),
+                    numlint::suppress::UNUSED_SUMMARY
+                );
+            }
         }
     }
     ExitCode::SUCCESS
@@ -568,6 +793,24 @@ fn explain_rule(id: &str, common: &Common) -> ExitCode {
         Ok(l) => l,
         Err(code) => return code,
     };
+    if id == numlint::suppress::UNUSED {
+        let severity = loaded
+            .config
+            .selection
+            .unused_suppression()
+            .map_or("off", |s| s.as_str());
+        println!("{id} (suppression, {severity})");
+        println!("from numlint\n");
+        println!("{}\n", numlint::suppress::UNUSED_SUMMARY);
+        println!("  A directive naming only rules or checks that do not run is not judged;");
+        println!("  one naming no known rule or check says so. Select, ignore or give it a");
+        println!("  severity as a rule (`unused-suppression` or `suppression`).");
+        println!("\nexamples:");
+        println!(
+            "  [warning] numlint-disable-next-line ratio   (before a line with no ratio finding)"
+        );
+        return ExitCode::SUCCESS;
+    }
     let Some(r) = loaded.rules.get(id) else {
         return fail(format!("no rule `{id}` (see `numlint rules`)"));
     };
@@ -683,5 +926,21 @@ fn init(force: bool) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => fail(format!("cannot write {}: {e}", config::FILE_NAME)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shows_progress;
+
+    /// The bar draws on a terminal for long runs only: not when standard
+    /// output is piped (it drew then, on standard error).
+    #[test]
+    fn no_progress_bar_when_output_is_piped() {
+        assert!(shows_progress(false, true, true, 20));
+        assert!(!shows_progress(false, false, true, 2000));
+        assert!(!shows_progress(false, true, false, 2000));
+        assert!(!shows_progress(true, true, true, 2000));
+        assert!(!shows_progress(false, true, true, 19));
     }
 }

@@ -78,13 +78,17 @@ impl Run<'_> {
                 }
             },
         };
-        let overridden = self
+        let selection = self
             .config
-            .selection_for(std::path::Path::new(&source.path), self.selection)
-            .map(|s| s.apply(self.rules));
+            .selection_for(std::path::Path::new(&source.path), self.selection);
+        let overridden = selection.as_ref().map(|s| s.apply(self.rules));
         let rules = overridden.as_ref().unwrap_or(base);
+        let unused = selection
+            .as_ref()
+            .unwrap_or(self.selection)
+            .unused(self.rules);
         let source = Arc::new(source);
-        crate::lint::lint_source_pieces(&source, rules, |k, n, findings| {
+        crate::lint::lint_source_pieces_with(&source, rules, &unused, |k, n, findings| {
             let piece = FileResult {
                 path: source.path.clone(),
                 source: Some(Arc::clone(&source)),

@@ -9,7 +9,10 @@
 //!
 //! The names after a directive are rule ids or check kinds (none: all); `--`
 //! starts a reason. A suppression that suppresses nothing is itself reported,
-//! as a warning, so stale ones do not pile up.
+//! as a warning (`unused-suppression`, which can be selected, ignored or
+//! given a severity as a rule can), so stale ones do not pile up; one that
+//! names only rules not in force is not judged. In Markdown, a directive in
+//! code (an example of one) is not a directive.
 
 use crate::finding::{Finding, PlacedLabel};
 use crate::input::Format;
@@ -25,6 +28,33 @@ pub enum Action {
     NextLine,
     Disable,
     Enable,
+}
+
+/// The rule id of the warning about a directive that suppresses nothing.
+pub const UNUSED: &str = "unused-suppression";
+
+/// What [`UNUSED`] checks, as `numlint rules` and SARIF say it.
+pub const UNUSED_SUMMARY: &str = "A suppression directive must suppress a finding.";
+
+/// How directives that suppress nothing are reported: the severity of
+/// [`UNUSED`] (a selection may turn it off or change it), and the rule ids
+/// known beside the rules in force, so that a directive naming a rule not
+/// in force is not taken for a misspelt one. A directive all of whose names
+/// are rules or checks not in force is not judged: it could not be used.
+#[derive(Clone, Debug)]
+pub struct Unused {
+    /// `None`: not reported.
+    pub severity: Option<Severity>,
+    pub known: Vec<String>,
+}
+
+impl Default for Unused {
+    fn default() -> Unused {
+        Unused {
+            severity: Some(Severity::Warning),
+            known: Vec::new(),
+        }
+    }
 }
 
 /// One directive found in a file.
@@ -76,7 +106,15 @@ pub fn directives(text: &str, format: Format) -> Vec<Directive> {
     let mut out = Vec::new();
     match format {
         Format::Markdown | Format::Html => {
-            for (start, _) in text.match_indices("<!--") {
+            // In Markdown, a comment in code (fenced, indented or inline: an
+            // example of a directive) is text, not a directive.
+            let comments =
+                (format == Format::Markdown).then(|| crate::input::markdown::comments(text));
+            let starts = text
+                .match_indices("<!--")
+                .map(|(i, _)| i)
+                .filter(|i| comments.as_ref().is_none_or(|c| c.binary_search(i).is_ok()));
+            for start in starts {
                 // The comment's body starts after `<!--` (`<!-->` has none).
                 // Unclosed, it leaves every later comment unclosed too (and
                 // each would read on to the end of the text).
@@ -292,29 +330,49 @@ impl<'d> Suppressions<'d> {
         range: Range<usize>,
         index: &OnceLock<LineIndex<'t>>,
         rules: &RuleSet,
+        policy: &Unused,
     ) -> Vec<Finding> {
+        let Some(severity) = policy.severity else {
+            return Vec::new();
+        };
+        let in_force =
+            |n: &str| rules.get(n).is_some() || rules.rules.iter().any(|r| r.check.as_str() == n);
+        let known = |n: &str| {
+            in_force(n) || CheckKind::parse(n).is_some() || policy.known.iter().any(|k| k == n)
+        };
+        let judged =
+            |d: &Directive| d.names.is_empty() || d.names.iter().any(|n| in_force(n) || !known(n));
         let marks = self.marks.lock().unwrap_or_else(PoisonError::into_inner);
         self.directives
             .iter()
             .zip(&marks.used)
-            .filter(|(d, used)| !**used && d.action != Action::Enable && range.contains(&d.start))
+            .filter(|(d, used)| {
+                !**used && d.action != Action::Enable && range.contains(&d.start) && judged(d)
+            })
             .map(|(d, _)| {
                 let index = index.get_or_init(|| LineIndex::new(text));
-                warning(d, path, text, index, rules)
+                let unknown: Vec<&str> = d
+                    .names
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|n| !known(n))
+                    .collect();
+                warning(d, path, text, index, &unknown, severity)
             })
             .collect()
     }
 }
 
 /// The warning for a directive that suppressed nothing.
-fn warning(d: &Directive, path: &str, text: &str, index: &LineIndex, rules: &RuleSet) -> Finding {
+fn warning(
+    d: &Directive,
+    path: &str,
+    text: &str,
+    index: &LineIndex,
+    unknown: &[&str],
+    severity: Severity,
+) -> Finding {
     let (line, column) = index.line_col(d.start);
-    let unknown: Vec<&str> = d
-        .names
-        .iter()
-        .filter(|n| rules.get(n).is_none() && CheckKind::parse(n).is_none())
-        .map(String::as_str)
-        .collect();
     let message = if unknown.is_empty() {
         "this suppression suppresses nothing".to_string()
     } else {
@@ -324,9 +382,9 @@ fn warning(d: &Directive, path: &str, text: &str, index: &LineIndex, rules: &Rul
         )
     };
     Finding {
-        rule: "unused-suppression".into(),
+        rule: UNUSED.into(),
         check: CheckKind::Suppression,
-        severity: Severity::Warning,
+        severity,
         message,
         path: path.to_string(),
         line,
@@ -355,13 +413,21 @@ pub fn apply(
     directives: &[Directive],
     findings: &mut Vec<Finding>,
     rules: &RuleSet,
+    policy: &Unused,
 ) -> Vec<Finding> {
     if directives.is_empty() {
         return Vec::new();
     }
     let suppressions = Suppressions::new(directives);
     findings.retain(|f| !suppressions.suppresses(f));
-    suppressions.unused(path, text, 0..text.len() + 1, &OnceLock::new(), rules)
+    suppressions.unused(
+        path,
+        text,
+        0..text.len() + 1,
+        &OnceLock::new(),
+        rules,
+        policy,
+    )
 }
 
 #[cfg(test)]
@@ -471,7 +537,7 @@ mod tests {
             want.retain(|f| !suppressed_by_definition(&ds, f, &mut used));
             let rules = RuleSet::builtin().unwrap();
             let mut got = findings;
-            let unused = apply("t", &text, &ds, &mut got, &rules);
+            let unused = apply("t", &text, &ds, &mut got, &rules, &Unused::default());
             proptest::prop_assert_eq!(got, want);
             let unused: Vec<usize> = unused.iter().map(|f| f.start).collect();
             let want_unused: Vec<usize> = ds

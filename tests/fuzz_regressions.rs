@@ -26,7 +26,7 @@ fn fuzz_findings_stay_fixed() {
             let source = Source::from_text("fuzz", format, text.clone());
             let findings = numlint::lint::lint_source(&source, &rules);
             let _ = numlint::render::human::render(&findings, "fuzz", &source.text, false, 80);
-            let _ = numlint::render::sarif::log(&findings, &rules);
+            let _ = numlint::render::sarif::log(&findings, &rules, &[]);
         }
         n += 1;
     }

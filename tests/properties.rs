@@ -127,3 +127,47 @@ proptest! {
         prop_assert_eq!(lint("p", &bad, &rules()).len(), 1, "{}", bad);
     }
 }
+
+/// Clauses of claims, right and wrong, in both languages, with no sentence
+/// end: a text of them is one sentence longer than a piece.
+const CLAUSES: &[&str] = &[
+    "需救治100人,已救治90人,救治率80%,",
+    "需签约44673人,已签约44405人,签约率99.4%,",
+    "全市共有37家单位(国家级2个、省级6个、市级29个),",
+    "共有38家单位(国家级2个、省级6个、市级29个),",
+    "困难群众1133人,其中失独家庭1741人,",
+    "由42.16亿元增加到66.56亿元,增长20%,",
+    "机构达到个,",
+    "of the 1,250 patients, 1,100 (88%) recovered, ",
+    "visits rose from 3,200 to 4,000, up 30%, ",
+    "道路\n",
+    "1,250人,",
+    "其中",
+    "1:10,",
+    "二〇二〇年,",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 12, .. ProptestConfig::default() })]
+
+    /// A long text cut into pieces (inside its one sentence) has the
+    /// findings of the text read whole: no claim is lost or made at a cut.
+    #[test]
+    fn pieces_find_what_the_whole_text_holds(idx in proptest::collection::vec(0..CLAUSES.len(), 1..40), skip in 0usize..200) {
+        use numlint::input::{Format, Source};
+        let unit: String = idx.iter().map(|&i| CLAUSES[i]).collect();
+        let mut text = "前".repeat(skip);
+        while text.len() < 2 * numlint::lint::CHUNK + 1000 {
+            text.push_str(&unit);
+        }
+        let source = Source::from_text("long.txt", Format::Text, text);
+        let r = rules();
+        let doc = numlint::checks::Doc::with_breaks(&source.text, &source.breaks).with_words(r.word_index());
+        let claims = numlint::checks::find_claims(&doc, &r);
+        let mut whole = numlint::finding::findings("long.txt", &source.text, claims, &r);
+        numlint::finding::sort(&mut whole);
+        let pieces = numlint::lint::lint_source(&source, &r);
+        prop_assert_eq!(pieces.len(), whole.len());
+        prop_assert!(pieces == whole);
+    }
+}

@@ -16,7 +16,7 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(source.prose().len(), source.text.len());
         let findings = numlint::lint::lint_source(&source, rules);
         let _ = numlint::render::human::render(&findings, "fuzz", &source.text, false, 80);
-        let _ = numlint::render::sarif::log(&findings, rules);
+        let _ = numlint::render::sarif::log(&findings, rules, &[]);
         for f in &findings {
             let _ = numlint::render::github::line(f);
         }

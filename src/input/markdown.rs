@@ -29,14 +29,22 @@ pub fn prose(text: &str) -> (String, Breaks) {
 
 /// [`prose`], parsing at most about `window` bytes at once.
 fn prose_in_windows(text: &str, window: usize) -> (String, Breaks) {
-    let (prose, breaks, _) = prose_parsed(text, window);
+    let (prose, breaks, _, _) = prose_parsed(text, window);
     (prose, breaks)
 }
 
-/// [`prose_in_windows`], and the length of the longest text parsed at once
-/// (what the tests hold to the window).
-fn prose_parsed(text: &str, window: usize) -> (String, Breaks, usize) {
+/// Where the HTML comments of a Markdown text begin (their `<!--`), in
+/// order: not those in code (fenced, indented or inline), which are text.
+/// Suppression directives are read from these.
+pub fn comments(text: &str) -> Vec<usize> {
+    prose_parsed(text, WINDOW).3
+}
+
+/// [`prose_in_windows`], the length of the longest text parsed at once
+/// (what the tests hold to the window), and [`comments`].
+fn prose_parsed(text: &str, window: usize) -> (String, Breaks, usize, Vec<usize>) {
     let mut longest = 0;
+    let mut comments = Vec::new();
     // The bytes that are prose.
     let mut keep = Offsets::default();
     let mut breaks = Breaks::default();
@@ -85,6 +93,14 @@ fn prose_parsed(text: &str, window: usize) -> (String, Breaks, usize) {
         {
             (place(r.start)..place(r.end)).for_each(|k| keep.insert(k));
         }
+        for r in parsed
+            .html
+            .iter()
+            .filter(|r| r.start >= prefix.len() && r.start < cut)
+        {
+            let (from, to) = (place(r.start), place(r.end));
+            comments.extend(text[from..to].match_indices("<!--").map(|(i, _)| from + i));
+        }
         for &b in parsed
             .breaks
             .iter()
@@ -101,7 +117,9 @@ fn prose_parsed(text: &str, window: usize) -> (String, Breaks, usize) {
         at = place(cut);
         size = window;
     }
-    (blank_except(text, &keep), breaks, longest)
+    comments.sort_unstable();
+    comments.dedup();
+    (blank_except(text, &keep), breaks, longest, comments)
 }
 
 /// What one parse says of a text: its prose, its block ends, where its
@@ -119,6 +137,8 @@ struct Parsed {
     rows: Vec<usize>,
     items: Vec<usize>,
     inline: Vec<Range<usize>>,
+    /// HTML, block or inline (code is not HTML).
+    html: Vec<Range<usize>>,
 }
 
 /// The kind of the first top-level block.
@@ -141,6 +161,7 @@ impl Parsed {
             rows: Vec::new(),
             items: Vec::new(),
             inline: Vec::new(),
+            html: Vec::new(),
         };
         let (mut in_code, mut in_meta, mut depth) = (0usize, 0usize, 0usize);
         let options = Options::ENABLE_TABLES
@@ -206,6 +227,12 @@ impl Parsed {
                     }
                 }
                 Event::Text(_) if in_code == 0 && in_meta == 0 => p.texts.push(range),
+                Event::Html(_) | Event::InlineHtml(_) if in_code == 0 && in_meta == 0 => {
+                    if depth == 0 {
+                        p.blocks.push(range.start);
+                    }
+                    p.html.push(range)
+                }
                 _ if depth == 0 => p.blocks.push(range.start),
                 _ => {}
             }

@@ -1,5 +1,6 @@
 //! Reading what the user points numlint at: folders walked (with `.gitignore`
-//! respected), bytes decoded (UTF-8, UTF-16 with a byte-order mark, GB18030),
+//! respected), bytes decoded (UTF-8, UTF-16 with a byte-order mark, GB18030,
+//! or the encoding named or detected),
 //! and each format turned into prose to lint: Markdown without its code,
 //! HTML without its tags, the paragraphs of a Word document.
 //!
@@ -87,6 +88,9 @@ pub struct Source {
     /// Byte offsets where a block (paragraph, heading, cell) ends: a sentence
     /// never runs across them.
     pub breaks: Breaks,
+    /// The encoding the file was detected to be in, when it is neither
+    /// UTF-8 nor GB18030 (see [`Decoded`]): the run says so.
+    pub detected: Option<&'static Encoding>,
 }
 
 impl Source {
@@ -111,6 +115,7 @@ impl Source {
             text,
             masked,
             breaks,
+            detected: None,
         }
     }
 
@@ -127,8 +132,28 @@ pub fn collect_paths(
     paths: &[PathBuf],
     excluded: &dyn Fn(&Path) -> bool,
 ) -> (Vec<PathBuf>, Vec<InputError>) {
+    let (files, errors, _) = collect_paths_noting(paths, excluded, false);
+    (files, errors)
+}
+
+/// Documents numlint does not read (PDFs, spreadsheets, slides, old Word),
+/// named when a folder holds nothing else.
+pub const NOT_READ: &[&str] = &[
+    "pdf", "doc", "xls", "xlsx", "xlsm", "ods", "csv", "ppt", "pptx", "odt", "rtf", "wps", "et",
+];
+
+/// [`collect_paths`], and the documents in the folders walked that numlint
+/// does not read (see [`NOT_READ`]), sorted. With `force_exclude`, files
+/// named explicitly are skipped too where `excluded` says so (pre-commit
+/// names every changed file).
+pub fn collect_paths_noting(
+    paths: &[PathBuf],
+    excluded: &dyn Fn(&Path) -> bool,
+    force_exclude: bool,
+) -> (Vec<PathBuf>, Vec<InputError>, Vec<PathBuf>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
+    let mut unread = Vec::new();
     for p in paths {
         if p.is_dir() {
             for entry in ignore::WalkBuilder::new(p).require_git(false).build() {
@@ -138,9 +163,20 @@ pub fn collect_paths(
                         let wanted = e.file_type().is_some_and(|t| t.is_file())
                             && path.extension().and_then(|x| x.to_str()).is_some_and(|x| {
                                 EXTENSIONS.contains(&x.to_ascii_lowercase().as_str())
-                            });
+                            })
+                            && !is_lock_file(path);
+                        let extension = || {
+                            path.extension()
+                                .and_then(|x| x.to_str())
+                                .map(str::to_ascii_lowercase)
+                        };
                         if wanted && !excluded(path) {
                             files.push(path.to_path_buf());
+                        } else if e.file_type().is_some_and(|t| t.is_file())
+                            && extension().is_some_and(|x| NOT_READ.contains(&x.as_str()))
+                            && !is_lock_file(path)
+                        {
+                            unread.push(path.to_path_buf());
                         }
                     }
                     Err(err) => errors.push(InputError::Unreadable {
@@ -150,7 +186,9 @@ pub fn collect_paths(
                 }
             }
         } else if p.exists() {
-            files.push(p.clone());
+            if !(force_exclude && excluded(p)) {
+                files.push(p.clone());
+            }
         } else {
             errors.push(InputError::Io {
                 path: p.display().to_string(),
@@ -160,17 +198,38 @@ pub fn collect_paths(
     }
     files.sort();
     files.dedup();
-    (files, errors)
+    unread.sort();
+    unread.dedup();
+    (files, errors, unread)
+}
+
+/// Whether `path` is the lock file Word keeps beside an open document
+/// (`~$report.docx`: a few bytes of owner name, no document): skipped when
+/// a folder is walked.
+pub fn is_lock_file(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with("~$"))
 }
 
 /// Decodes file bytes: a byte-order mark decides (UTF-8, UTF-16); otherwise
-/// UTF-8, then `encoding` if given, then GB18030 (which covers GBK). NUL bytes
-/// in a file without a UTF-16 mark mean a binary file.
+/// UTF-8, then `encoding` if given, then the encoding chardetng detects, then
+/// GB18030 (which covers GBK); each only if the bytes decode in it without
+/// error. NUL bytes in a file without a UTF-16 mark mean a binary file.
 pub fn decode(
     path: &str,
     bytes: &[u8],
     encoding: Option<&'static Encoding>,
 ) -> Result<String, InputError> {
+    decode_detected(path, bytes, encoding).map(|d| d.text)
+}
+
+/// [`decode`], with the encoding detected (see [`Decoded`]).
+pub fn decode_detected(
+    path: &str,
+    bytes: &[u8],
+    encoding: Option<&'static Encoding>,
+) -> Result<Decoded, InputError> {
     decode_owned(path, bytes.to_vec(), encoding)
 }
 
@@ -184,7 +243,7 @@ pub fn decode_owned(
     path: &str,
     bytes: Vec<u8>,
     encoding: Option<&'static Encoding>,
-) -> Result<String, InputError> {
+) -> Result<Decoded, InputError> {
     decode_with(path, bytes, encoding, COPIED_UP_TO)
 }
 
@@ -194,7 +253,7 @@ fn decode_with(
     bytes: Vec<u8>,
     encoding: Option<&'static Encoding>,
     copied_up_to: usize,
-) -> Result<String, InputError> {
+) -> Result<Decoded, InputError> {
     // encoding_rs checks UTF-8 several times faster than the standard library
     // on Chinese text (where a run of small files spent 3.5 % of its time),
     // but hands back a borrowed text: a small file is copied, which costs
@@ -205,11 +264,11 @@ fn decode_with(
         if let Some(s) =
             encoding_rs::UTF_8.decode_without_bom_handling_and_without_replacement(&bytes)
         {
-            return Ok(s.into_owned());
+            return Ok(Decoded::plain(s.into_owned()));
         }
     }
     let bytes = match (String::from_utf8(bytes), plain) {
-        (Ok(s), true) => return Ok(s),
+        (Ok(s), true) => return Ok(Decoded::plain(s)),
         (Ok(s), false) => s.into_bytes(),
         (Err(e), _) => e.into_bytes(),
     };
@@ -222,27 +281,74 @@ fn decode_with(
                 offset: 0,
             });
         }
-        return Ok(text.into_owned());
+        return Ok(Decoded::plain(text.into_owned()));
     }
     if bytes.contains(&0) {
         return Err(InputError::Binary {
             path: path.to_string(),
         });
     }
-    let utf8 = std::str::from_utf8(bytes);
-    if let (Ok(s), None) = (utf8, encoding) {
-        return Ok(s.to_string());
+    // UTF-8 whatever the label: the label names the encoding of the files
+    // that are not.
+    let offset = match std::str::from_utf8(bytes) {
+        Ok(s) => return Ok(Decoded::plain(s.to_string())),
+        Err(e) => e.valid_up_to(),
+    };
+    let clean = |enc: &'static Encoding| {
+        let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+        (!had_errors).then(|| text.into_owned())
+    };
+    if let Some(text) = encoding.and_then(clean) {
+        return Ok(Decoded::plain(text));
     }
-    let offset = utf8.err().map_or(0, |e| e.valid_up_to());
-    let enc = encoding.unwrap_or(encoding_rs::GB18030);
-    let (text, had_errors) = enc.decode_without_bom_handling(bytes);
-    if had_errors {
-        return Err(InputError::NotText {
+    // A guess is taken only if it reads the bytes as text: no C1 control
+    // characters, which is what a single-byte encoding makes of bytes it has
+    // no letter for (and no text holds).
+    let guess = detect(bytes);
+    if guess != encoding_rs::GB18030 {
+        let text = clean(guess).filter(|t| !t.contains(|c| ('\u{80}'..='\u{9f}').contains(&c)));
+        if let Some(text) = text {
+            return Ok(Decoded {
+                text,
+                detected: Some(guess),
+            });
+        }
+    }
+    clean(encoding_rs::GB18030)
+        .map(Decoded::plain)
+        .ok_or_else(|| InputError::NotText {
             path: path.to_string(),
             offset,
-        });
+        })
+}
+
+/// The encoding of text that is not UTF-8, as chardetng guesses it from its
+/// first 64 KiB (GBK is read as GB18030, which covers it).
+fn detect(bytes: &[u8]) -> &'static Encoding {
+    let head = &bytes[..bytes.len().min(1 << 16)];
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(head, head.len() == bytes.len());
+    match detector.guess(None, chardetng::Utf8Detection::Deny) {
+        enc if enc == encoding_rs::GBK => encoding_rs::GB18030,
+        enc => enc,
     }
-    Ok(text.into_owned())
+}
+
+/// A decoded text, and the encoding it was detected to be in when that is
+/// neither UTF-8 (or UTF-16 by its mark) nor GB18030 nor the one named.
+#[derive(Debug)]
+pub struct Decoded {
+    pub text: String,
+    pub detected: Option<&'static Encoding>,
+}
+
+impl Decoded {
+    fn plain(text: String) -> Decoded {
+        Decoded {
+            text,
+            detected: None,
+        }
+    }
 }
 
 /// Reads one file as its format says.
@@ -253,14 +359,19 @@ pub fn load(path: &Path, encoding: Option<&'static Encoding>) -> Result<Source, 
         error,
     })?;
     let format = Format::of(path);
-    let text = match format {
-        Format::Docx => docx::paragraphs(&bytes).map_err(|reason| InputError::Unreadable {
-            path: name.clone(),
-            reason,
-        })?,
-        _ => decode_owned(&name, bytes, encoding)?,
-    };
-    Ok(Source::from_text(&name, format, text))
+    let decoded =
+        match format {
+            Format::Docx => Decoded::plain(docx::paragraphs(&bytes).map_err(|reason| {
+                InputError::Unreadable {
+                    path: name.clone(),
+                    reason,
+                }
+            })?),
+            _ => decode_owned(&name, bytes, encoding)?,
+        };
+    let mut source = Source::from_text(&name, format, decoded.text);
+    source.detected = decoded.detected;
+    Ok(source)
 }
 
 #[cfg(test)]
@@ -314,5 +425,48 @@ mod tests {
             decode("a", &[0x81, 0x20], None),
             Err(InputError::NotText { .. })
         ));
+    }
+}
+
+#[cfg(test)]
+mod encoding_tests {
+    use super::*;
+
+    const REPORT: &str =
+        "全市需大病救治17093人,已救治17025人,救治進度99.3%;慢病需签约44673人,已签约44405人。";
+
+    /// A label applies only where UTF-8 fails: UTF-8 and GB18030 files are
+    /// read as such with `--encoding big5`, and a Big5 file is read as Big5.
+    #[test]
+    fn a_label_applies_where_utf8_fails() {
+        let big5 = Some(encoding_rs::BIG5);
+        let d = decode_detected("a", REPORT.as_bytes(), big5).unwrap();
+        assert_eq!((d.text.as_str(), d.detected), (REPORT, None));
+        let (gb, _, _) = encoding_rs::GB18030.encode(REPORT);
+        let d = decode_detected("a", &gb, big5).unwrap();
+        assert_eq!(d.text, REPORT);
+        let (b5, _, _) =
+            encoding_rs::BIG5.encode("全市需大病救治17093人,已救治17025人,救治進度99.3%。");
+        let d = decode_detected("a", &b5, big5).unwrap();
+        assert_eq!(
+            d.text,
+            "全市需大病救治17093人,已救治17025人,救治進度99.3%。"
+        );
+        assert_eq!(d.detected, None);
+    }
+
+    /// Without a label, a Big5 file is detected (and said to be), not read
+    /// as GB18030 into nonsense; GBK is GB18030 and not reported.
+    #[test]
+    fn big5_is_detected_without_a_label() {
+        let text =
+            "臺北市需大病救治17093人,已救治17025人,救治進度99.3%。醫療機構共有37家,其中醫院12家。";
+        let (b5, _, _) = encoding_rs::BIG5.encode(text);
+        let d = decode_detected("a", &b5, None).unwrap();
+        assert_eq!(d.text, text);
+        assert_eq!(d.detected, Some(encoding_rs::BIG5));
+        let (gb, _, _) = encoding_rs::GB18030.encode(REPORT);
+        let d = decode_detected("a", &gb, None).unwrap();
+        assert_eq!((d.text.as_str(), d.detected), (REPORT, None));
     }
 }
