@@ -1,8 +1,17 @@
 //! `change`: a value before and after: `由X增加到Y`, `从X下降到Y`, with an
 //! optional stated size (`增长P%`, `增加了D`, `提高了K个百分点`, `增长2倍`).
 //!
+//! English orders too: `rose from X to Y, up P%`; the size first,
+//! `increased 82.7% to $117.8 million from $64.5 million`, `decreased $788,
+//! or 5.8%, to …`, `decreased 56.0% from X in fiscal 2001 to Y`; a noun of
+//! change (`rise_nouns`, `fall_nouns`): `was $44.5 million, a 23.5% increase
+//! from $36.0 million`. A short time phrase may follow each value.
+//!
 //! The claim holds when the direction matches the verb and the stated size can
-//! equal the change between the two figures.
+//! equal the change between the two figures: a size in % between two rates
+//! may be points; an amount whose last group is `,000` may be rounded to the
+//! thousand. A size in the next clause counts only when it opens the clause;
+//! none after a `per_period` word (年均, 按可比价格计算, in real terms).
 
 use super::{
     figure, fmt_fixed, shown, skip_space, starts_with_any, with_tolerance, Claim, Doc, Label, Role,

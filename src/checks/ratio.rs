@@ -8,7 +8,9 @@
 //!   (`湖北省共1亿元`), `…资金占全省的近四分之一`.
 //!
 //! The claim holds when part / whole can lie in the interval the rate stands
-//! for, read as rounded half-up or truncated (CONTRACT.md).
+//! for, read as rounded half-up or truncated (CONTRACT.md). A span of time is
+//! never a whole or a part; a text that says its records are weighted
+//! (`weighted`) gets no claim from its counts and rates.
 
 use super::{
     chars_between, figure, fmt_fixed, inside_word, shown, skip_space, starts_with_any,

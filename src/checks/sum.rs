@@ -10,6 +10,11 @@
 //!
 //! Every part holds exactly one figure, all of the total's family; anything
 //! else (`76个乡镇(办、场)`, `405.47万人次(同比增长10.57%)`) is not a sum.
+//! In Chinese, parts set apart by commas are clauses, not one enumeration
+//! (`245例(140例治愈出院,1例死亡)`); a parenthesis opening with an
+//! `excluding` word, or glued to a letter (`F(1, 58)`), holds no parts. A
+//! figure before a colon is no total when it is a label (`note 3:`), stands on
+//! an earlier line, or counts the parts themselves (`two sizes: 1.5 and 3`).
 
 use super::{
     chars_between, figure, fmt, skip_space, starts_with_any, with_tolerance, Claim, Doc, Label,
