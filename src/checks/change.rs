@@ -154,16 +154,7 @@ fn verb_from_to<'d>(
     e: usize,
 ) -> Option<(&'d Quantity, Direction, &'d str, &'d Quantity)> {
     let v = &rule.vocabulary;
-    let head = doc.text[..s].trim_end();
-    let (dir, verb) = match (
-        super::ends_with_any(head, &v.increase),
-        super::ends_with_any(head, &v.decrease),
-    ) {
-        (Some(a), _) => (Direction::Up, a),
-        (None, Some(b)) => (Direction::Down, b),
-        (None, None) => return None,
-    };
-    let verb_text = &doc.text[head.len() - verb.len()..head.len()];
+    let (dir, verb_text, _) = verb_before(doc, rule, s)?;
     let before = doc
         .quantity_at(skip_space(doc.text, e))
         .filter(|q| q.kind.is_checkable())?;
@@ -196,6 +187,16 @@ fn to_from(doc: &Doc, rule: &Rule, sentence: Span, s: usize, e: usize) -> Option
     let before_after = doc.text[..after.start].trim_end();
     let to = v.to.iter().find(|w| super::word_before(before_after, w))?;
     let (sizes, at) = sizes_before(doc, sentence, before_after.len() - to.len())?;
+    let (dir, verb_text, verb_at) = verb_before(doc, rule, at)?;
+    claims_of(
+        doc, rule, sentence, before, after, dir, verb_text, &sizes, verb_at,
+    )
+}
+
+/// The verb of change that ends the text before `at` (spaces aside): its
+/// direction, its text and where it starts.
+fn verb_before<'t>(doc: &Doc<'t>, rule: &Rule, at: usize) -> Option<(Direction, &'t str, usize)> {
+    let v = &rule.vocabulary;
     let lead = doc.text[..at].trim_end();
     let (dir, verb) = match (
         super::ends_with_any(lead, &v.increase),
@@ -205,18 +206,8 @@ fn to_from(doc: &Doc, rule: &Rule, sentence: Span, s: usize, e: usize) -> Option
         (None, Some(b)) => (Direction::Down, b),
         (None, None) => return None,
     };
-    let verb_text = &doc.text[lead.len() - verb.len()..lead.len()];
-    claims_of(
-        doc,
-        rule,
-        sentence,
-        before,
-        after,
-        dir,
-        verb_text,
-        &sizes,
-        lead.len() - verb.len(),
-    )
+    let verb_at = lead.len() - verb.len();
+    Some((dir, &doc.text[verb_at..lead.len()], verb_at))
 }
 
 /// The stated sizes ending at `at`, last first: `$788, or 5.8%,` / `by 2%` /
@@ -330,26 +321,15 @@ fn claims_of(
 /// `decreased 56.0% from $108.3 million in fiscal 2001 to $47.6 million`:
 /// the verb, its size, then `from` X, a time phrase, `to` Y.
 fn size_from_to(doc: &Doc, rule: &Rule, sentence: Span, s: usize, e: usize) -> Option<Vec<Claim>> {
-    let v = &rule.vocabulary;
     let (sizes, at) = sizes_before(doc, sentence, s)?;
     if sizes.is_empty() {
         return None;
     }
-    let lead = doc.text[..at].trim_end();
-    let (dir, verb) = match (
-        super::ends_with_any(lead, &v.increase),
-        super::ends_with_any(lead, &v.decrease),
-    ) {
-        (Some(a), _) => (Direction::Up, a),
-        (None, Some(b)) => (Direction::Down, b),
-        (None, None) => return None,
-    };
-    let verb_text = &doc.text[lead.len() - verb.len()..lead.len()];
+    let (dir, verb_text, verb_at) = verb_before(doc, rule, at)?;
     let before = doc
         .quantity_at(skip_space(doc.text, e))
         .filter(|q| q.kind.is_checkable())?;
     let after = figure_after_to(doc, rule, before.end)?;
-    let verb_at = lead.len() - verb.len();
     claims_of(
         doc, rule, sentence, before, after, dir, verb_text, &sizes, verb_at,
     )
