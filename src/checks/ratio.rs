@@ -54,6 +54,7 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
         }
         if !v.of_whole.is_empty() && !v.rate_lead.is_empty() {
             of_whole(doc, rule, sentence, &mut out);
+            part_rate_of_whole(doc, sentence, &mut out, rule);
         }
         if !v.slash.is_empty() {
             slash(doc, rule, sentence, &mut out);
@@ -158,6 +159,35 @@ fn of_whole(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
             continue;
         }
         out.push(judge(doc, rule, whole, part, stated));
+    }
+}
+
+/// `10 (33%) of 30 food handlers`, `53 (23.3%) of the 227 counties`: the
+/// part, its rate alone in brackets, then `of` and the whole.
+fn part_rate_of_whole(doc: &Doc, sentence: Span, out: &mut Vec<Claim>, rule: &Rule) {
+    let qs = doc.quantities_in(sentence);
+    for w in qs.windows(3) {
+        let (part, stated, whole) = (&w[0], &w[1], &w[2]);
+        if !part.kind.is_magnitude()
+            || !stated.kind.is_rate()
+            || !whole.kind.is_magnitude()
+            || !part.same_family(whole)
+        {
+            continue;
+        }
+        let open = doc.text[part.end..stated.start].trim();
+        let close = doc.text[stated.end..whole.start].trim_start();
+        let Some(rest) = close.strip_prefix(')') else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        let of = rest
+            .strip_prefix("of the ")
+            .or_else(|| rest.strip_prefix("of "))
+            .map(str::trim);
+        if open == "(" && of == Some("") {
+            out.push(judge(doc, rule, whole, part, stated));
+        }
     }
 }
 
