@@ -806,7 +806,40 @@ fn special(n: Number, end: usize, kind: QuantityKind, unit: Option<&'static str>
     }
 }
 
+/// A year written digit by digit in Chinese numerals: `一九七八年`,
+/// `一九五○年` (a year, never a figure that counts).
+fn chinese_year(text: &str, i: usize) -> Option<Quantity> {
+    const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    let digit = |c: char| match c {
+        '○' | '零' => Some(0),
+        _ => DIGITS.iter().position(|&d| d == c).map(|d| d as i64),
+    };
+    let mut value = 0i64;
+    let mut end = i;
+    for c in text[i..].chars().take(4) {
+        value = value * 10 + digit(c)?;
+        end += c.len_utf8();
+    }
+    if !(1900..=2100).contains(&value) || !text[end..].starts_with('年') {
+        return None;
+    }
+    let n = Number {
+        start: i,
+        end,
+        value: int(value),
+        decimals: 0,
+        ulp: int(1),
+        scaled: false,
+        many: None,
+        chinese: true,
+    };
+    Some(special(n, end + '年'.len_utf8(), QuantityKind::Year, None))
+}
+
 fn chinese_quantity(text: &str, i: usize) -> Option<Quantity> {
+    if let Some(year) = chinese_year(text, i) {
+        return Some(year);
+    }
     let rest = &text[i..];
     // 百分之九十五, 千分之三, 万分之五
     for (prefix, kind, scale) in [
@@ -1348,6 +1381,8 @@ mod tests {
         assert_eq!(one("10+10 便民").kind, QuantityKind::Expression);
         assert_eq!(one("2019年").kind, QuantityKind::Year);
         assert_eq!(one("１９５４年").kind, QuantityKind::Year);
+        assert_eq!(one("一九七八年").kind, QuantityKind::Year);
+        assert_eq!(one("一九五○年").kind, QuantityKind::Year);
         assert_eq!(one("截至10月25日").kind, QuantityKind::Date);
         assert_eq!(one("第6").kind, QuantityKind::Ordinal);
         assert_eq!(one("排名第三").kind, QuantityKind::Ordinal);
