@@ -19,6 +19,9 @@ pub struct PlacedLabel {
     pub end: usize,
     pub line: usize,
     pub column: usize,
+    /// The spreadsheet cell it lies in (`Sheet1!C7`, `C7` in a CSV file).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
 }
 
 /// One inconsistency, as CONTRACT.md's JSON shows it.
@@ -36,6 +39,9 @@ pub struct Finding {
     pub labels: Vec<PlacedLabel>,
     pub expected: Option<String>,
     pub help: String,
+    /// The spreadsheet cell of the primary label (`Sheet1!C7`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
     /// Index of the primary label (the figure that is wrong).
     #[serde(skip)]
     pub primary: usize,
@@ -55,6 +61,7 @@ pub fn place_labels(text: &str, index: &LineIndex, claim: &Claim) -> Vec<PlacedL
                 end: l.span.end,
                 line,
                 column,
+                cell: None,
             }
         })
         .collect()
@@ -102,6 +109,7 @@ pub fn findings_with<'t>(
                 end: p.end,
                 expected: verdict.expected,
                 help: verdict.help,
+                cell: None,
                 labels,
                 primary,
             })

@@ -17,5 +17,6 @@ pub mod render;
 pub mod rules;
 pub mod run;
 pub mod suppress;
+pub mod tables;
 pub mod text;
 pub mod words;

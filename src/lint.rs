@@ -220,11 +220,18 @@ fn lint_whole(
 ) -> Vec<Finding> {
     // The pieces of a large file are independent: they run in parallel.
     let text = source.prose();
-    let claims: Vec<Claim> = pieces
+    let mut claims: Vec<Claim> = pieces
         .into_par_iter()
         .flat_map_iter(|piece| piece_claims(text, piece, &source.breaks, rules))
         .collect();
+    claims.extend(crate::tables::claims(
+        text,
+        &source.tables,
+        (0, usize::MAX),
+        rules,
+    ));
     let mut out = findings(&source.path, &source.text, claims, rules);
+    name_cells(source, &mut out);
     let unused = crate::suppress::apply(
         &source.path,
         &source.text,
@@ -236,6 +243,20 @@ fn lint_whole(
     out.extend(unused);
     crate::finding::sort(&mut out);
     out
+}
+
+/// Names the cells of spreadsheets and CSV files that findings point at
+/// (`Sheet1!C7`).
+fn name_cells(source: &Source, findings: &mut [Finding]) {
+    if source.tables.iter().all(|t| t.sheet.is_none()) {
+        return;
+    }
+    for f in findings {
+        for l in &mut f.labels {
+            l.cell = crate::tables::cell_name_at(&source.tables, l.start);
+        }
+        f.cell = crate::tables::cell_name_at(&source.tables, f.start);
+    }
 }
 
 /// Lints a source as [`lint_source`] does, but hands over its findings piece
@@ -274,9 +295,20 @@ pub fn lint_source_pieces_with(
     // Built by the first piece that needs it: most large files have no
     // finding.
     let index = OnceLock::new();
-    let findings_of = |piece| {
-        let claims = piece_claims(text, piece, &source.breaks, rules);
-        findings_with(&source.path, &source.text, &index, claims, rules)
+    let last = pieces.last().map_or(0, |p| p.0);
+    let findings_of = |piece: (usize, usize)| {
+        let mut claims = piece_claims(text, piece, &source.breaks, rules);
+        // A table belongs to the piece it begins in.
+        let to = if piece.0 == last { usize::MAX } else { piece.1 };
+        claims.extend(crate::tables::claims(
+            text,
+            &source.tables,
+            (piece.0, to),
+            rules,
+        ));
+        let mut found = findings_with(&source.path, &source.text, &index, claims, rules);
+        name_cells(source, &mut found);
+        found
     };
     let suppressions = crate::suppress::Suppressions::new(&directives);
     if !directives.is_empty() {

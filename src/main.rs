@@ -691,13 +691,21 @@ fn extract(paths: &[PathBuf], format: ExtractFormat, common: &Common) -> ExitCod
         if let Some(enc) = source.detected {
             eprintln!("numlint: {}", detected_note(&source.path, enc));
         }
-        let analysis = analyze_blocks(source.prose(), &source.breaks, &rules);
+        let mut analysis = analyze_blocks(source.prose(), &source.breaks, &rules);
+        analysis.claims.extend(numlint::tables::claims(
+            source.prose(),
+            &source.tables,
+            (0, usize::MAX),
+            &rules,
+        ));
+        analysis.claims.sort_by_key(|c| c.start());
         match format {
             ExtractFormat::Json => docs.push(numlint::render::json::extracted_document(
                 &source.path,
                 &source.text,
                 &analysis.quantities,
                 &analysis.claims,
+                source.tables.len(),
             )),
             ExtractFormat::Human => print_extracted(&source, &analysis),
         }
@@ -877,7 +885,15 @@ fn test_rules(files: &[PathBuf]) -> ExitCode {
     {
         let only = loaded.rules.subset(vec![rule.clone()]);
         for ex in &rule.examples {
-            let findings = numlint::lint::lint("example", &ex.text, &only);
+            let findings = match &ex.format {
+                Some(ext) => {
+                    let name = format!("example.{ext}");
+                    let format = InputFormat::of(Path::new(&name));
+                    let source = numlint::input::Source::from_text(&name, format, ex.text.clone());
+                    numlint::lint::lint_source(&source, &only)
+                }
+                None => numlint::lint::lint("example", &ex.text, &only),
+            };
             let got = if findings.iter().any(|f| f.severity == Severity::Error) {
                 Expect::Error
             } else if findings.is_empty() {

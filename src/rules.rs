@@ -32,19 +32,28 @@ pub enum CheckKind {
     Change,
     MissingNumber,
     ListCount,
+    /// A total row or column of a table against what it covers.
+    TableTotal,
+    /// A share column of a table against its figures and their total.
+    TableShare,
+    /// A change column of a table against its two period columns.
+    TableChange,
     /// Not a check: the kind of the warning about a suppression that
     /// suppresses nothing. No rule has it.
     Suppression,
 }
 
 impl CheckKind {
-    pub const ALL: [CheckKind; 6] = [
+    pub const ALL: [CheckKind; 9] = [
         CheckKind::Ratio,
         CheckKind::Sum,
         CheckKind::Subset,
         CheckKind::Change,
         CheckKind::MissingNumber,
         CheckKind::ListCount,
+        CheckKind::TableTotal,
+        CheckKind::TableShare,
+        CheckKind::TableChange,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -55,6 +64,9 @@ impl CheckKind {
             CheckKind::Change => "change",
             CheckKind::MissingNumber => "missing-number",
             CheckKind::ListCount => "list-count",
+            CheckKind::TableTotal => "table-total",
+            CheckKind::TableShare => "table-share",
+            CheckKind::TableChange => "table-change",
             CheckKind::Suppression => "suppression",
         }
     }
@@ -128,6 +140,16 @@ impl CheckKind {
                 "not_markers",
                 "verbs",
             ],
+            CheckKind::TableTotal => &[
+                "total",
+                "whole_hint",
+                "of_which",
+                "not_summed",
+                "not_markers",
+                "adjustments",
+            ],
+            CheckKind::TableShare => &["share", "total", "whole_hint", "of_which"],
+            CheckKind::TableChange => &["rate", "by", "from", "to"],
             CheckKind::Suppression => &[],
         }
     }
@@ -214,6 +236,9 @@ struct RuleDef {
     fall_nouns: Option<Spanned<Vec<String>>>,
     that_is: Option<Spanned<Vec<String>>>,
     connectors: Option<Spanned<Vec<String>>>,
+    of_which: Option<Spanned<Vec<String>>>,
+    adjustments: Option<Spanned<Vec<String>>>,
+    not_summed: Option<Spanned<Vec<String>>>,
     #[serde(default)]
     example: Vec<ExampleDef>,
 }
@@ -223,6 +248,8 @@ struct RuleDef {
 struct ExampleDef {
     text: String,
     expect: Spanned<String>,
+    /// How the text is read: `md`, `html`, `csv`, `tsv` (default: plain text).
+    format: Option<String>,
 }
 
 /// The words that mark each role of a claim. Which keys a check kind reads is
@@ -269,6 +296,9 @@ pub struct Vocabulary {
     pub fall_nouns: Words,
     pub that_is: Words,
     pub connectors: Words,
+    pub of_which: Words,
+    pub adjustments: Words,
+    pub not_summed: Words,
 }
 
 impl Vocabulary {
@@ -313,6 +343,9 @@ pub enum Expect {
 pub struct Example {
     pub text: String,
     pub expect: Expect,
+    /// The format the text is read in, as a file extension (`md`, `csv`);
+    /// `None` for plain text.
+    pub format: Option<String>,
 }
 
 /// One rule in force.
@@ -515,7 +548,7 @@ impl RuleSet {
                 .map(|i| (*self.rules[i].vocabulary).clone())
                 .unwrap_or_default();
             let allowed = check.vocabulary_keys();
-            let fields: [VocabularyField; 39] = [
+            let fields: [VocabularyField; 42] = [
                 ("whole", &def.whole, &mut vocabulary.whole),
                 ("part", &def.part, &mut vocabulary.part),
                 ("rate", &def.rate, &mut vocabulary.rate),
@@ -571,6 +604,9 @@ impl RuleSet {
                 ("fall_nouns", &def.fall_nouns, &mut vocabulary.fall_nouns),
                 ("that_is", &def.that_is, &mut vocabulary.that_is),
                 ("connectors", &def.connectors, &mut vocabulary.connectors),
+                ("of_which", &def.of_which, &mut vocabulary.of_which),
+                ("adjustments", &def.adjustments, &mut vocabulary.adjustments),
+                ("not_summed", &def.not_summed, &mut vocabulary.not_summed),
             ];
             for (key, given, slot) in fields {
                 if let Some(words) = given {
@@ -611,6 +647,7 @@ impl RuleSet {
                 examples.push(Example {
                     text: ex.text.clone(),
                     expect,
+                    format: ex.format.clone(),
                 });
             }
             let rule = Rule {

@@ -142,7 +142,7 @@ pub fn directives(text: &str, format: Format) -> Vec<Directive> {
                 }
             }
         }
-        Format::Text | Format::Docx => {
+        Format::Text | Format::Docx | Format::Csv | Format::Tsv => {
             let mut offset = 0;
             for (k, line) in text.split('\n').enumerate() {
                 if let Some((action, names, reason)) = parse_body(line) {
@@ -398,9 +398,11 @@ fn warning(
             end: d.end,
             line,
             column,
+            cell: None,
         }],
         expected: None,
         help: "remove it, or fix the rule name".into(),
+        cell: None,
         primary: 0,
     }
 }
@@ -496,6 +498,7 @@ mod tests {
             labels: Vec::new(),
             expected: None,
             help: String::new(),
+            cell: None,
             primary: 0,
         }
     }

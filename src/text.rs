@@ -59,6 +59,11 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+/// A Han character of the basic block (the characters of Chinese text).
+pub fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
 /// A byte range of the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Span {

@@ -554,9 +554,7 @@ fn name_count(name: &str, rule: &Rule) -> Option<(u32, bool)> {
     Some((first + second.value.to_integer().to_u32()?, true))
 }
 
-fn is_han(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c)
-}
+use crate::text::is_han;
 
 fn quoted_names(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
     let text = doc.text;

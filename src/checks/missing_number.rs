@@ -61,9 +61,7 @@ fn claim(rule: &Rule, spans: Vec<Span>, message: String, help: &str) -> Claim {
     }
 }
 
-fn is_han(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c)
-}
+use crate::text::is_han;
 
 fn change_slots(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>, covered: &mut Vec<Span>) {
     let v = &rule.vocabulary;

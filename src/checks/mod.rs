@@ -353,7 +353,11 @@ pub fn find_claims(doc: &Doc, rules: &RuleSet) -> Vec<Claim> {
             CheckKind::Change => change::find(doc, rule),
             CheckKind::MissingNumber => missing_number::find(doc, rule),
             CheckKind::ListCount => list_count::find(doc, rule),
-            CheckKind::Suppression => Vec::new(),
+            // Tables are checked over their grids (`crate::tables`).
+            CheckKind::Suppression
+            | CheckKind::TableTotal
+            | CheckKind::TableShare
+            | CheckKind::TableChange => Vec::new(),
         });
     }
     // Of the claims with one kind and spans, the first found (by the first

@@ -7,9 +7,11 @@
 //! Problems are values ([`InputError`]) so a run reports them and goes on with
 //! the other files. Nothing here ever writes.
 
+pub mod delimited;
 pub mod docx;
 pub mod html;
 pub mod markdown;
+pub mod pipe;
 
 use crate::text::Breaks;
 use encoding_rs::Encoding;
@@ -18,7 +20,9 @@ use std::path::{Path, PathBuf};
 
 /// File extensions linted when a folder is walked. A file named explicitly is
 /// always linted, as plain text unless its extension says otherwise.
-pub const EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm", "docx"];
+pub const EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "html", "htm", "docx", "csv", "tsv",
+];
 
 /// How a file is read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,6 +31,10 @@ pub enum Format {
     Markdown,
     Html,
     Docx,
+    /// Comma-separated values: one table.
+    Csv,
+    /// Tab-separated values: one table.
+    Tsv,
 }
 
 impl Format {
@@ -40,6 +48,8 @@ impl Format {
             Some("md" | "markdown") => Format::Markdown,
             Some("html" | "htm") => Format::Html,
             Some("docx") => Format::Docx,
+            Some("csv") => Format::Csv,
+            Some("tsv" | "tab") => Format::Tsv,
             _ => Format::Text,
         }
     }
@@ -91,14 +101,18 @@ pub struct Source {
     /// The encoding the file was detected to be in, when it is neither
     /// UTF-8 nor GB18030 (see [`Decoded`]): the run says so.
     pub detected: Option<&'static Encoding>,
+    /// The tables of the file, their cells pointing into `text`.
+    pub tables: Vec<crate::tables::Table>,
 }
 
 impl Source {
     /// A source from text already decoded.
     pub fn from_text(path: &str, format: Format, text: String) -> Source {
+        let mut tables = Vec::new();
         let (masked, breaks) = match format {
             Format::Markdown => {
                 let (p, b) = markdown::prose(&text);
+                tables = pipe::tables(&text);
                 (Some(p), b)
             }
             Format::Html => {
@@ -107,6 +121,12 @@ impl Source {
             }
             // Each paragraph of a Word document ends a sentence.
             Format::Docx => (None, text.match_indices('\n').map(|(i, _)| i).collect()),
+            Format::Csv | Format::Tsv => {
+                let delimiter = if format == Format::Csv { b',' } else { b'\t' };
+                let (table, p, b) = delimited::read(&text, delimiter);
+                tables.push(table);
+                (Some(p), b)
+            }
             Format::Text => (None, Breaks::default()),
         };
         Source {
@@ -116,6 +136,7 @@ impl Source {
             masked,
             breaks,
             detected: None,
+            tables,
         }
     }
 
@@ -139,7 +160,7 @@ pub fn collect_paths(
 /// Documents numlint does not read (PDFs, spreadsheets, slides, old Word),
 /// named when a folder holds nothing else.
 pub const NOT_READ: &[&str] = &[
-    "pdf", "doc", "xls", "xlsx", "xlsm", "ods", "csv", "ppt", "pptx", "odt", "rtf", "wps", "et",
+    "pdf", "doc", "xls", "xlsx", "xlsm", "ods", "ppt", "pptx", "odt", "rtf", "wps", "et",
 ];
 
 /// [`collect_paths`], and the documents in the folders walked that numlint

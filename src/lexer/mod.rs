@@ -1174,9 +1174,7 @@ fn finish(text: &str, n: Number) -> Option<Quantity> {
     })
 }
 
-fn is_han(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c)
-}
+use crate::text::is_han;
 
 /// A scale after digits in a figure: `4.68 million`, `1.2bn`, `12k`. Single
 /// capitals other than K and M (`5G`, `3D`) are names, not scales, and a scale

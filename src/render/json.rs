@@ -128,6 +128,9 @@ fn write_finding(out: &mut Vec<u8>, f: &Finding, depth: Option<usize>) {
             ("line", l.line),
             ("column", l.column),
         ]);
+        if let Some(cell) = &l.cell {
+            w.str_field(false, "cell", cell);
+        }
         w.close(b'}', true);
     }
     w.close(b']', !f.labels.is_empty());
@@ -138,6 +141,9 @@ fn write_finding(out: &mut Vec<u8>, f: &Finding, depth: Option<usize>) {
     }
     w.key(false, "help");
     w.string(&f.help);
+    if let Some(cell) = &f.cell {
+        w.str_field(false, "cell", cell);
+    }
     w.close(b'}', true);
 }
 
@@ -319,15 +325,19 @@ mod tests {
             proptest::sample::select(roles.to_vec()),
             text(),
             any::<[usize; 4]>(),
+            proptest::option::of(text()),
         )
-            .prop_map(|(role, text, [start, end, line, column])| PlacedLabel {
-                role,
-                text,
-                start,
-                end,
-                line,
-                column,
-            })
+            .prop_map(
+                |(role, text, [start, end, line, column], cell)| PlacedLabel {
+                    role,
+                    text,
+                    start,
+                    end,
+                    line,
+                    column,
+                    cell,
+                },
+            )
     }
 
     fn finding() -> impl Strategy<Value = Finding> {
@@ -346,14 +356,18 @@ mod tests {
             ),
             any::<[usize; 4]>(),
             proptest::collection::vec(label(), 0..4),
-            (proptest::option::of(text()), text()),
+            (
+                proptest::option::of(text()),
+                text(),
+                proptest::option::of(text()),
+            ),
         )
             .prop_map(
                 |(
                     (rule, check, error, message, path),
                     [line, column, start, end],
                     labels,
-                    (expected, help),
+                    (expected, help, cell),
                 )| Finding {
                     rule,
                     check,
@@ -371,6 +385,7 @@ mod tests {
                     labels,
                     expected,
                     help,
+                    cell,
                     primary: 0,
                 },
             )
@@ -436,6 +451,9 @@ pub struct ExtractedClaim {
 #[derive(Serialize)]
 pub struct ExtractedDocument {
     pub path: String,
+    /// How many tables the document holds (their figures are checked by the
+    /// table rules; see `claims`).
+    pub tables: usize,
     pub quantities: Vec<ExtractedQuantity>,
     pub claims: Vec<ExtractedClaim>,
 }
@@ -449,10 +467,12 @@ pub fn extracted_document(
     text: &str,
     quantities: &[Quantity],
     claims: &[Claim],
+    tables: usize,
 ) -> ExtractedDocument {
     let index = LineIndex::new(text);
     ExtractedDocument {
         path: path.to_string(),
+        tables,
         quantities: quantities
             .iter()
             .map(|q| {

@@ -1,0 +1,124 @@
+//! Tables: the grids of cells every input format yields (Markdown pipe
+//! tables, HTML `<table>`, CSV/TSV, Word `w:tbl`, spreadsheets), how a grid
+//! is read (header rows, the label column, each cell's figure as an exact
+//! interval) and the checks over them, one module each: [`total`] (a total
+//! row or column against what it covers), [`share`] (a share column against
+//! the figures and their total), [`change`] (a change column against two
+//! period columns).
+//!
+//! A format module only says where each cell is (its span in the source
+//! text, its row and column, how many it spans, whether it is a header); all
+//! reading of what the cells mean lives here. When the structure of a table
+//! is not clear (no label column, a header that is no period, a unit that
+//! differs), its checks make no claim.
+
+pub mod change;
+pub mod grid;
+pub mod share;
+pub mod total;
+pub mod value;
+
+use crate::checks::Claim;
+use crate::rules::{CheckKind, RuleSet};
+use crate::text::Span;
+pub use grid::Grid;
+
+/// One cell as a format found it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cell {
+    /// First row and column it covers (0-based, after earlier cells' spans).
+    pub row: u32,
+    pub col: u32,
+    /// How many rows and columns it covers (at least 1).
+    pub rows: u32,
+    pub cols: u32,
+    /// Its content in the source text (may be empty).
+    pub span: Span,
+    /// Marked as a header by the format (`<th>`, a Markdown head row, a Word
+    /// header row).
+    pub header: bool,
+}
+
+/// A table as a format found it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Table {
+    /// The cells in reading order (row by row).
+    pub cells: Vec<Cell>,
+    /// How many leading rows the format marks as the head (`<thead>`, the
+    /// first row of a Markdown table), when it says.
+    pub head_rows: Option<u32>,
+    /// The caption, or the line before the table (a title, `单位:万元`).
+    pub caption: Option<Span>,
+    /// How its cells are named in findings: a spreadsheet's sheet
+    /// (`Sheet1!C7`), or `Some("")` for a CSV file (`C7`); `None` where the
+    /// line and column say enough.
+    pub sheet: Option<String>,
+}
+
+impl Table {
+    /// The A1 name of the cell at `row`, `col` (0-based), with its sheet.
+    pub fn cell_name(&self, row: u32, col: u32) -> Option<String> {
+        let sheet = self.sheet.as_ref()?;
+        let mut letters = Vec::new();
+        let mut c = col + 1;
+        while c > 0 {
+            let r = (c - 1) % 26;
+            letters.push(b'A' + r as u8);
+            c = (c - 1) / 26;
+        }
+        letters.reverse();
+        let col = String::from_utf8(letters).unwrap_or_default();
+        Some(if sheet.is_empty() {
+            format!("{col}{}", row + 1)
+        } else {
+            format!("{sheet}!{col}{}", row + 1)
+        })
+    }
+
+    /// Where the table begins in the text.
+    pub fn start(&self) -> usize {
+        self.cells.first().map_or(0, |c| c.span.start)
+    }
+}
+
+/// The name of the cell whose content holds `offset`, in the tables that
+/// name their cells (spreadsheets and CSV files).
+pub fn cell_name_at(tables: &[Table], offset: usize) -> Option<String> {
+    tables
+        .iter()
+        .filter(|t| t.sheet.is_some())
+        .flat_map(|t| t.cells.iter().map(move |c| (t, c)))
+        .find(|(_, c)| c.span.start <= offset && offset < c.span.end.max(c.span.start + 1))
+        .and_then(|(t, c)| t.cell_name(c.row, c.col))
+}
+
+/// Every claim the table rules make about the tables that begin in
+/// `start..end` of `text` (the prose of the source, where cell spans point).
+pub fn claims(
+    text: &str,
+    tables: &[Table],
+    (start, end): (usize, usize),
+    rules: &RuleSet,
+) -> Vec<Claim> {
+    let mut out = Vec::new();
+    for table in tables
+        .iter()
+        .filter(|t| (start..end).contains(&t.start()) || (start == 0 && t.cells.is_empty()))
+    {
+        let Some(grid) = Grid::read(text, table) else {
+            continue;
+        };
+        for rule in &rules.rules {
+            if rule.lang.is_some_and(|l| l != grid.lang) {
+                continue;
+            }
+            match rule.check {
+                CheckKind::TableTotal => out.extend(total::find(&grid, rule)),
+                CheckKind::TableShare => out.extend(share::find(&grid, rule)),
+                CheckKind::TableChange => out.extend(change::find(&grid, rule)),
+                _ => {}
+            }
+        }
+    }
+    out
+}

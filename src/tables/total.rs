@@ -1,0 +1,543 @@
+//! `table-total`: a total row or column equals the sum of what it covers.
+//!
+//! A total row (`合计`, `总计`, `Total`; `小计`, `Subtotal` for a section)
+//! at the foot of a block covers the rows above it, back to the head, a
+//! section title or the previous total; one right under the head covers the
+//! rows below it, to the next total. Sub-rows (`其中:`, `of which`, rows
+//! indented under another) are parts of the row above, not of the total. A
+//! table may nest (items under headings, subtotals under a total), and its
+//! format may keep no indentation: the total holds when any reading of the
+//! rows holds — every row, the rows of the outermost enumeration (`一、`
+//! before `（一）` before `1.`), the rows left when a row followed by rows
+//! that add up to it stands for them, subtotals in place of their rows. An
+//! area total (`全省`, `全国`, `All`) may cover places not listed: its rows
+//! must not exceed it. A total column (`合计`, `Total` in the head) covers
+//! the columns of its group (under one spanning head cell), or every other
+//! data column when the table has one total column.
+//!
+//! A blank or a dash is no zero: a total with such a part is only held to be
+//! no less than the parts stated. Columns of rates, averages and shares are
+//! never summed. When most of a total's figures disagree with what it
+//! covers, the table is read wrongly, not written wrongly: no claim.
+
+use super::grid::{key, Grid};
+use crate::checks::{fmt, with_tolerance, Claim, Label, Role, Verdict};
+use crate::exact::{int, Interval};
+use crate::rules::{CheckKind, Rule, Vocabulary};
+use crate::text::Span;
+
+/// How a total relates to the sum of what it covers.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Equal,
+    /// An area total: the rows listed may be some of its places.
+    AtMost,
+}
+
+/// Every total claim of a table.
+pub fn find(grid: &Grid, rule: &Rule) -> Vec<Claim> {
+    let v = &rule.vocabulary;
+    let mut out = Vec::new();
+    for t in grid.head..grid.rows {
+        let Some(mode) = total_mode(&grid.label_key(t), v) else {
+            continue;
+        };
+        let Some(readings) = row_readings(grid, t, v) else {
+            continue;
+        };
+        let claims: Vec<Claim> = grid
+            .data_cols
+            .iter()
+            .filter(|&&c| summable(grid, c, v))
+            .filter_map(|&c| {
+                let cells: Vec<Vec<(usize, usize)>> = readings
+                    .iter()
+                    .map(|rows| rows.iter().map(|&r| (r, c)).collect())
+                    .collect();
+                claim(grid, rule, (t, c), &cells, mode)
+            })
+            .collect();
+        out.extend(vote(claims));
+    }
+    for c in grid.data_cols.iter().copied() {
+        let head = key(grid.own_heading(c));
+        let Some(mode) = total_mode(&head, v) else {
+            continue;
+        };
+        let Some(parts) = column_parts(grid, c, v) else {
+            continue;
+        };
+        let claims: Vec<Claim> = (grid.head..grid.rows)
+            .filter(|&r| !grid.is_section(r))
+            .filter_map(|r| {
+                let cells = vec![parts.iter().map(|&k| (r, k)).collect()];
+                claim(grid, rule, (r, c), &cells, mode)
+            })
+            .collect();
+        out.extend(vote(claims));
+    }
+    out
+}
+
+/// Whether a label names a total, and which kind.
+fn total_mode(label: &str, v: &Vocabulary) -> Option<Mode> {
+    let lower = label.to_lowercase();
+    let names = |words: &crate::words::Words| {
+        words.iter().any(|w| {
+            let w = w.to_lowercase();
+            lower == w
+                || lower.strip_prefix(&w).is_some_and(|rest| {
+                    // `Total revenue`, `合计(万元)`, `Total, all`; not `Totally`.
+                    rest.starts_with(|c: char| !c.is_alphanumeric() || !c.is_ascii())
+                        && !w.is_empty()
+                        && !rest.contains(['%', '％'])
+                        && !v
+                            .not_markers
+                            .iter()
+                            .any(|n| lower.starts_with(&n.to_lowercase()))
+                })
+        })
+    };
+    if names(&v.total) {
+        Some(Mode::Equal)
+    } else if names(&v.whole_hint) {
+        Some(Mode::AtMost)
+    } else {
+        None
+    }
+}
+
+/// Whether a column's figures add up: not rates, averages, shares or
+/// percentages.
+fn summable(grid: &Grid, col: usize, v: &Vocabulary) -> bool {
+    let head = grid.heading(col).to_lowercase();
+    // A head naming two years (`2019 vs 2018`, `From 2019 to 2021`) is a
+    // change between them.
+    if not_summed(&head, v) || super::change::compares_years(&head) {
+        return false;
+    }
+    !(grid.head..grid.rows).any(|r| grid.figure(r, col).is_some_and(|f| f.percent))
+}
+
+/// Whether a head or label names figures that do not add up (rates,
+/// averages, per-share amounts).
+fn not_summed(text: &str, v: &Vocabulary) -> bool {
+    v.not_summed
+        .iter()
+        .any(|w| text.contains(&w.to_lowercase()))
+}
+
+/// Whether a row is a part of the row above it (`其中:`, `of which`), or
+/// follows a `其中:` row.
+fn is_sub(grid: &Grid, row: usize, v: &Vocabulary) -> bool {
+    let starts = |r: usize| {
+        let l = grid.label(r).to_lowercase();
+        v.of_which.iter().any(|w| l.starts_with(&w.to_lowercase()))
+    };
+    starts(row)
+}
+
+/// The rows a total row covers, under each reading of the table; `None`
+/// when it covers none.
+fn row_readings(grid: &Grid, t: usize, v: &Vocabulary) -> Option<Vec<Vec<usize>>> {
+    let is_total = |r: usize| total_mode(&grid.label_key(r), v).is_some();
+    let section = |r: usize| grid.is_section(r) && !is_sub(grid, r, v);
+    let part = |r: usize| !is_total(r) && !section(r);
+    let prev = (grid.head..t).rev().find(|&r| !section(r));
+    let readings = match prev {
+        Some(p) => {
+            // A foot total. Its block starts after the last total with its
+            // own label (the same table repeated for another group).
+            let own = grid.label_key(t);
+            let block = (grid.head..t)
+                .rev()
+                .find(|&r| grid.label_key(r) == own)
+                .map_or(grid.head, |r| r + 1);
+            let since_total = (block..t)
+                .rev()
+                .find(|&r| is_total(r))
+                .map_or(block, |r| r + 1);
+            let since_section = (since_total..t)
+                .rev()
+                .find(|&r| section(r))
+                .map_or(since_total, |r| r + 1);
+            let rows = |from: usize| (from..t).filter(|&r| part(r)).collect::<Vec<_>>();
+            let mut readings = vec![rows(since_total), rows(since_section)];
+            // Or the last rows only, right above it (a cost total under a
+            // sales row).
+            let all = rows(since_total);
+            for k in (2..all.len()).rev().take(64) {
+                readings.push(all[all.len() - k..].to_vec());
+            }
+            if is_total(p) || since_total > block {
+                // Subtotals above: they stand for their rows, or every row
+                // below a total is a part.
+                let mut nested: Vec<usize> =
+                    (block..since_total).filter(|&r| is_total(r)).collect();
+                nested.extend(rows(since_total));
+                readings.push(nested);
+                readings.push(rows(block));
+            }
+            readings
+        }
+        None => {
+            // A head total: the rows below it, to the next total.
+            let end = (t + 1..grid.rows)
+                .find(|&r| is_total(r))
+                .unwrap_or(grid.rows);
+            if (t + 1..end).any(|r| adjusts(grid, r, v)) {
+                return None;
+            }
+            // Each section below may be a partition of it of its own (by
+            // sex, by age group), or all the rows one.
+            let mut readings = vec![(t + 1..end).filter(|&r| part(r)).collect::<Vec<_>>()];
+            let mut from = t + 1;
+            for r in t + 1..=end {
+                if r == end || section(r) {
+                    readings.push((from..r).filter(|&k| part(k)).collect());
+                    from = r + 1;
+                }
+            }
+            readings
+        }
+    };
+    let mut readings: Vec<Vec<usize>> = readings.into_iter().filter(|r| !r.is_empty()).collect();
+    readings.dedup();
+    if readings.is_empty() || readings.iter().flatten().any(|&r| adjusts(grid, r, v)) {
+        return None;
+    }
+    Some(finish(grid, v, readings))
+}
+
+/// Whether a row adds to or takes from a figure (`Less:`, `Add:`, `减：`):
+/// the rows are a reconciliation, not parts.
+fn adjusts(grid: &Grid, row: usize, v: &Vocabulary) -> bool {
+    let l = grid.label_key(row);
+    v.adjustments.iter().any(|w| l.starts_with(&key(w)))
+}
+
+/// The readings of runs of rows: the rows themselves without sub-rows,
+/// those of the outermost enumeration, and those left when a row next to
+/// rows that add up to it stands for them.
+fn finish(grid: &Grid, v: &Vocabulary, readings: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    let push = |r: Vec<usize>, out: &mut Vec<Vec<usize>>| {
+        if !r.is_empty() && !out.contains(&r) {
+            out.push(r);
+        }
+    };
+    for rows in readings {
+        let rows: Vec<usize> = rows.into_iter().filter(|&r| !is_sub(grid, r, v)).collect();
+        // The outermost enumeration or indentation.
+        let depths: Vec<(usize, u32)> = rows.iter().map(|&r| (r, depth(grid, r))).collect();
+        let outer = depths.iter().map(|d| d.1).min().and_then(|min| {
+            depths
+                .iter()
+                .any(|d| d.1 != min)
+                .then(|| depths.iter().filter(|d| d.1 == min).map(|d| d.0).collect())
+        });
+        let down = collapse(grid, &rows);
+        let mut up: Vec<usize> = collapse_rev(grid, &rows);
+        up.sort_unstable();
+        push(rows, &mut out);
+        if let Some(outer) = outer {
+            push(outer, &mut out);
+        }
+        push(down, &mut out);
+        push(up, &mut out);
+    }
+    out
+}
+
+/// How deep a row stands: its indentation, then its enumeration (`一、` 1,
+/// `（一）` 2, `1.` 3, `（1）` 4; none 0 when no row is indented).
+fn depth(grid: &Grid, row: usize) -> u32 {
+    let label = grid.label(row);
+    let enumeration = if starts_enumerated(label, "、", true) {
+        1
+    } else if label.starts_with(['（', '('])
+        && starts_enumerated(
+            &label[label.chars().next().map_or(0, char::len_utf8)..],
+            "）",
+            true,
+        )
+        || starts_enumerated(label.trim_start_matches(['（', '(']), ")", true)
+            && label.starts_with(['（', '('])
+    {
+        2
+    } else if starts_enumerated(label, ".", false)
+        || starts_enumerated(label, "、", false)
+        || starts_enumerated(label, "．", false)
+    {
+        3
+    } else if label.starts_with(['（', '('])
+        && (starts_enumerated(
+            &label[label.chars().next().map_or(0, char::len_utf8)..],
+            ")",
+            false,
+        ) || starts_enumerated(
+            &label[label.chars().next().map_or(0, char::len_utf8)..],
+            "）",
+            false,
+        ))
+    {
+        4
+    } else {
+        0
+    };
+    grid.indent(row) as u32 * 8 + enumeration
+}
+
+/// Whether `s` begins with an enumerator then `mark`: Chinese numerals
+/// (`一、`) when `han`, digits (`1.`) otherwise.
+fn starts_enumerated(s: &str, mark: &str, han: bool) -> bool {
+    let n: usize = s
+        .chars()
+        .take_while(|&c| {
+            if han {
+                "一二三四五六七八九十".contains(c)
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+        .map(char::len_utf8)
+        .sum();
+    n > 0 && n <= 9 && s[n..].starts_with(mark)
+}
+
+/// The rows left when each row followed by two or more rows that add up to
+/// it (in every data column where all hold figures, at least one) stands
+/// for them: an unindented table's items under their headings.
+fn collapse(grid: &Grid, rows: &[usize]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < rows.len() {
+        let r = rows[i];
+        out.push(r);
+        let mut next = i + 1;
+        for j in (i + 3..=rows.len()).rev() {
+            if rows[i + 1..j].windows(2).all(|w| w[1] == w[0] + 1)
+                && adds_up(grid, r, &rows[i + 1..j])
+            {
+                next = j;
+                break;
+            }
+        }
+        i = next;
+    }
+    out
+}
+
+/// [`collapse`] for rows that follow what they add up (a subtotal with no
+/// total's name: `Gross deferred tax assets` under its items), in reverse
+/// order.
+fn collapse_rev(grid: &Grid, rows: &[usize]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut i = rows.len();
+    while i > 0 {
+        let r = rows[i - 1];
+        out.push(r);
+        let mut next = i - 1;
+        for j in 0..(i - 1).saturating_sub(1) {
+            let children = &rows[j..i - 1];
+            if children.windows(2).all(|w| w[1] == w[0] + 1) && adds_up(grid, r, children) {
+                next = j;
+                break;
+            }
+        }
+        i = next;
+    }
+    out
+}
+
+/// Whether `children` add up to `parent` in every data column where all
+/// hold figures (and in one at least).
+fn adds_up(grid: &Grid, parent: usize, children: &[usize]) -> bool {
+    let mut any = false;
+    for &c in &grid.data_cols {
+        let Some(p) = grid.figure(parent, c) else {
+            continue;
+        };
+        let figures: Option<Vec<_>> = children.iter().map(|&r| grid.figure(r, c)).collect();
+        let Some(figures) = figures else {
+            continue;
+        };
+        let sum = figures.iter().fold(Interval::exact(int(0)), |a, f| {
+            a.add(&f.interval(grid.rounded))
+        });
+        if !sum.overlaps(&p.interval(grid.rounded)) {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
+/// The columns a total column covers: those under the same spanning head
+/// cell, or every other data column when it is the table's one total
+/// column.
+fn column_parts(grid: &Grid, c: usize, v: &Vocabulary) -> Option<Vec<usize>> {
+    let is_total = |k: usize| total_mode(&key(grid.own_heading(k)), v).is_some();
+    let usable = |k: usize| k != c && !is_total(k) && summable(grid, k, v);
+    // The lowest head row above the total's own whose cell spans columns.
+    for r in (0..grid.head).rev() {
+        let Some(cell) = grid.head_cell(r, c) else {
+            continue;
+        };
+        if cell.cols > 1 && grid.own_heading(c) != grid.text_at(r, c) {
+            let lo = cell.col as usize;
+            let hi = lo + cell.cols as usize;
+            let parts: Vec<usize> = grid
+                .data_cols
+                .iter()
+                .copied()
+                .filter(|&k| (lo..hi).contains(&k) && usable(k))
+                .collect();
+            return (parts.len() >= 2).then_some(parts);
+        }
+    }
+    if grid.data_cols.iter().filter(|&&k| is_total(k)).count() != 1 {
+        return None;
+    }
+    let parts: Vec<usize> = grid
+        .data_cols
+        .iter()
+        .copied()
+        .filter(|&k| usable(k))
+        .collect();
+    (parts.len() >= 2).then_some(parts)
+}
+
+/// The claim that the figure at `total` is the sum of the cells of one of
+/// the readings; `None` when no reading can be checked.
+fn claim(
+    grid: &Grid,
+    rule: &Rule,
+    total: (usize, usize),
+    readings: &[Vec<(usize, usize)>],
+    mode: Mode,
+) -> Option<Claim> {
+    let t = grid.figure(total.0, total.1)?;
+    let tolerance = &rule.tolerance;
+    let stated = with_tolerance(&t.interval(grid.rounded), tolerance);
+    let mut checked = None;
+    let mut holds = false;
+    // A reading that cannot be checked (text among the parts, another unit,
+    // a row of rates) might hold: then no reading refutes the total.
+    let mut unknown = false;
+    let v = &rule.vocabulary;
+    for cells in readings {
+        let mut sum = Interval::exact(int(0));
+        let mut blanks = false;
+        let mut parts = Vec::new();
+        let mut ok = true;
+        for &(r, c) in cells {
+            if not_summed(&grid.label(r).to_lowercase(), v) {
+                ok = false;
+            }
+            match grid.figure(r, c) {
+                Some(f) if f.unit == t.unit && f.percent == t.percent => {
+                    sum = sum.add(&f.interval(grid.rounded));
+                    parts.push((r, c));
+                }
+                Some(_) => ok = false,
+                None if grid.is_empty(r, c) => blanks = true,
+                None => ok = false,
+            }
+        }
+        if !ok || parts.is_empty() || (parts.len() < 2 && !blanks) {
+            unknown = true;
+            continue;
+        }
+        let negative = parts
+            .iter()
+            .any(|&(r, c)| grid.figure(r, c).is_some_and(|f| f.value.is_negative()));
+        let at_most = mode == Mode::AtMost || blanks;
+        if at_most && negative {
+            unknown = true;
+            continue;
+        }
+        let fits = if at_most {
+            // The parts stated must not exceed the total.
+            stated
+                .hi
+                .as_ref()
+                .is_none_or(|hi| sum.lo.as_ref().is_none_or(|lo| lo <= hi))
+        } else {
+            sum.overlaps(&stated)
+        };
+        if fits {
+            holds = true;
+        }
+        if checked.is_none() {
+            checked = Some((parts, sum, at_most));
+        }
+    }
+    if unknown && !holds {
+        return None;
+    }
+    let (parts, sum, at_most) = checked?;
+    let mut labels = vec![Label::new(Role::Total, grid.span(total.0, total.1)?)];
+    labels.extend(
+        parts
+            .iter()
+            .filter_map(|&(r, c)| grid.span(r, c))
+            .map(|s| Label::new(Role::Part, s)),
+    );
+    let verdict = (!holds).then(|| verdict(grid, total, &parts, &sum, at_most));
+    Some(Claim {
+        check: CheckKind::TableTotal,
+        rule: rule.id.clone(),
+        labels,
+        verdict,
+    })
+}
+
+fn verdict(
+    grid: &Grid,
+    total: (usize, usize),
+    parts: &[(usize, usize)],
+    sum: &Interval,
+    at_most: bool,
+) -> Verdict {
+    let shown = |s: Option<Span>| s.map_or("", |s| &grid.text[s.start..s.end]).to_string();
+    let total_text = shown(grid.span(total.0, total.1));
+    let what = if parts.iter().all(|p| p.1 == total.1) {
+        format!("the {} rows it covers", parts.len())
+    } else {
+        format!("the {} columns it covers", parts.len())
+    };
+    let sum_text = sum.representative().map(|n| fmt(&n)).unwrap_or_default();
+    let expected = sum
+        .is_exact()
+        .then(|| sum_text.clone())
+        .filter(|_| !at_most);
+    let message = if at_most {
+        format!(
+            "{}: {what} add up to {sum_text}, more than the total {total_text}",
+            grid.name(total.0, total.1)
+        )
+    } else {
+        format!(
+            "{}: {what} add up to {sum_text}, but the total is {total_text}",
+            grid.name(total.0, total.1)
+        )
+    };
+    Verdict {
+        primary: 0,
+        message,
+        expected,
+        help: "correct the total, or the figure that changed".to_string(),
+    }
+}
+
+/// The claims of one total across its cells, unless most of them fail:
+/// then the table is read wrongly (a partial listing, a hidden level), and
+/// none is made.
+fn vote(claims: Vec<Claim>) -> Vec<Claim> {
+    let failed = claims.iter().filter(|c| !c.consistent()).count();
+    if claims.len() >= 2 && failed * 2 > claims.len() {
+        return Vec::new();
+    }
+    claims
+}
