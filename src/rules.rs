@@ -147,6 +147,7 @@ impl CheckKind {
                 "not_summed",
                 "not_markers",
                 "adjustments",
+                "head_total",
             ],
             CheckKind::TableShare => &["share", "total", "whole_hint", "of_which"],
             CheckKind::TableChange => &["rate", "by", "from", "to"],
@@ -238,6 +239,7 @@ struct RuleDef {
     connectors: Option<Spanned<Vec<String>>>,
     of_which: Option<Spanned<Vec<String>>>,
     adjustments: Option<Spanned<Vec<String>>>,
+    head_total: Option<Spanned<Vec<String>>>,
     not_summed: Option<Spanned<Vec<String>>>,
     #[serde(default)]
     example: Vec<ExampleDef>,
@@ -298,6 +300,7 @@ pub struct Vocabulary {
     pub connectors: Words,
     pub of_which: Words,
     pub adjustments: Words,
+    pub head_total: Words,
     pub not_summed: Words,
 }
 
@@ -548,7 +551,7 @@ impl RuleSet {
                 .map(|i| (*self.rules[i].vocabulary).clone())
                 .unwrap_or_default();
             let allowed = check.vocabulary_keys();
-            let fields: [VocabularyField; 42] = [
+            let fields: [VocabularyField; 43] = [
                 ("whole", &def.whole, &mut vocabulary.whole),
                 ("part", &def.part, &mut vocabulary.part),
                 ("rate", &def.rate, &mut vocabulary.rate),
@@ -606,6 +609,7 @@ impl RuleSet {
                 ("connectors", &def.connectors, &mut vocabulary.connectors),
                 ("of_which", &def.of_which, &mut vocabulary.of_which),
                 ("adjustments", &def.adjustments, &mut vocabulary.adjustments),
+                ("head_total", &def.head_total, &mut vocabulary.head_total),
                 ("not_summed", &def.not_summed, &mut vocabulary.not_summed),
             ];
             for (key, given, slot) in fields {

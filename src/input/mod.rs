@@ -10,6 +10,7 @@
 pub mod delimited;
 pub mod docx;
 pub mod html;
+pub mod html_tables;
 pub mod markdown;
 pub mod pipe;
 
@@ -117,6 +118,7 @@ impl Source {
             }
             Format::Html => {
                 let (p, b) = html::prose(&text);
+                tables = html_tables::tables(&text);
                 (Some(p), b)
             }
             // Each paragraph of a Word document ends a sentence.

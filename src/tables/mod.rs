@@ -94,6 +94,9 @@ pub fn cell_name_at(tables: &[Table], offset: usize) -> Option<String> {
 
 /// Every claim the table rules make about the tables that begin in
 /// `start..end` of `text` (the prose of the source, where cell spans point).
+/// A table continued in the next (its caption says `续` or `continued`, its
+/// head is the same) is read as one with it. A cell two checks find wrong
+/// (a grand total, by its row and its column) is reported once.
 pub fn claims(
     text: &str,
     tables: &[Table],
@@ -101,11 +104,18 @@ pub fn claims(
     rules: &RuleSet,
 ) -> Vec<Claim> {
     let mut out = Vec::new();
-    for table in tables
-        .iter()
-        .filter(|t| (start..end).contains(&t.start()) || (start == 0 && t.cells.is_empty()))
-    {
-        let Some(grid) = Grid::read(text, table) else {
+    let mut k = 0;
+    while k < tables.len() {
+        let mut table = std::borrow::Cow::Borrowed(&tables[k]);
+        k += 1;
+        while k < tables.len() && continues(text, &table, &tables[k]) {
+            table = std::borrow::Cow::Owned(joined(&table, &tables[k]));
+            k += 1;
+        }
+        if !(start..end).contains(&table.start()) {
+            continue;
+        }
+        let Some(grid) = Grid::read(text, &table) else {
             continue;
         };
         for rule in &rules.rules {
@@ -120,5 +130,67 @@ pub fn claims(
             }
         }
     }
+    let key = |c: &Claim| {
+        (
+            c.labels.first().map(|l| (l.span.start, l.span.end)),
+            c.rule.clone(),
+            c.consistent(),
+        )
+    };
+    out.sort_by_key(key);
+    out.dedup_by(|a, b| key(a) == key(b) && !a.consistent());
+    out.sort_by_key(Claim::start);
+    out
+}
+
+/// Whether `next` continues `table`: its caption says so and its head
+/// reads the same.
+fn continues(text: &str, table: &Table, next: &Table) -> bool {
+    let Some(caption) = next.caption else {
+        return false;
+    };
+    let caption = text
+        .get(caption.start..caption.end)
+        .unwrap_or("")
+        .to_lowercase();
+    if !["续", "續", "continued", "(cont"]
+        .iter()
+        .any(|w| caption.contains(w))
+    {
+        return false;
+    }
+    let head = |t: &Table| -> Option<Vec<String>> {
+        let rows = t.head_rows.filter(|&h| h > 0)?;
+        Some(
+            t.cells
+                .iter()
+                .filter(|c| c.row < rows)
+                .map(|c| {
+                    text.get(c.span.start..c.span.end)
+                        .unwrap_or("")
+                        .trim()
+                        .to_string()
+                })
+                .collect(),
+        )
+    };
+    head(table).is_some() && head(table) == head(next)
+}
+
+/// `table` with the body rows of `next` below its own.
+fn joined(table: &Table, next: &Table) -> Table {
+    let rows = table
+        .cells
+        .iter()
+        .map(|c| c.row + c.rows)
+        .max()
+        .unwrap_or(0);
+    let skip = next.head_rows.unwrap_or(0);
+    let mut out = table.clone();
+    out.cells
+        .extend(next.cells.iter().filter(|c| c.row >= skip).map(|c| Cell {
+            row: c.row - skip + rows,
+            ..c.clone()
+        }));
     out
 }

@@ -42,9 +42,11 @@ pub fn find(grid: &Grid, rule: &Rule) -> Vec<Claim> {
         let Some(mode) = total_mode(&grid.label_key(t), v) else {
             continue;
         };
-        let Some(readings) = row_readings(grid, t, v) else {
+        let Some((readings, sections)) = row_readings(grid, t, v) else {
             continue;
         };
+        // Sections under a head total may each leave some out (unknowns).
+        let mode = if sections { Mode::AtMost } else { mode };
         let claims: Vec<Claim> = grid
             .data_cols
             .iter()
@@ -137,13 +139,16 @@ fn is_sub(grid: &Grid, row: usize, v: &Vocabulary) -> bool {
     starts(row)
 }
 
-/// The rows a total row covers, under each reading of the table; `None`
-/// when it covers none.
-fn row_readings(grid: &Grid, t: usize, v: &Vocabulary) -> Option<Vec<Vec<usize>>> {
+/// The rows a total row covers, under each reading of the table, and
+/// whether they are the sections under a head total; `None` when it covers
+/// none.
+fn row_readings(grid: &Grid, t: usize, v: &Vocabulary) -> Option<(Vec<Vec<usize>>, bool)> {
     let is_total = |r: usize| total_mode(&grid.label_key(r), v).is_some();
     let section = |r: usize| grid.is_section(r) && !is_sub(grid, r, v);
     let part = |r: usize| !is_total(r) && !section(r);
-    let prev = (grid.head..t).rev().find(|&r| !section(r));
+    // A total right under the head or a section title heads its rows.
+    let prev = (t > grid.head).then(|| t - 1).filter(|&r| !section(r));
+    let mut sections = false;
     let readings = match prev {
         Some(p) => {
             // A foot total. Its block starts after the last total with its
@@ -181,7 +186,12 @@ fn row_readings(grid: &Grid, t: usize, v: &Vocabulary) -> Option<Vec<Vec<usize>>
             readings
         }
         None => {
-            // A head total: the rows below it, to the next total.
+            // A head total: the rows below it, to the next total, where the
+            // rule's words say a total may stand above its rows.
+            let label = grid.label_key(t);
+            if !v.head_total.iter().any(|w| label.starts_with(&key(w))) {
+                return None;
+            }
             let end = (t + 1..grid.rows)
                 .find(|&r| is_total(r))
                 .unwrap_or(grid.rows);
@@ -195,8 +205,12 @@ fn row_readings(grid: &Grid, t: usize, v: &Vocabulary) -> Option<Vec<Vec<usize>>
             for r in t + 1..=end {
                 if r == end || section(r) {
                     readings.push((from..r).filter(|&k| part(k)).collect());
+                    sections |= r != end && r > t + 1;
                     from = r + 1;
                 }
+            }
+            if sections {
+                readings.remove(0);
             }
             readings
         }
@@ -206,7 +220,7 @@ fn row_readings(grid: &Grid, t: usize, v: &Vocabulary) -> Option<Vec<Vec<usize>>
     if readings.is_empty() || readings.iter().flatten().any(|&r| adjusts(grid, r, v)) {
         return None;
     }
-    Some(finish(grid, v, readings))
+    Some((finish(grid, v, readings), sections))
 }
 
 /// Whether a row adds to or takes from a figure (`Less:`, `Add:`, `减：`):
@@ -228,64 +242,58 @@ fn finish(grid: &Grid, v: &Vocabulary, readings: Vec<Vec<usize>>) -> Vec<Vec<usi
     };
     for rows in readings {
         let rows: Vec<usize> = rows.into_iter().filter(|&r| !is_sub(grid, r, v)).collect();
-        // The outermost enumeration or indentation.
-        let depths: Vec<(usize, u32)> = rows.iter().map(|&r| (r, depth(grid, r))).collect();
-        let outer = depths.iter().map(|d| d.1).min().and_then(|min| {
-            depths
-                .iter()
-                .any(|d| d.1 != min)
-                .then(|| depths.iter().filter(|d| d.1 == min).map(|d| d.0).collect())
-        });
+        // The outermost indentation, and the outermost enumeration (rows
+        // with none are taken to be items under those that have one).
+        let outer = |level: &dyn Fn(usize) -> Option<u32>| -> Option<Vec<usize>> {
+            let levels: Vec<(usize, u32)> =
+                rows.iter().filter_map(|&r| Some((r, level(r)?))).collect();
+            let min = levels.iter().map(|l| l.1).min()?;
+            (levels.len() < rows.len() || levels.iter().any(|l| l.1 != min))
+                .then(|| levels.iter().filter(|l| l.1 == min).map(|l| l.0).collect())
+        };
+        let indented = outer(&|r| Some(grid.indent(r) as u32));
+        let enumerated = outer(&|r| enumeration(grid.label(r)));
         let down = collapse(grid, &rows);
         let mut up: Vec<usize> = collapse_rev(grid, &rows);
         up.sort_unstable();
         push(rows, &mut out);
-        if let Some(outer) = outer {
-            push(outer, &mut out);
+        // A reading derived from the structure needs two rows at least.
+        for o in [indented, enumerated, Some(down), Some(up)]
+            .into_iter()
+            .flatten()
+        {
+            if o.len() >= 2 {
+                push(o, &mut out);
+            }
         }
-        push(down, &mut out);
-        push(up, &mut out);
     }
     out
 }
 
-/// How deep a row stands: its indentation, then its enumeration (`一、` 1,
-/// `（一）` 2, `1.` 3, `（1）` 4; none 0 when no row is indented).
-fn depth(grid: &Grid, row: usize) -> u32 {
-    let label = grid.label(row);
-    let enumeration = if starts_enumerated(label, "、", true) {
-        1
-    } else if label.starts_with(['（', '('])
-        && starts_enumerated(
-            &label[label.chars().next().map_or(0, char::len_utf8)..],
-            "）",
-            true,
-        )
-        || starts_enumerated(label.trim_start_matches(['（', '(']), ")", true)
-            && label.starts_with(['（', '('])
-    {
-        2
-    } else if starts_enumerated(label, ".", false)
-        || starts_enumerated(label, "、", false)
-        || starts_enumerated(label, "．", false)
-    {
-        3
-    } else if label.starts_with(['（', '('])
-        && (starts_enumerated(
-            &label[label.chars().next().map_or(0, char::len_utf8)..],
-            ")",
-            false,
-        ) || starts_enumerated(
-            &label[label.chars().next().map_or(0, char::len_utf8)..],
-            "）",
-            false,
-        ))
-    {
-        4
-    } else {
-        0
-    };
-    grid.indent(row) as u32 * 8 + enumeration
+/// The level of a label's enumeration: `一、` 1, `（一）` 2, `1.` 3,
+/// `（1）` 4; `None` without one.
+fn enumeration(label: &str) -> Option<u32> {
+    let inner = label
+        .strip_prefix(['（', '('])
+        .map(|r| (r, true))
+        .unwrap_or((label, false));
+    match inner {
+        (r, true) if starts_enumerated(r, "）", true) || starts_enumerated(r, ")", true) => {
+            Some(2)
+        }
+        (r, true) if starts_enumerated(r, "）", false) || starts_enumerated(r, ")", false) => {
+            Some(4)
+        }
+        (r, false) if starts_enumerated(r, "、", true) => Some(1),
+        (r, false)
+            if starts_enumerated(r, ".", false)
+                || starts_enumerated(r, "、", false)
+                || starts_enumerated(r, "．", false) =>
+        {
+            Some(3)
+        }
+        _ => None,
+    }
 }
 
 /// Whether `s` begins with an enumerator then `mark`: Chinese numerals
@@ -469,7 +477,19 @@ fn claim(
         if fits {
             holds = true;
         }
-        if checked.is_none() {
+        // The message shows the reading nearest the total: the structure
+        // the table most likely has.
+        let distance = |s: &Interval| {
+            s.representative()
+                .zip(t.interval(grid.rounded).representative())
+                .map(|(a, b)| (a - b).abs())
+        };
+        if checked
+            .as_ref()
+            .is_none_or(|(_, s, _): &(Vec<(usize, usize)>, Interval, bool)| {
+                distance(&sum) < distance(s)
+            })
+        {
             checked = Some((parts, sum, at_most));
         }
     }
@@ -508,10 +528,9 @@ fn verdict(
         format!("the {} columns it covers", parts.len())
     };
     let sum_text = sum.representative().map(|n| fmt(&n)).unwrap_or_default();
-    let expected = sum
-        .is_exact()
-        .then(|| sum_text.clone())
-        .filter(|_| !at_most);
+    // The sum of the figures as written (rounded figures add up to it
+    // within their rounding).
+    let expected = (!at_most).then(|| sum_text.clone());
     let message = if at_most {
         format!(
             "{}: {what} add up to {sum_text}, more than the total {total_text}",

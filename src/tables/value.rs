@@ -34,12 +34,33 @@ impl Figure {
     /// The interval the figure stands for: exact, or, when `rounded`, every
     /// value that rounds to it at its last written digit.
     pub fn interval(&self, rounded: bool) -> Interval {
+        // A whole number ending in 0000 may be rounded to that place
+        // (estimates: 170,000; 1,000 may be exact).
+        let zeros = if self.decimals == 0 {
+            trailing_zeros(&self.value)
+        } else {
+            0
+        };
+        if zeros >= 4 {
+            let half = pow10(zeros as i32) / int(2);
+            return Interval::new(Some(&self.value - &half), Some(&self.value + &half));
+        }
         if !rounded && self.decimals == 0 {
             return Interval::exact(self.value.clone());
         }
         let half = pow10(-(self.decimals as i32)) / int(2);
         Interval::new(Some(&self.value - &half), Some(&self.value + &half))
     }
+}
+
+/// How many zeros a whole number ends in (0 for zero itself).
+fn trailing_zeros(n: &Num) -> u32 {
+    if *n == int(0) {
+        return 0;
+    }
+    (1..=12)
+        .take_while(|&k| (n / pow10(k)).is_integer())
+        .count() as u32
 }
 
 /// Marks that stand for no figure.
@@ -100,7 +121,11 @@ fn figure<'a>(s: &'a str) -> Option<(Figure, usize, usize)> {
     } else if let Some(r) = rest.strip_prefix('+') {
         rest = currency(r);
     }
-    let a = if negative && !s.contains('(') { signed } else { offset_in(s, rest) };
+    let a = if negative && !s.contains('(') {
+        signed
+    } else {
+        offset_in(s, rest)
+    };
     // Digits with thousands groups, then decimals.
     let digits_end = rest
         .char_indices()
