@@ -38,13 +38,18 @@ pub enum CheckKind {
     TableShare,
     /// A change column of a table against its two period columns.
     TableChange,
+    /// A rate column of a table against its numerator and denominator
+    /// columns.
+    TableRate,
+    /// A figure of the prose against the table cell it restates.
+    TableProse,
     /// Not a check: the kind of the warning about a suppression that
     /// suppresses nothing. No rule has it.
     Suppression,
 }
 
 impl CheckKind {
-    pub const ALL: [CheckKind; 9] = [
+    pub const ALL: [CheckKind; 11] = [
         CheckKind::Ratio,
         CheckKind::Sum,
         CheckKind::Subset,
@@ -54,6 +59,8 @@ impl CheckKind {
         CheckKind::TableTotal,
         CheckKind::TableShare,
         CheckKind::TableChange,
+        CheckKind::TableRate,
+        CheckKind::TableProse,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -67,6 +74,8 @@ impl CheckKind {
             CheckKind::TableTotal => "table-total",
             CheckKind::TableShare => "table-share",
             CheckKind::TableChange => "table-change",
+            CheckKind::TableRate => "table-rate",
+            CheckKind::TableProse => "table-prose",
             CheckKind::Suppression => "suppression",
         }
     }
@@ -151,6 +160,8 @@ impl CheckKind {
             ],
             CheckKind::TableShare => &["share", "total", "whole_hint", "of_which"],
             CheckKind::TableChange => &["rate", "by", "from", "to"],
+            CheckKind::TableRate => &["rate"],
+            CheckKind::TableProse => &["total", "whole_hint", "whole"],
             CheckKind::Suppression => &[],
         }
     }

@@ -357,7 +357,9 @@ pub fn find_claims(doc: &Doc, rules: &RuleSet) -> Vec<Claim> {
             CheckKind::Suppression
             | CheckKind::TableTotal
             | CheckKind::TableShare
-            | CheckKind::TableChange => Vec::new(),
+            | CheckKind::TableChange
+            | CheckKind::TableRate
+            | CheckKind::TableProse => Vec::new(),
         });
     }
     // Of the claims with one kind and spans, the first found (by the first

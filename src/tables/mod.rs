@@ -4,7 +4,9 @@
 //! interval) and the checks over them, one module each: [`total`] (a total
 //! row or column against what it covers), [`share`] (a share column against
 //! the figures and their total), [`change`] (a change column against two
-//! period columns).
+//! period columns), [`rate`] (a rate column against its numerator and
+//! denominator columns), [`prose`] (a figure of the text around a table
+//! that restates one of its cells).
 //!
 //! A format module only says where each cell is (its span in the source
 //! text, its row and column, how many it spans, whether it is a header); all
@@ -14,6 +16,8 @@
 
 pub mod change;
 pub mod grid;
+pub mod prose;
+pub mod rate;
 pub mod share;
 pub mod total;
 pub mod value;
@@ -104,6 +108,8 @@ pub fn claims(
     rules: &RuleSet,
 ) -> Vec<Claim> {
     let mut out = Vec::new();
+    // Tables joined with their continuations, and where each group ends.
+    let mut groups: Vec<std::borrow::Cow<Table>> = Vec::new();
     let mut k = 0;
     while k < tables.len() {
         let mut table = std::borrow::Cow::Borrowed(&tables[k]);
@@ -112,12 +118,19 @@ pub fn claims(
             table = std::borrow::Cow::Owned(joined(&table, &tables[k]));
             k += 1;
         }
+        groups.push(table);
+    }
+    let end_of = |t: &Table| t.cells.iter().map(|c| c.span.end).max().unwrap_or(0);
+    for (g, table) in groups.iter().enumerate() {
         if !(start..end).contains(&table.start()) {
             continue;
         }
-        let Some(grid) = Grid::read(text, &table) else {
+        let Some(grid) = Grid::read(text, table) else {
             continue;
         };
+        let before = g.checked_sub(1).map_or(0, |p| end_of(&groups[p]));
+        let after = groups.get(g + 1).map_or(text.len(), |n| n.start());
+        let around = prose::windows(text, (table.start(), end_of(table)), before, after);
         for rule in &rules.rules {
             if rule.lang.is_some_and(|l| l != grid.lang) {
                 continue;
@@ -126,6 +139,12 @@ pub fn claims(
                 CheckKind::TableTotal => out.extend(total::find(&grid, rule)),
                 CheckKind::TableShare => out.extend(share::find(&grid, rule)),
                 CheckKind::TableChange => out.extend(change::find(&grid, rule)),
+                CheckKind::TableRate => out.extend(rate::find(&grid, rule)),
+                CheckKind::TableProse => {
+                    for w in around {
+                        out.extend(prose::find(&grid, rule, w));
+                    }
+                }
                 _ => {}
             }
         }
