@@ -1,13 +1,11 @@
 //! Markdown pipe tables as [`Table`]s. A table is found by its delimiter row
-//! (`|---|:--:|`) under a row with a pipe; the lines from its head to the
-//! first blank line are parsed alone by pulldown-cmark (as the whole text
-//! would read them, but for tables inside lists or quotes), so a long
-//! document costs no parser tree of its own. The nearest line above the head (over one
+//! (`|---|:--:|`) under a row with a pipe; its rows are the lines from its
+//! head to the first blank line, split at their pipes by hand (GFM's rules;
+//! tables inside lists or quotes are not read). The nearest line above the head (over one
 //! blank line) is the caption (`表1 … 单位：万元`).
 
 use crate::tables::{Cell, Table};
 use crate::text::Span;
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 /// The pipe tables of a Markdown text.
 pub fn tables(text: &str) -> Vec<Table> {
@@ -65,50 +63,80 @@ fn is_delimiter_row(line: &str) -> bool {
         })
 }
 
-/// The table in `text[start..end]`.
+/// The table whose head row begins at `start` and whose rows end at `end`
+/// (its delimiter row is the second line). Rows are split by hand, as GFM
+/// says (a pipe escaped with `\\` or inside a code span is no border; the
+/// leading and trailing pipes are optional): pulldown-cmark's tree of a long
+/// table would take some 25 bytes for each of its bytes.
 fn parse(text: &str, start: usize, end: usize) -> Option<Table> {
-    let block = &text[start..end];
     let mut cells = Vec::new();
-    let (mut row, mut col) = (0u32, 0u32);
-    let mut in_head = false;
-    let mut head_rows = 0;
-    let mut cell_start = None;
-    for (event, range) in Parser::new_ext(block, Options::ENABLE_TABLES).into_offset_iter() {
-        match event {
-            Event::Start(Tag::TableHead) => in_head = true,
-            Event::End(TagEnd::TableHead) => {
-                in_head = false;
-                head_rows = 1;
-                row += 1;
-                col = 0;
-            }
-            Event::End(TagEnd::TableRow) => {
-                row += 1;
-                col = 0;
-            }
-            Event::Start(Tag::TableCell) => cell_start = Some(range.clone()),
-            Event::End(TagEnd::TableCell) => {
-                let r = cell_start.take().unwrap_or(range);
-                cells.push(Cell {
-                    row,
-                    col,
-                    rows: 1,
-                    cols: 1,
-                    span: Span::new(start + r.start, start + r.end),
-                    header: in_head,
-                });
-                col += 1;
-            }
-            Event::End(TagEnd::Table) => break,
-            _ => {}
+    let mut row = 0u32;
+    let mut at = start;
+    for (k, line) in text[start..end].split_inclusive('\n').enumerate() {
+        let line_start = at;
+        at += line.len();
+        if k == 1 {
+            continue;
         }
+        let body = line.trim_end_matches(['\n', '\r']);
+        for (col, (a, b)) in split_row(body).into_iter().enumerate() {
+            cells.push(Cell {
+                row,
+                col: col as u32,
+                rows: 1,
+                cols: 1,
+                span: Span::new(line_start + a, line_start + b),
+                header: row == 0,
+            });
+        }
+        row += 1;
     }
     (!cells.is_empty()).then_some(Table {
         cells,
-        head_rows: Some(head_rows),
+        head_rows: Some(1),
         caption: None,
         sheet: None,
     })
+}
+
+/// The cells of one row: byte ranges of `line` between its pipes.
+fn split_row(line: &str) -> Vec<(usize, usize)> {
+    let b = line.as_bytes();
+    let mut bounds = Vec::new();
+    let mut code = false;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\\' => i += 1,
+            b'`' => code = !code,
+            b'|' if !code => bounds.push(i),
+            _ => {}
+        }
+        i += 1;
+    }
+    let lead = line.len() - line.trim_start().len();
+    let mut edges: Vec<usize> = Vec::with_capacity(bounds.len() + 2);
+    if bounds.first() != Some(&lead) {
+        edges.push(lead.saturating_sub(1));
+        // A row without a leading pipe: its first cell starts at the line's
+        // first character (edges hold the byte before each cell).
+        if lead == 0 {
+            edges[0] = usize::MAX;
+        }
+    }
+    edges.extend(bounds.iter().copied());
+    let trail = line.trim_end().len();
+    let ends_with_pipe = bounds.last().is_some_and(|&p| p + 1 == trail);
+    if !ends_with_pipe {
+        edges.push(trail);
+    }
+    edges
+        .windows(2)
+        .map(|w| {
+            let a = if w[0] == usize::MAX { 0 } else { w[0] + 1 };
+            (a.min(w[1]), w[1])
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -26,6 +26,12 @@ use crate::exact::{int, Interval};
 use crate::rules::{CheckKind, Rule, Vocabulary};
 use crate::text::Span;
 
+/// The most rows a total is read to cover.
+const MAX_ROWS: usize = 2000;
+
+/// The most rows read as the items under one heading row.
+const MAX_CHILDREN: usize = 64;
+
 /// How a total relates to the sum of what it covers.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Mode {
@@ -171,7 +177,7 @@ fn row_readings(grid: &Grid, t: usize, v: &Vocabulary) -> Option<(Vec<Vec<usize>
             // Or the last rows only, right above it (a cost total under a
             // sales row).
             let all = rows(since_total);
-            for k in (2..all.len()).rev().take(64) {
+            for k in (2..all.len()).take(64) {
                 readings.push(all[all.len() - k..].to_vec());
             }
             if is_total(p) || since_total > block {
@@ -215,6 +221,11 @@ fn row_readings(grid: &Grid, t: usize, v: &Vocabulary) -> Option<(Vec<Vec<usize>
             readings
         }
     };
+    // A total over thousands of rows heads a data dump, not a table a
+    // reader adds up (and its readings would cost rows times rows).
+    if readings.iter().any(|r| r.len() > MAX_ROWS) {
+        return None;
+    }
     let mut readings: Vec<Vec<usize>> = readings.into_iter().filter(|r| !r.is_empty()).collect();
     readings.dedup();
     if readings.is_empty() || readings.iter().flatten().any(|&r| adjusts(grid, r, v)) {
@@ -320,18 +331,9 @@ fn collapse(grid: &Grid, rows: &[usize]) -> Vec<usize> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < rows.len() {
-        let r = rows[i];
-        out.push(r);
-        let mut next = i + 1;
-        for j in (i + 3..=rows.len()).rev() {
-            if rows[i + 1..j].windows(2).all(|w| w[1] == w[0] + 1)
-                && adds_up(grid, r, &rows[i + 1..j])
-            {
-                next = j;
-                break;
-            }
-        }
-        i = next;
+        out.push(rows[i]);
+        let run = contiguous(&rows[i + 1..], false);
+        i += 1 + longest_sum(grid, rows[i], run.iter().copied()).unwrap_or(0);
     }
     out
 }
@@ -343,42 +345,67 @@ fn collapse_rev(grid: &Grid, rows: &[usize]) -> Vec<usize> {
     let mut out = Vec::new();
     let mut i = rows.len();
     while i > 0 {
-        let r = rows[i - 1];
-        out.push(r);
-        let mut next = i - 1;
-        for j in 0..(i - 1).saturating_sub(1) {
-            let children = &rows[j..i - 1];
-            if children.windows(2).all(|w| w[1] == w[0] + 1) && adds_up(grid, r, children) {
-                next = j;
-                break;
-            }
-        }
-        i = next;
+        out.push(rows[i - 1]);
+        let run = contiguous(&rows[..i - 1], true);
+        i -= 1 + longest_sum(grid, rows[i - 1], run.iter().rev().copied()).unwrap_or(0);
     }
     out
 }
 
-/// Whether `children` add up to `parent` in every data column where all
-/// hold figures (and in one at least).
-fn adds_up(grid: &Grid, parent: usize, children: &[usize]) -> bool {
-    let mut any = false;
-    for &c in &grid.data_cols {
-        let Some(p) = grid.figure(parent, c) else {
-            continue;
-        };
-        let figures: Option<Vec<_>> = children.iter().map(|&r| grid.figure(r, c)).collect();
-        let Some(figures) = figures else {
-            continue;
-        };
-        let sum = figures.iter().fold(Interval::exact(int(0)), |a, f| {
-            a.add(&f.interval(grid.rounded))
-        });
-        if !sum.overlaps(&p.interval(grid.rounded)) {
-            return false;
-        }
-        any = true;
+/// The rows of `rows` next to each other from its start (or, `from_end`,
+/// from its end), at most [`MAX_CHILDREN`].
+fn contiguous(rows: &[usize], from_end: bool) -> &[usize] {
+    let n = rows.len().min(MAX_CHILDREN);
+    if from_end {
+        let tail = &rows[rows.len() - n..];
+        let k = tail
+            .windows(2)
+            .rev()
+            .take_while(|w| w[1] == w[0] + 1)
+            .count();
+        &tail[tail.len() - (k + 1).min(tail.len())..]
+    } else {
+        let head = &rows[..n];
+        let k = head.windows(2).take_while(|w| w[1] == w[0] + 1).count();
+        &head[..(k + 1).min(head.len())]
     }
-    any
+}
+
+/// The most rows (two at least) at the start of `run` that add up to
+/// `parent` in every data column where all hold figures (one at least).
+fn longest_sum(grid: &Grid, parent: usize, run: impl Iterator<Item = usize>) -> Option<usize> {
+    let cols: Vec<(usize, Interval)> = grid
+        .data_cols
+        .iter()
+        .filter_map(|&c| Some((c, grid.figure(parent, c)?.interval(grid.rounded))))
+        .collect();
+    let mut sums: Vec<Option<Interval>> = vec![Some(Interval::exact(int(0))); cols.len()];
+    let mut best = None;
+    for (k, r) in run.enumerate() {
+        for (sum, (c, _)) in sums.iter_mut().zip(&cols) {
+            *sum = match (sum.take(), grid.figure(r, *c)) {
+                (Some(s), Some(f)) => Some(s.add(&f.interval(grid.rounded))),
+                _ => None,
+            };
+        }
+        if k >= 1 {
+            let mut any = false;
+            let fits = sums.iter().zip(&cols).all(|(sum, (_, p))| match sum {
+                Some(s) => {
+                    any = true;
+                    s.overlaps(p)
+                }
+                None => true,
+            });
+            if fits && any {
+                best = Some(k + 1);
+            }
+        }
+        if sums.iter().all(Option::is_none) {
+            break;
+        }
+    }
+    best
 }
 
 /// The columns a total column covers: those under the same spanning head
