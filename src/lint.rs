@@ -27,6 +27,34 @@ pub fn analyze(text: &str, rules: &RuleSet) -> Analysis {
     analyze_blocks(text, &Breaks::default(), rules)
 }
 
+/// Gives the messages of the claims that do not hold the words of `text`
+/// where `prose`, which they were read from, was simplified from it
+/// (`script`): the same message, in the script of the file.
+fn restore_messages(claims: &mut [Claim], prose: &str, text: &str) {
+    if std::ptr::eq(prose, text) {
+        return;
+    }
+    for claim in claims.iter_mut() {
+        let near = (
+            claim.start(),
+            claim.labels.iter().map(|l| l.span.end).max().unwrap_or(0),
+        );
+        let Some(v) = claim.verdict.as_mut() else {
+            continue;
+        };
+        let back = |s: &mut String| {
+            if let Some(r) = crate::script::restore(s, prose, text, near) {
+                *s = r;
+            }
+        };
+        back(&mut v.message);
+        back(&mut v.help);
+        if let Some(e) = v.expected.as_mut() {
+            back(e);
+        }
+    }
+}
+
 /// Size of the pieces a long text is analysed in: memory stays bounded by it,
 /// not by the file. Pieces end between sentences. A piece's claims and
 /// findings are held until it is done: a text dense in findings (`达到个`
@@ -38,12 +66,17 @@ pub const CHUNK: usize = 64 * 1024;
 /// Analyses a text whose blocks end at `breaks` (see [`Source::breaks`]),
 /// piece by piece.
 pub fn analyze_blocks(text: &str, breaks: &Breaks, rules: &RuleSet) -> Analysis {
+    // Traditional characters read as simplified, offsets unchanged.
+    let original = text;
+    let text = crate::script::simplified(text);
+    let text: &str = &text;
     let mut quantities = Vec::new();
     let mut claims = Vec::new();
     each_chunk(text, breaks, rules, |found_quantities, found| {
         quantities.extend(found_quantities);
         claims.extend(found);
     });
+    restore_messages(&mut claims, text, original);
     Analysis { quantities, claims }
 }
 
@@ -220,10 +253,11 @@ fn lint_whole(
 ) -> Vec<Finding> {
     // The pieces of a large file are independent: they run in parallel.
     let text = source.prose();
-    let claims: Vec<Claim> = pieces
+    let mut claims: Vec<Claim> = pieces
         .into_par_iter()
         .flat_map_iter(|piece| piece_claims(text, piece, &source.breaks, rules))
         .collect();
+    restore_messages(&mut claims, text, &source.text);
     let mut out = findings(&source.path, &source.text, claims, rules);
     let unused = crate::suppress::apply(
         &source.path,
@@ -275,7 +309,8 @@ pub fn lint_source_pieces_with(
     // finding.
     let index = OnceLock::new();
     let findings_of = |piece| {
-        let claims = piece_claims(text, piece, &source.breaks, rules);
+        let mut claims = piece_claims(text, piece, &source.breaks, rules);
+        restore_messages(&mut claims, text, &source.text);
         findings_with(&source.path, &source.text, &index, claims, rules)
     };
     let suppressions = crate::suppress::Suppressions::new(&directives);
