@@ -16,6 +16,7 @@ pub mod lint;
 pub mod render;
 pub mod rules;
 pub mod run;
+pub mod script;
 pub mod suppress;
 pub mod tables;
 pub mod text;

@@ -27,6 +27,34 @@ pub fn analyze(text: &str, rules: &RuleSet) -> Analysis {
     analyze_blocks(text, &Breaks::default(), rules)
 }
 
+/// Gives the messages of the claims that do not hold the words of `text`
+/// where `prose`, which they were read from, was simplified from it
+/// (`script`): the same message, in the script of the file.
+fn restore_messages(claims: &mut [Claim], prose: &str, text: &str) {
+    if std::ptr::eq(prose, text) {
+        return;
+    }
+    for claim in claims.iter_mut() {
+        let near = (
+            claim.start(),
+            claim.labels.iter().map(|l| l.span.end).max().unwrap_or(0),
+        );
+        let Some(v) = claim.verdict.as_mut() else {
+            continue;
+        };
+        let back = |s: &mut String| {
+            if let Some(r) = crate::script::restore(s, prose, text, near) {
+                *s = r;
+            }
+        };
+        back(&mut v.message);
+        back(&mut v.help);
+        if let Some(e) = v.expected.as_mut() {
+            back(e);
+        }
+    }
+}
+
 /// Size of the pieces a long text is analysed in: memory stays bounded by it,
 /// not by the file. Pieces end between sentences. A piece's claims and
 /// findings are held until it is done: a text dense in findings (`达到个`
@@ -38,12 +66,17 @@ pub const CHUNK: usize = 64 * 1024;
 /// Analyses a text whose blocks end at `breaks` (see [`Source::breaks`]),
 /// piece by piece.
 pub fn analyze_blocks(text: &str, breaks: &Breaks, rules: &RuleSet) -> Analysis {
+    // Traditional characters read as simplified, offsets unchanged.
+    let original = text;
+    let text = crate::script::simplified(text);
+    let text: &str = &text;
     let mut quantities = Vec::new();
     let mut claims = Vec::new();
     each_chunk(text, breaks, rules, |found_quantities, found| {
         quantities.extend(found_quantities);
         claims.extend(found);
     });
+    restore_messages(&mut claims, text, original);
     Analysis { quantities, claims }
 }
 
@@ -230,6 +263,7 @@ fn lint_whole(
         (0, usize::MAX),
         rules,
     ));
+    restore_messages(&mut claims, text, &source.text);
     let mut out = findings(&source.path, &source.text, claims, rules);
     name_cells(source, &mut out);
     let unused = crate::suppress::apply(
@@ -306,6 +340,7 @@ pub fn lint_source_pieces_with(
             (piece.0, to),
             rules,
         ));
+        restore_messages(&mut claims, text, &source.text);
         let mut found = findings_with(&source.path, &source.text, &index, claims, rules);
         name_cells(source, &mut found);
         found

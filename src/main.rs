@@ -194,6 +194,30 @@ fn main() -> ExitCode {
     }
 }
 
+/// The width of the output when it is no terminal, or the terminal's is not
+/// known.
+const DEFAULT_COLUMNS: usize = 80;
+
+/// The columns the human output may take: `COLUMNS` where it is set, else the
+/// terminal's width, else 80.
+fn columns() -> usize {
+    if let Some(n) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&n| n >= 20)
+    {
+        return n;
+    }
+    if std::io::stdout().is_terminal() {
+        if let Some((terminal_size::Width(w), _)) = terminal_size::terminal_size() {
+            if w >= 20 {
+                return usize::from(w);
+            }
+        }
+    }
+    DEFAULT_COLUMNS
+}
+
 fn fail(message: impl std::fmt::Display) -> ExitCode {
     eprintln!("numlint: {message}");
     ExitCode::from(2)
@@ -430,6 +454,11 @@ fn check(args: CheckArgs) -> ExitCode {
                 && std::env::var_os("NO_COLOR").is_none()
         }
     };
+    let width = if args.output_file.is_none() {
+        columns()
+    } else {
+        DEFAULT_COLUMNS
+    };
     let run = Run {
         rules: &loaded.rules,
         config,
@@ -518,13 +547,7 @@ fn check(args: CheckArgs) -> ExitCode {
                         write!(
                             stdout,
                             "{}",
-                            numlint::render::human::render(
-                                &findings,
-                                path,
-                                text,
-                                color,
-                                if color { 120 } else { 100 }
-                            )
+                            numlint::render::human::render(&findings, path, text, color, width)
                         )
                     }
                     Format::Short => findings
@@ -767,32 +790,66 @@ fn list_rules(format: ExtractFormat, common: &Common) -> ExitCode {
         Err(code) => return code,
     };
     let rules = loaded.config.selection.apply(&loaded.rules);
-    match format {
-        ExtractFormat::Json => match serde_json::to_string_pretty(&rules.rules) {
-            Ok(s) => println!("{s}"),
-            Err(e) => return fail(e),
-        },
-        ExtractFormat::Human => {
-            for r in &rules.rules {
-                println!(
-                    "{:<22} {:<15} {:<8} {}",
-                    r.id,
-                    r.check.as_str(),
-                    r.severity.as_str(),
-                    r.summary
-                );
+    let unused = loaded.config.selection.unused_suppression();
+    let mut out = std::io::stdout().lock();
+    // A closed pipe (`numlint rules | head`) ends the listing, nothing else.
+    let _ = match format {
+        ExtractFormat::Json => {
+            let mut list = match serde_json::to_value(&rules.rules) {
+                Ok(serde_json::Value::Array(list)) => list,
+                Ok(_) => Vec::new(),
+                Err(e) => return fail(e),
+            };
+            // The pseudo-rule of suppressions, in the shape of the others.
+            if let Some(severity) = unused {
+                let vocabulary = serde_json::to_value(numlint::rules::Vocabulary::default())
+                    .unwrap_or(serde_json::Value::Null);
+                list.push(serde_json::json!({
+                    "id": numlint::suppress::UNUSED,
+                    "check": "suppression",
+                    "severity": severity.as_str(),
+                    "summary": numlint::suppress::UNUSED_SUMMARY,
+                    "lang": null,
+                    "tolerance": "0",
+                    "vocabulary": vocabulary,
+                    "examples": [],
+                    "source": "numlint",
+                }));
             }
-            if let Some(severity) = loaded.config.selection.unused_suppression() {
-                println!(
-                    "{:<22} {:<15} {:<8} {}",
+            match serde_json::to_string_pretty(&list) {
+                Ok(s) => writeln!(out, "{s}"),
+                Err(e) => return fail(e),
+            }
+        }
+        ExtractFormat::Human => {
+            let mut rows: Vec<[&str; 4]> = rules
+                .rules
+                .iter()
+                .map(|r| [&r.id, r.check.as_str(), r.severity.as_str(), &r.summary])
+                .collect();
+            if let Some(severity) = unused {
+                rows.push([
                     numlint::suppress::UNUSED,
                     "suppression",
                     severity.as_str(),
-                    numlint::suppress::UNUSED_SUMMARY
-                );
+                    numlint::suppress::UNUSED_SUMMARY,
+                ]);
             }
+            // The summary wrapped to the width, under its column; the ids
+            // and checks as wide as the longest.
+            let id_w = rows.iter().map(|r| r[0].len()).max().unwrap_or(0);
+            let check_w = rows.iter().map(|r| r[1].len()).max().unwrap_or(0);
+            let lead = id_w + 1 + check_w + 1 + 8 + 1;
+            let room = columns().saturating_sub(lead).max(20);
+            rows.iter().try_for_each(|[id, check, severity, summary]| {
+                let lines = numlint::render::human::wrap(summary, room);
+                let mut lines = lines.iter();
+                let first = lines.next().map_or("", String::as_str);
+                writeln!(out, "{id:<id_w$} {check:<check_w$} {severity:<8} {first}")?;
+                lines.try_for_each(|l| writeln!(out, "{:lead$}{l}", ""))
+            })
         }
-    }
+    };
     ExitCode::SUCCESS
 }
 

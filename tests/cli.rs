@@ -3,5 +3,9 @@
 
 #[test]
 fn cli() {
-    trycmd::TestCases::new().case("tests/cmd/*.toml");
+    // The human output is as wide as COLUMNS says (80 when not a terminal):
+    // the same width wherever the tests run.
+    trycmd::TestCases::new()
+        .env("COLUMNS", "80")
+        .case("tests/cmd/*.toml");
 }

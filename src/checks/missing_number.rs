@@ -219,10 +219,17 @@ fn verb_measure(
 /// Whether a magnitude stands after `at` before the clause ends (within a
 /// short reach).
 fn figure_ahead(doc: &Doc, at: usize) -> bool {
-    let end = doc.text[at..]
+    let rest = &doc.text[at..];
+    // The comma of `20,121` groups digits, it ends no clause.
+    let digit = |c: Option<char>| c.is_some_and(crate::lexer::arabic::is_digit);
+    let end = rest
         .char_indices()
         .take(40)
-        .find(|&(_, c)| crate::text::is_clause_end(c))
+        .find(|&(i, c)| {
+            crate::text::is_clause_end(c)
+                && !(digit(rest[..i].chars().next_back())
+                    && digit(rest[i + c.len_utf8()..].chars().next()))
+        })
         .map_or_else(
             || crate::text::floor_boundary(doc.text, (at + 120).min(doc.text.len())),
             |(i, _)| at + i,

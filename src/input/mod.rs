@@ -94,7 +94,9 @@ pub struct Source {
     pub text: String,
     /// The prose to lint when it differs from `text`: `text` with everything
     /// that is not prose (code, tags, front matter) blanked out, byte for
-    /// byte, so every offset stays right. `None` for plain text: no copy.
+    /// byte, and traditional characters simplified (`script`), each in as
+    /// many bytes, so every offset stays right. `None` for plain simplified
+    /// or English text: no copy.
     masked: Option<String>,
     /// Byte offsets where a block (paragraph, heading, cell) ends: a sentence
     /// never runs across them.
@@ -130,6 +132,17 @@ impl Source {
                 (Some(p), b)
             }
             Format::Text => (None, Breaks::default()),
+        };
+        // Traditional characters read as simplified, offsets unchanged.
+        let masked = match masked {
+            Some(p) => match crate::script::simplified(&p) {
+                std::borrow::Cow::Owned(s) => Some(s),
+                std::borrow::Cow::Borrowed(_) => Some(p),
+            },
+            None => match crate::script::simplified(&text) {
+                std::borrow::Cow::Owned(s) => Some(s),
+                std::borrow::Cow::Borrowed(_) => None,
+            },
         };
         Source {
             path: path.to_string(),

@@ -44,6 +44,13 @@ pub fn arabic(input: &str) -> IResult<&str, Arabic> {
     } else {
         rest
     };
+    let rest = match split_group(head, rest) {
+        Some((group, after)) => {
+            int_part.extend(group.chars().filter(|&c| is_digit(c)).map(normalize));
+            after
+        }
+        None => rest,
+    };
     // A grouping comma with a single group after a run like "17,25" never parses
     // as a group, so `17093人,已` keeps its comma as punctuation.
     let (rest, frac) = opt(preceded(
@@ -72,6 +79,46 @@ pub fn arabic(input: &str) -> IResult<&str, Arabic> {
             decimals,
         },
     ))
+}
+
+/// A thousands group cut by a line break, as a page laid out in narrow
+/// columns cuts it (`2,\n   000千元`, `8,26\n   5千元`): a grouping comma,
+/// up to two digits, the line break and the next line's indent, and the
+/// digits that make the group three, then no digit. `head` is the figure's
+/// first run of digits (at most three of them for a group to follow). Such a
+/// figure read in two (`8,26` and `5千元`) is two wrong ones; read whole it is
+/// the figure of the same text on one line. Only ASCII commas: a full-width
+/// `，` at a line's end ends a clause.
+fn split_group<'a>(head: &str, rest: &'a str) -> Option<(&'a str, &'a str)> {
+    if head.chars().count() > 3 {
+        return None;
+    }
+    let after_comma = rest.strip_prefix(',')?;
+    let before: usize = after_comma
+        .chars()
+        .take_while(|&c| is_digit(c))
+        .map(char::len_utf8)
+        .sum();
+    let k = after_comma[..before].chars().count();
+    if k > 2 {
+        return None;
+    }
+    let line = &after_comma[before..];
+    let line = line
+        .strip_prefix("\r\n")
+        .or_else(|| line.strip_prefix('\n'))?;
+    let indent = line.trim_start_matches([' ', '\t', '\u{3000}']);
+    let need = 3 - k;
+    let more: usize = indent
+        .chars()
+        .take_while(|&c| is_digit(c))
+        .map(char::len_utf8)
+        .sum();
+    if indent[..more].chars().count() != need {
+        return None;
+    }
+    let end = rest.len() - indent.len() + more;
+    Some((&rest[1..end], &rest[end..]))
 }
 
 /// A figure of ASCII digits alone (`17093`, `99.3`), its value read straight
@@ -168,6 +215,21 @@ mod tests {
         assert_eq!(parse("１２３个"), ("123".into(), "个"));
         assert_eq!(parse("12,34"), ("12".into(), ",34"));
         assert_eq!(parse("3."), ("3".into(), "."));
+    }
+
+    /// A group cut by a line break and the next line's indent is read whole;
+    /// anything else at a line's end is left as it is.
+    #[test]
+    fn a_group_cut_by_a_line_break() {
+        assert_eq!(parse("2,\n   000千元"), ("2000".into(), "千元"));
+        assert_eq!(parse("8,26\n   5千元"), ("8265".into(), "千元"));
+        assert_eq!(parse("6,00\r\n\u{3000}0千元"), ("6000".into(), "千元"));
+        assert_eq!(parse("51,131,0\n  27元"), ("51131027".into(), "元"));
+        assert_eq!(parse("12,\n34人"), ("12".into(), ",\n34人"));
+        assert_eq!(parse("12,3\n4567"), ("12".into(), ",3\n4567"));
+        assert_eq!(parse("12，\n345人"), ("12".into(), "，\n345人"));
+        assert_eq!(parse("1234,\n567"), ("1234".into(), ",\n567"));
+        assert_eq!(parse("12,\n\n345"), ("12".into(), ",\n\n345"));
     }
 
     /// Where the quick reading of plain figures answers, the grammar reads

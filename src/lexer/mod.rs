@@ -1334,6 +1334,27 @@ mod tests {
         assert!(q.interval.is_exact());
     }
 
+    /// Narrow columns cut a figure from its scale, or a thousands group in
+    /// two, at a line break before the next line's indent: one figure.
+    #[test]
+    fn figures_cut_by_the_line_breaks_of_narrow_columns() {
+        for (text, value) in [
+            ("经费1,200\n　　千元，", 1_200_000),
+            ("经费400\n   千元，", 400_000),
+            ("经费3\n万元", 30_000),
+            ("经费2,\n   000千元，", 2_000_000),
+            ("经费8,26\n   5千元，", 8_265_000),
+        ] {
+            let q = one(text);
+            assert_eq!(q.value, int(value), "{text}");
+            assert_eq!(q.unit, Some("元"), "{text}");
+            assert_eq!(&text[q.start..q.start + 1], &text[6..7], "{text}");
+        }
+        // A new line's own numeral is not the figure's scale.
+        let qs = lex("完成2019\n十四五规划");
+        assert_eq!(qs.first().map(|q| q.value.clone()), Some(int(2019)));
+    }
+
     #[test]
     fn scales_and_rounding() {
         let q = one("37.8万支");

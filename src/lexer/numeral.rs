@@ -151,6 +151,37 @@ fn spaces_then(s: &str, at: usize, next: impl Fn(&str) -> bool) -> Option<usize>
     (gap <= 6 && !trimmed.is_empty() && next(trimmed)).then_some(at + gap)
 }
 
+/// Where the scale of an Arabic figure stands when a line break cut it from
+/// the figure, as narrow columns do (`1,200\n　　千元`): one line break and
+/// the next line's indent, then `千`, `万` or `亿` with no digit after it,
+/// and only after Arabic digits.
+fn scale_on_next_line(s: &str, pos: usize, prev: Prev) -> Option<usize> {
+    if prev != Prev::Digit || !s[..pos].ends_with(is_digit) {
+        return None;
+    }
+    scale_gap(&s[pos..]).map(|gap| pos + gap)
+}
+
+/// The line break and indent before a scale at the start of the next line
+/// (see [`scale_on_next_line`]): their length.
+fn scale_gap(rest: &str) -> Option<usize> {
+    let line = rest
+        .strip_prefix("\r\n")
+        .or_else(|| rest.strip_prefix('\n'))?;
+    let trimmed = line.trim_start_matches([' ', '\t', '\u{3000}']);
+    let gap = rest.len() - trimmed.len();
+    // 千, 万, 亿 and no digit after (`千元`, `万人`; not `十四五`, a new
+    // line's own numeral).
+    let mut chars = trimmed.chars();
+    let scale = chars
+        .next()
+        .is_some_and(|c| matches!(c, '千' | '仟' | '万' | '萬' | '亿' | '億'))
+        && chars
+            .next()
+            .is_none_or(|c| digit_value(c).is_none() && !is_digit(c));
+    (gap <= 13 && scale).then_some(gap)
+}
+
 /// The result of reading an integer part.
 struct Integer {
     len: usize,
@@ -195,7 +226,9 @@ fn integer(s: &str) -> Option<Integer> {
                         || c == '多'
                         || c == '余'
                 })
-            }) {
+            })
+            .or_else(|| scale_on_next_line(s, pos, prev))
+            {
                 Some(a) => a,
                 None => break,
             }
@@ -507,6 +540,7 @@ pub fn may_continue(rest: &str) -> bool {
                 || is_digit(c)
                 || matches!(c, '几' | '幾' | '多' | '余' | '分' | '又')
         })
+        || (rest.starts_with(['\r', '\n']) && scale_gap(rest).is_some())
 }
 
 /// Reads one numeral at the start of `s`: an integer (either script), with an
