@@ -10,9 +10,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use numlint::baseline::Baseline;
 use numlint::config::{self, Config, Selection};
 use numlint::finding::Finding;
-use numlint::input::{
-    collect_paths, collect_paths_noting, decode_detected, Format as InputFormat, Source,
-};
+use numlint::input::{collect_paths, collect_paths_noting, Format as InputFormat, Source};
 use numlint::lint::analyze_blocks;
 use numlint::render::json::Summary;
 use numlint::rules::{Expect, RuleSet, Severity};
@@ -289,15 +287,10 @@ fn read_stdin(
     std::io::stdin()
         .read_to_end(&mut bytes)
         .map_err(|e| format!("{name}: cannot read standard input: {e}"))?;
-    let format = InputFormat::of(Path::new(name));
-    if format == InputFormat::Docx {
-        let text = numlint::input::docx::paragraphs(&bytes).map_err(|e| format!("{name}: {e}"))?;
-        return Ok(Source::from_text(name, format, text));
-    }
-    let decoded = decode_detected(name, &bytes, encoding).map_err(|e| e.to_string())?;
-    let mut source = Source::from_text(name, format, decoded.text);
-    source.detected = decoded.detected;
-    Ok(source)
+    let path = Path::new(name);
+    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    Source::from_bytes(name, InputFormat::of(path), bytes, extension, encoding)
+        .map_err(|e| e.to_string())
 }
 
 /// What is said of a file read in an encoding detected, neither UTF-8 nor
@@ -395,7 +388,7 @@ fn check(args: CheckArgs) -> ExitCode {
             .collect();
         let more = unread.len().saturating_sub(listed.len());
         eprintln!(
-            "numlint: warning: no file to check in {} (numlint reads .txt, .md, .html and .docx){}{}",
+            "numlint: warning: no file to check in {} (numlint reads .txt, .md, .html, .docx, .csv and spreadsheets){}{}",
             others
                 .iter()
                 .map(|p| p.display().to_string())

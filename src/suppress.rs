@@ -142,7 +142,7 @@ pub fn directives(text: &str, format: Format) -> Vec<Directive> {
                 }
             }
         }
-        Format::Text | Format::Docx | Format::Csv | Format::Tsv => {
+        Format::Text | Format::Docx | Format::Csv | Format::Tsv | Format::Sheet => {
             let mut offset = 0;
             for (k, line) in text.split('\n').enumerate() {
                 if let Some((action, names, reason)) = parse_body(line) {

@@ -27,9 +27,21 @@ fn table_fixtures_report_what_they_expect() {
     let rules = RuleSet::builtin().unwrap();
     let mut failures = Vec::new();
     let mut seen = 0;
+    let mut paths = Vec::new();
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();
-        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        if path.is_dir() {
+            paths.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+        } else {
+            paths.push(path);
+        }
+    }
+    for path in paths {
+        let name = path
+            .strip_prefix(&dir)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
         if name == "expected.toml" || name.ends_with(".py") {
             continue;
         }

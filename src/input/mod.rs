@@ -2,7 +2,8 @@
 //! respected), bytes decoded (UTF-8, UTF-16 with a byte-order mark, GB18030,
 //! or the encoding named or detected),
 //! and each format turned into prose to lint: Markdown without its code,
-//! HTML without its tags, the paragraphs of a Word document.
+//! HTML without its tags, the paragraphs and tables of a Word document, the
+//! sheets of a spreadsheet.
 //!
 //! Problems are values ([`InputError`]) so a run reports them and goes on with
 //! the other files. Nothing here ever writes.
@@ -13,6 +14,7 @@ pub mod html;
 pub mod html_tables;
 pub mod markdown;
 pub mod pipe;
+pub mod sheet;
 
 use crate::text::Breaks;
 use encoding_rs::Encoding;
@@ -22,7 +24,8 @@ use std::path::{Path, PathBuf};
 /// File extensions linted when a folder is walked. A file named explicitly is
 /// always linted, as plain text unless its extension says otherwise.
 pub const EXTENSIONS: &[&str] = &[
-    "txt", "text", "md", "markdown", "html", "htm", "docx", "csv", "tsv",
+    "txt", "text", "md", "markdown", "html", "htm", "docx", "csv", "tsv", "xlsx", "xlsm", "xlsb",
+    "xls", "ods",
 ];
 
 /// How a file is read.
@@ -36,6 +39,9 @@ pub enum Format {
     Csv,
     /// Tab-separated values: one table.
     Tsv,
+    /// A spreadsheet (`.xlsx`, `.xlsm`, `.xlsb`, `.xls`, `.ods`): a table per
+    /// sheet, read from the file's bytes ([`sheet`]).
+    Sheet,
 }
 
 impl Format {
@@ -51,6 +57,7 @@ impl Format {
             Some("docx") => Format::Docx,
             Some("csv") => Format::Csv,
             Some("tsv" | "tab") => Format::Tsv,
+            Some("xlsx" | "xlsm" | "xlsb" | "xls" | "ods") => Format::Sheet,
             _ => Format::Text,
         }
     }
@@ -131,6 +138,9 @@ impl Source {
                 tables.push(table);
                 (Some(p), b)
             }
+            // A spreadsheet's text is its rendering, made with its tables
+            // by [`Source::from_bytes`]; a text alone is read line by line.
+            Format::Sheet => (None, text.match_indices('\n').map(|(i, _)| i).collect()),
             Format::Text => (None, Breaks::default()),
         };
         // Traditional characters read as simplified, offsets unchanged.
@@ -155,6 +165,49 @@ impl Source {
         }
     }
 
+    /// A source from a file's bytes, read as `format` says: a Word document
+    /// or a spreadsheet from its zip or binary container, any other format
+    /// decoded as text (see [`decode_owned`]). `extension` tells a
+    /// spreadsheet's kind.
+    pub fn from_bytes(
+        path: &str,
+        format: Format,
+        bytes: Vec<u8>,
+        extension: &str,
+        encoding: Option<&'static Encoding>,
+    ) -> Result<Source, InputError> {
+        let unreadable = |reason| InputError::Unreadable {
+            path: path.to_string(),
+            reason,
+        };
+        match format {
+            Format::Docx => {
+                let (text, tables) = docx::read(&bytes).map_err(unreadable)?;
+                let mut source = Source::from_text(path, format, text);
+                source.tables = tables;
+                Ok(source)
+            }
+            Format::Sheet => {
+                let book = sheet::read(&bytes, extension).map_err(unreadable)?;
+                Ok(Source {
+                    path: path.to_string(),
+                    format,
+                    text: book.text,
+                    masked: None,
+                    breaks: book.breaks,
+                    detected: None,
+                    tables: book.tables,
+                })
+            }
+            _ => {
+                let decoded = decode_owned(path, bytes, encoding)?;
+                let mut source = Source::from_text(path, format, decoded.text);
+                source.detected = decoded.detected;
+                Ok(source)
+            }
+        }
+    }
+
     /// The prose to lint (see `masked`).
     pub fn prose(&self) -> &str {
         self.masked.as_deref().unwrap_or(&self.text)
@@ -172,11 +225,9 @@ pub fn collect_paths(
     (files, errors)
 }
 
-/// Documents numlint does not read (PDFs, spreadsheets, slides, old Word),
+/// Documents numlint does not read (PDFs, slides, old Word, WPS),
 /// named when a folder holds nothing else.
-pub const NOT_READ: &[&str] = &[
-    "pdf", "doc", "xls", "xlsx", "xlsm", "ods", "ppt", "pptx", "odt", "rtf", "wps", "et",
-];
+pub const NOT_READ: &[&str] = &["pdf", "doc", "ppt", "pptx", "odt", "rtf", "wps", "et"];
 
 /// [`collect_paths`], and the documents in the folders walked that numlint
 /// does not read (see [`NOT_READ`]), sorted. With `force_exclude`, files
@@ -394,20 +445,8 @@ pub fn load(path: &Path, encoding: Option<&'static Encoding>) -> Result<Source, 
         path: name.clone(),
         error,
     })?;
-    let format = Format::of(path);
-    let decoded =
-        match format {
-            Format::Docx => Decoded::plain(docx::paragraphs(&bytes).map_err(|reason| {
-                InputError::Unreadable {
-                    path: name.clone(),
-                    reason,
-                }
-            })?),
-            _ => decode_owned(&name, bytes, encoding)?,
-        };
-    let mut source = Source::from_text(&name, format, decoded.text);
-    source.detected = decoded.detected;
-    Ok(source)
+    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    Source::from_bytes(&name, Format::of(path), bytes, extension, encoding)
 }
 
 #[cfg(test)]

@@ -246,6 +246,11 @@ impl Diagnostic for Report<'_> {
             } else {
                 l.role.as_str().to_string()
             };
+            // A spreadsheet's or CSV file's cell is named as it names it.
+            let text = match &l.cell {
+                Some(cell) => format!("{text} ({cell})"),
+                None => text,
+            };
             // A figure broken over lines (`17093\n\n人`) is underlined on its
             // first line only.
             let len = l.text.find('\n').unwrap_or(l.text.len());

@@ -213,12 +213,27 @@ impl<'t> Grid<'t> {
     pub fn heading(&self, col: usize) -> String {
         let mut parts: Vec<&str> = Vec::new();
         for r in 0..self.head {
+            // A title (the one cell of its row, over other head rows) heads
+            // no column of its own.
+            if r + 1 < self.head && self.cells_in_row(r) == 1 {
+                continue;
+            }
             let t = self.text_at(r, col);
             if !t.is_empty() && !parts.contains(&t) {
                 parts.push(t);
             }
         }
         parts.join(" / ")
+    }
+
+    /// How many cells of a row hold anything.
+    fn cells_in_row(&self, row: usize) -> usize {
+        let mut seen: Vec<u32> = (0..self.cols)
+            .filter(|&c| !self.is_empty(row, c))
+            .filter_map(|c| self.slots[row * self.cols + c])
+            .collect();
+        seen.dedup();
+        seen.len()
     }
 
     /// The lowest head cell of a column (its own name, below any group).
@@ -265,15 +280,13 @@ impl<'t> Grid<'t> {
         {
             head += 1;
         }
-        // Rows holding no figure (a second head row, a units row).
-        while head < self.rows.saturating_sub(2) && head < 4 {
+        // Rows holding no figure (a title, a second head row, a units
+        // row, a blank row between them).
+        while head < self.rows.saturating_sub(2) && head < 6 {
             let figures = (0..self.cols)
                 .filter(|&c| self.is_figure_not_year(head, c))
                 .count();
-            let texts = (0..self.cols)
-                .filter(|&c| !self.is_empty(head, c) && !self.is_figure_not_year(head, c))
-                .count();
-            if figures == 0 && texts >= 1 {
+            if figures == 0 {
                 head += 1;
             } else {
                 break;

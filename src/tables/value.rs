@@ -63,6 +63,13 @@ fn trailing_zeros(n: &Num) -> u32 {
         .count() as u32
 }
 
+/// The most decimals of a figure as a report states it.
+const MAX_DECIMALS: u32 = 6;
+
+/// The decimals a computed value (more than [`MAX_DECIMALS`]) is taken to
+/// be shown with.
+const SHOWN_DECIMALS: u32 = 2;
+
 /// Marks that stand for no figure.
 const EMPTY: &[&str] = &[
     "", "-", "—", "——", "–", "－", "…", "……", "...", "x", "X", "×", "NA", "N/A", "n/a", "na",
@@ -137,6 +144,15 @@ fn figure<'a>(s: &'a str) -> Option<(Figure, usize, usize)> {
     }
     let plain = ungroup(written)?;
     let (value, decimals) = parse_decimal(&plain)?;
+    // More decimals than a report shows: a value a spreadsheet computed and
+    // stored, shown to its reader in a number format numlint does not read.
+    // It stands for what it shows in `0.00` (or finer): figures a reader
+    // sees agreeing are not called wrong for their hidden digits.
+    let decimals = if decimals > MAX_DECIMALS {
+        SHOWN_DECIMALS
+    } else {
+        decimals
+    };
     let mut tail = rest[digits_end..].trim_start_matches(is_space);
     let mut tail_end = &rest[digits_end..];
     let percent = tail.starts_with('%') || tail.starts_with('％');
