@@ -44,7 +44,7 @@ pub fn find(grid: &Grid, rule: &Rule) -> Vec<Claim> {
                 continue;
             }
             let stated = stated(s);
-            let (pi, ni) = (p.interval(grid.rounded), n.interval(grid.rounded));
+            let (pi, ni) = (p.iv.clone(), n.iv.clone());
             let diff = ni.sub(&pi);
             let pct = if p.value.is_positive() && !n.value.is_negative() {
                 ni.div_nonneg(&pi)

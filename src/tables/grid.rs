@@ -32,6 +32,8 @@ pub struct Grid<'t> {
     /// Whether whole numbers are rounded (the unit has a scale: 万元,
     /// `in thousands`): they stand for every value that rounds to them.
     pub rounded: bool,
+    /// Each row's label as [`key`] reads it.
+    label_keys: Vec<String>,
 }
 
 /// Head words of columns that hold no figure to add up or divide: codes,
@@ -119,12 +121,14 @@ impl<'t> Grid<'t> {
             data_cols: Vec::new(),
             lang: Lang::En,
             rounded: false,
+            label_keys: Vec::new(),
         };
         grid.head = grid.find_head();
         if grid.head + 2 > rows {
             return None;
         }
         grid.label_col = grid.find_label_col()?;
+        grid.label_keys = (0..rows).map(|r| key(grid.label(r))).collect();
         grid.data_cols = (grid.label_col + 1..cols)
             .filter(|&c| grid.is_data_col(c))
             .collect();
@@ -147,6 +151,13 @@ impl<'t> Grid<'t> {
             .collect();
         let lower = format!("{caption} {heads}").to_lowercase();
         grid.rounded = SCALES.iter().any(|w| lower.contains(w));
+        if grid.rounded {
+            for v in &mut grid.values {
+                if let Value::Figure(f) = v {
+                    f.iv = f.interval(true);
+                }
+            }
+        }
         Some(grid)
     }
 
@@ -193,8 +204,8 @@ impl<'t> Grid<'t> {
 
     /// The label of a row without spaces, colons and footnote marks, for
     /// matching words (`合　计` is `合计`).
-    pub fn label_key(&self, row: usize) -> String {
-        key(self.label(row))
+    pub fn label_key(&self, row: usize) -> &str {
+        self.label_keys.get(row).map_or("", String::as_str)
     }
 
     /// How far the label of a row is indented (spaces of any width before

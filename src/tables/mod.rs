@@ -149,15 +149,15 @@ pub fn claims(
             }
         }
     }
+    // A cell found wrong twice (by its row and its column) is one finding.
     let key = |c: &Claim| {
         (
             c.labels.first().map(|l| (l.span.start, l.span.end)),
-            c.rule.clone(),
             c.consistent(),
         )
     };
-    out.sort_by_key(key);
-    out.dedup_by(|a, b| key(a) == key(b) && !a.consistent());
+    out.sort_by(|a, b| key(a).cmp(&key(b)).then_with(|| a.rule.cmp(&b.rule)));
+    out.dedup_by(|a, b| key(a) == key(b) && a.rule == b.rule && !a.consistent());
     out.sort_by_key(Claim::start);
     out
 }

@@ -26,6 +26,10 @@ const REACH: usize = 3000;
 pub fn find(grid: &Grid, rule: &Rule, window: Span) -> Vec<Claim> {
     let v = &rule.vocabulary;
     let text = grid.text;
+    // Most tables stand alone: no prose, nothing to read.
+    if text[window.start..window.end].trim().is_empty() {
+        return Vec::new();
+    }
     let columns: Vec<(usize, String)> = grid
         .data_cols
         .iter()
@@ -112,7 +116,7 @@ pub fn find(grid: &Grid, rule: &Rule, window: Span) -> Vec<Claim> {
                     _ => continue,
                 }
             }
-            let stated = cell.interval(grid.rounded).scale(&scale);
+            let stated = cell.iv.clone().scale(&scale);
             let holds = stated.overlaps(&q.interval);
             let Some(cell_span) = grid.span(row, col) else {
                 continue;

@@ -98,10 +98,7 @@ fn row_holds(grid: &Grid, r: usize, n: usize, d: usize, c: usize, scale: &Num) -
     if num.unit != den.unit || num.value.is_negative() || rate.value.is_negative() {
         return None;
     }
-    let q = num
-        .interval(grid.rounded)
-        .div_nonneg(&den.interval(grid.rounded))?
-        .scale(scale);
+    let q = num.iv.clone().div_nonneg(&den.iv.clone())?.scale(scale);
     Some(q.overlaps(&stated(rate)))
 }
 
@@ -114,10 +111,7 @@ fn verdict(grid: &Grid, r: usize, (n, d, c): (usize, usize, usize), scale: &Num)
     let value = grid
         .figure(r, n)
         .zip(grid.figure(r, d))
-        .and_then(|(a, b)| {
-            a.interval(grid.rounded)
-                .div_nonneg(&b.interval(grid.rounded))
-        })
+        .and_then(|(a, b)| a.iv.clone().div_nonneg(&b.iv.clone()))
         .and_then(|q| q.scale(scale).representative())
         .unwrap_or_else(|| int(0));
     let expected = fmt_fixed(&value, decimals);

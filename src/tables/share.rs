@@ -48,7 +48,7 @@ pub fn find(grid: &Grid, rule: &Rule) -> Vec<Claim> {
         if whole.percent || !whole.value.is_positive() {
             continue;
         }
-        let whole_iv = whole.interval(grid.rounded);
+        let whole_iv = whole.iv.clone();
         let mut claims = Vec::new();
         let mut shares_sum = Interval::exact(int(0));
         let mut share_cells = Vec::new();
@@ -72,7 +72,8 @@ pub fn find(grid: &Grid, rule: &Rule) -> Vec<Claim> {
             shares_sum = shares_sum.add(&share.interval(true));
             share_cells.push((r, c));
             let Some(computed) = part
-                .interval(grid.rounded)
+                .iv
+                .clone()
                 .div_nonneg(&whole_iv)
                 .map(|q| q.scale(&int(100)))
             else {

@@ -29,6 +29,9 @@ use crate::text::Span;
 /// The most rows a total is read to cover.
 const MAX_ROWS: usize = 2000;
 
+/// The longest run of last rows a foot total is read to cover alone.
+const MAX_SUFFIX: usize = 16;
+
 /// The most rows read as the items under one heading row.
 const MAX_CHILDREN: usize = 64;
 
@@ -44,11 +47,23 @@ enum Mode {
 pub fn find(grid: &Grid, rule: &Rule) -> Vec<Claim> {
     let v = &rule.vocabulary;
     let mut out = Vec::new();
-    for t in grid.head..grid.rows {
-        let Some(mode) = total_mode(&grid.label_key(t), v) else {
+    // Read once: which columns add up, which rows are rates.
+    let summed: Vec<bool> = (0..grid.cols).map(|c| summable(grid, c, v)).collect();
+    let rate_rows: Vec<bool> = (0..grid.rows)
+        .map(|r| not_summed(&grid.label(r).to_lowercase(), v))
+        .collect();
+    let marks = Marks {
+        modes: (0..grid.rows)
+            .map(|r| total_mode(grid.label_key(r), v))
+            .collect(),
+        subs: (0..grid.rows).map(|r| is_sub(grid, r, v)).collect(),
+        adjusts: (0..grid.rows).map(|r| adjusts(grid, r, v)).collect(),
+    };
+    for (t, mode) in marks.modes.iter().enumerate().skip(grid.head) {
+        let Some(mode) = *mode else {
             continue;
         };
-        let Some((readings, sections)) = row_readings(grid, t, v) else {
+        let Some((readings, sections)) = row_readings(grid, t, v, &marks) else {
             continue;
         };
         // Sections under a head total may each leave some out (unknowns).
@@ -56,13 +71,13 @@ pub fn find(grid: &Grid, rule: &Rule) -> Vec<Claim> {
         let claims: Vec<Claim> = grid
             .data_cols
             .iter()
-            .filter(|&&c| summable(grid, c, v))
+            .filter(|&&c| summed[c])
             .filter_map(|&c| {
                 let cells: Vec<Vec<(usize, usize)>> = readings
                     .iter()
                     .map(|rows| rows.iter().map(|&r| (r, c)).collect())
                     .collect();
-                claim(grid, rule, (t, c), &cells, mode)
+                claim(grid, rule, (t, c), &cells, mode, &rate_rows)
             })
             .collect();
         out.extend(vote(claims));
@@ -72,19 +87,27 @@ pub fn find(grid: &Grid, rule: &Rule) -> Vec<Claim> {
         let Some(mode) = total_mode(&head, v) else {
             continue;
         };
-        let Some(parts) = column_parts(grid, c, v) else {
+        let Some(parts) = column_parts(grid, c, v, &summed) else {
             continue;
         };
         let claims: Vec<Claim> = (grid.head..grid.rows)
             .filter(|&r| !grid.is_section(r))
             .filter_map(|r| {
                 let cells = vec![parts.iter().map(|&k| (r, k)).collect()];
-                claim(grid, rule, (r, c), &cells, mode)
+                claim(grid, rule, (r, c), &cells, mode, &rate_rows)
             })
             .collect();
         out.extend(vote(claims));
     }
     out
+}
+
+/// What each row of a table is, read once: a total (of which kind), a
+/// sub-row, an adjustment.
+struct Marks {
+    modes: Vec<Option<Mode>>,
+    subs: Vec<bool>,
+    adjusts: Vec<bool>,
 }
 
 /// Whether a label names a total, and which kind.
@@ -148,13 +171,21 @@ fn is_sub(grid: &Grid, row: usize, v: &Vocabulary) -> bool {
 /// The rows a total row covers, under each reading of the table, and
 /// whether they are the sections under a head total; `None` when it covers
 /// none.
-fn row_readings(grid: &Grid, t: usize, v: &Vocabulary) -> Option<(Vec<Vec<usize>>, bool)> {
-    let is_total = |r: usize| total_mode(&grid.label_key(r), v).is_some();
-    let section = |r: usize| grid.is_section(r) && !is_sub(grid, r, v);
+fn row_readings(
+    grid: &Grid,
+    t: usize,
+    v: &Vocabulary,
+    marks: &Marks,
+) -> Option<(Vec<Vec<usize>>, bool)> {
+    let is_total = |r: usize| marks.modes[r].is_some();
+    let section = |r: usize| grid.is_section(r) && !marks.subs[r];
     let part = |r: usize| !is_total(r) && !section(r);
     // A total right under the head or a section title heads its rows.
     let prev = (t > grid.head).then(|| t - 1).filter(|&r| !section(r));
     let mut sections = false;
+    // The last rows only, right above a foot total (a cost total under a
+    // sales row): plain readings, without the structure's variants.
+    let mut suffixes: Vec<Vec<usize>> = Vec::new();
     let readings = match prev {
         Some(p) => {
             // A foot total. Its block starts after the last total with its
@@ -174,11 +205,9 @@ fn row_readings(grid: &Grid, t: usize, v: &Vocabulary) -> Option<(Vec<Vec<usize>
                 .map_or(since_total, |r| r + 1);
             let rows = |from: usize| (from..t).filter(|&r| part(r)).collect::<Vec<_>>();
             let mut readings = vec![rows(since_total), rows(since_section)];
-            // Or the last rows only, right above it (a cost total under a
-            // sales row).
             let all = rows(since_total);
-            for k in (2..all.len()).take(64) {
-                readings.push(all[all.len() - k..].to_vec());
+            for k in (2..all.len()).take(MAX_SUFFIX) {
+                suffixes.push(all[all.len() - k..].to_vec());
             }
             if is_total(p) || since_total > block {
                 // Subtotals above: they stand for their rows, or every row
@@ -201,7 +230,7 @@ fn row_readings(grid: &Grid, t: usize, v: &Vocabulary) -> Option<(Vec<Vec<usize>
             let end = (t + 1..grid.rows)
                 .find(|&r| is_total(r))
                 .unwrap_or(grid.rows);
-            if (t + 1..end).any(|r| adjusts(grid, r, v)) {
+            if (t + 1..end).any(|r| marks.adjusts[r]) {
                 return None;
             }
             // Each section below may be a partition of it of its own (by
@@ -228,23 +257,32 @@ fn row_readings(grid: &Grid, t: usize, v: &Vocabulary) -> Option<(Vec<Vec<usize>
     }
     let mut readings: Vec<Vec<usize>> = readings.into_iter().filter(|r| !r.is_empty()).collect();
     readings.dedup();
-    if readings.is_empty() || readings.iter().flatten().any(|&r| adjusts(grid, r, v)) {
+    let first = readings.iter().flatten().min().copied().unwrap_or(t);
+    let last = readings.iter().flatten().max().copied().unwrap_or(t);
+    if readings.is_empty() || (first..=last).any(|r| marks.adjusts[r]) {
         return None;
     }
-    Some((finish(grid, v, readings), sections))
+    let mut out = finish(grid, &marks.subs, readings);
+    for s in suffixes {
+        let s: Vec<usize> = s.into_iter().filter(|&r| !marks.subs[r]).collect();
+        if s.len() >= 2 && !out.contains(&s) {
+            out.push(s);
+        }
+    }
+    Some((out, sections))
 }
 
 /// Whether a row adds to or takes from a figure (`Less:`, `Add:`, `减：`):
 /// the rows are a reconciliation, not parts.
 fn adjusts(grid: &Grid, row: usize, v: &Vocabulary) -> bool {
     let l = grid.label_key(row);
-    v.adjustments.iter().any(|w| l.starts_with(&key(w)))
+    !l.is_empty() && v.adjustments.iter().any(|w| l.starts_with(&key(w)))
 }
 
 /// The readings of runs of rows: the rows themselves without sub-rows,
 /// those of the outermost enumeration, and those left when a row next to
 /// rows that add up to it stands for them.
-fn finish(grid: &Grid, v: &Vocabulary, readings: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+fn finish(grid: &Grid, subs: &[bool], readings: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
     let mut out: Vec<Vec<usize>> = Vec::new();
     let push = |r: Vec<usize>, out: &mut Vec<Vec<usize>>| {
         if !r.is_empty() && !out.contains(&r) {
@@ -252,7 +290,7 @@ fn finish(grid: &Grid, v: &Vocabulary, readings: Vec<Vec<usize>>) -> Vec<Vec<usi
         }
     };
     for rows in readings {
-        let rows: Vec<usize> = rows.into_iter().filter(|&r| !is_sub(grid, r, v)).collect();
+        let rows: Vec<usize> = rows.into_iter().filter(|&r| !subs[r]).collect();
         // The outermost indentation, and the outermost enumeration (rows
         // with none are taken to be items under those that have one).
         let outer = |level: &dyn Fn(usize) -> Option<u32>| -> Option<Vec<usize>> {
@@ -377,14 +415,14 @@ fn longest_sum(grid: &Grid, parent: usize, run: impl Iterator<Item = usize>) -> 
     let cols: Vec<(usize, Interval)> = grid
         .data_cols
         .iter()
-        .filter_map(|&c| Some((c, grid.figure(parent, c)?.interval(grid.rounded))))
+        .filter_map(|&c| Some((c, grid.figure(parent, c)?.iv.clone())))
         .collect();
     let mut sums: Vec<Option<Interval>> = vec![Some(Interval::exact(int(0))); cols.len()];
     let mut best = None;
     for (k, r) in run.enumerate() {
         for (sum, (c, _)) in sums.iter_mut().zip(&cols) {
             *sum = match (sum.take(), grid.figure(r, *c)) {
-                (Some(s), Some(f)) => Some(s.add(&f.interval(grid.rounded))),
+                (Some(s), Some(f)) => Some(s.add(&f.iv.clone())),
                 _ => None,
             };
         }
@@ -411,9 +449,9 @@ fn longest_sum(grid: &Grid, parent: usize, run: impl Iterator<Item = usize>) -> 
 /// The columns a total column covers: those under the same spanning head
 /// cell, or every other data column when it is the table's one total
 /// column.
-fn column_parts(grid: &Grid, c: usize, v: &Vocabulary) -> Option<Vec<usize>> {
+fn column_parts(grid: &Grid, c: usize, v: &Vocabulary, summed: &[bool]) -> Option<Vec<usize>> {
     let is_total = |k: usize| total_mode(&key(grid.own_heading(k)), v).is_some();
-    let usable = |k: usize| k != c && !is_total(k) && summable(grid, k, v);
+    let usable = |k: usize| k != c && !is_total(k) && summed[k];
     // The lowest head row above the total's own whose cell spans columns.
     for r in (0..grid.head).rev() {
         let Some(cell) = grid.head_cell(r, c) else {
@@ -451,28 +489,28 @@ fn claim(
     total: (usize, usize),
     readings: &[Vec<(usize, usize)>],
     mode: Mode,
+    rate_rows: &[bool],
 ) -> Option<Claim> {
     let t = grid.figure(total.0, total.1)?;
     let tolerance = &rule.tolerance;
-    let stated = with_tolerance(&t.interval(grid.rounded), tolerance);
+    let stated = with_tolerance(&t.iv.clone(), tolerance);
     let mut checked = None;
     let mut holds = false;
     // A reading that cannot be checked (text among the parts, another unit,
     // a row of rates) might hold: then no reading refutes the total.
     let mut unknown = false;
-    let v = &rule.vocabulary;
     for cells in readings {
         let mut sum = Interval::exact(int(0));
         let mut blanks = false;
         let mut parts = Vec::new();
         let mut ok = true;
         for &(r, c) in cells {
-            if not_summed(&grid.label(r).to_lowercase(), v) {
+            if rate_rows[r] {
                 ok = false;
             }
             match grid.figure(r, c) {
                 Some(f) if f.unit == t.unit && f.percent == t.percent => {
-                    sum = sum.add(&f.interval(grid.rounded));
+                    sum = sum.add(&f.iv.clone());
                     parts.push((r, c));
                 }
                 Some(_) => ok = false,
@@ -508,7 +546,7 @@ fn claim(
         // the table most likely has.
         let distance = |s: &Interval| {
             s.representative()
-                .zip(t.interval(grid.rounded).representative())
+                .zip(t.iv.clone().representative())
                 .map(|(a, b)| (a - b).abs())
         };
         if checked

@@ -28,6 +28,9 @@ pub struct Figure {
     pub unit: String,
     /// The figure's own text (sign to last digit or `%`), for labels.
     pub span: Span,
+    /// Its interval as its table reads it ([`Figure::interval`], set when
+    /// the grid knows whether whole numbers are rounded).
+    pub iv: Interval,
 }
 
 impl Figure {
@@ -57,6 +60,14 @@ impl Figure {
 fn trailing_zeros(n: &Num) -> u32 {
     if *n == int(0) {
         return 0;
+    }
+    if let Some((mut v, 1)) = n.small_parts() {
+        let mut k = 0;
+        while v % 10 == 0 && k < 12 {
+            v /= 10;
+            k += 1;
+        }
+        return k;
     }
     (1..=12)
         .take_while(|&k| (n / pow10(k)).is_integer())
@@ -91,6 +102,7 @@ pub fn read(text: &str, span: Span) -> Value {
     match figure(s) {
         Some((mut f, a, b)) => {
             f.span = Span::new(span.start + lead + a, span.start + lead + b);
+            f.iv = f.interval(false);
             Value::Figure(f)
         }
         None => Value::Text,
@@ -170,6 +182,7 @@ fn figure<'a>(s: &'a str) -> Option<(Figure, usize, usize)> {
             percent,
             unit: unit.to_string(),
             span: Span::new(0, 0),
+            iv: Interval::exact(int(0)),
         },
         a.min(b),
         b,
