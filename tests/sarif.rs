@@ -23,6 +23,8 @@ fn the_sarif_log_is_valid_and_complete() {
     )
     .unwrap();
     std::fs::write(dir.join("binary.txt"), b"a\0b").unwrap();
+    // A table whose total is wrong: its cell is named as a logical location.
+    std::fs::write(dir.join("表.csv"), "区,人数\n东城,10\n西城,20\n合计,31\n").unwrap();
     std::fs::write(
         dir.join("notes.md"),
         "<!-- numlint-disable-next-line ratio -->\n没有数字。\n",
@@ -43,6 +45,10 @@ fn the_sarif_log_is_valid_and_complete() {
     std::fs::remove_dir_all(&dir).ok();
     assert_eq!(out.status.code(), Some(2), "the binary file is skipped");
     let log: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("\"fullyQualifiedName\": \"B4\""),
+        "the wrong cell is named"
+    );
 
     let schema: Value = serde_json::from_str(SCHEMA).unwrap();
     let validator = jsonschema::draft7::options()

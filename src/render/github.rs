@@ -32,6 +32,13 @@ pub fn line(f: &Finding) -> String {
         end_line.max(f.line),
         end_col,
         property(&format!("numlint {}", f.rule)),
-        data(&format!("{} ({})", f.message, f.help))
+        data(&format!(
+            "{}{} ({})",
+            f.message,
+            f.cell
+                .as_ref()
+                .map_or(String::new(), |c| format!(" at {c}")),
+            f.help
+        ))
     )
 }

@@ -60,6 +60,10 @@ fn location(path: &str, l: &PlacedLabel, id: Option<usize>) -> Value {
     if let Some(id) = id {
         v["id"] = json!(id);
     }
+    // A spreadsheet's cell, by its name.
+    if let Some(cell) = &l.cell {
+        v["logicalLocations"] = json!([{"fullyQualifiedName": cell, "kind": "element"}]);
+    }
     v
 }
 
