@@ -2,6 +2,12 @@
 """Measure numlint on a folder of real published text against the review ledger.
 
 Usage: scripts/real-corpus.sh [CORPUS] [--ledger FOLDER] [--binary PATH] [--list]
+       scripts/real-corpus.sh TABLES_FOLDER --tables
+
+With --tables, every subfolder of the folder is a source of real tables
+(Markdown, HTML, CSV/TSV, Word, spreadsheets): the script counts its tables
+and the table claims made of them (per check kind), and its findings against
+the ledger, per 100 tables (the target: at most 1 false alarm per 100).
 
 CORPUS is a folder whose top-level subfolders are languages (`zh/`, `en/`,
 ...), as in ../shared/corpus (the default). Every finding numlint reports
@@ -81,7 +87,10 @@ def main():
     ap.add_argument("--binary", default=os.path.join(ROOT, "target", "release", "numlint"))
     ap.add_argument("--langs", default="zh,en", help="top-level folders to read (comma-separated)")
     ap.add_argument("--list", action="store_true", help="also list every reviewed finding")
+    ap.add_argument("--tables", action="store_true", help="the folder holds real tables (see above)")
     args = ap.parse_args()
+    if args.tables:
+        return main_tables(args)
 
     corpus = os.path.normpath(args.corpus)
     ledger = load_ledger(args.ledger)
@@ -141,6 +150,53 @@ def main():
         for e in lost:
             print(f"  LOST {e['file']}:{e['line']} {e['rule']} {e['figures']}  # {e['why']}")
     print(f"\nworst language: {worst:.2f} unreviewed-or-false findings per MB (target <= 0.5)")
+
+
+def main_tables(args):
+    corpus = os.path.normpath(args.corpus)
+    ledger = load_ledger(args.ledger)
+    folders = sorted(d for d in os.listdir(corpus) if os.path.isdir(os.path.join(corpus, d)))
+    totals = collections.Counter()
+    unreviewed = []
+    print(f"   {'folder':34} {'files':>5} {'tables':>6} {'claims':>6} {'found':>5} {'true':>5} {'false':>5} {'unrev':>5}")
+    for d in folders:
+        folder = os.path.join(corpus, d)
+        out = subprocess.run([args.binary, "extract", folder, "--format", "json", "--isolated"],
+                             capture_output=True, text=True)
+        if out.returncode not in (0, 2):
+            sys.exit(f"numlint extract failed on {folder}:\n{out.stderr}")
+        docs = json.loads(out.stdout)["documents"] if out.stdout.strip() else []
+        tables = sum(doc.get("tables", 0) for doc in docs)
+        kinds = collections.Counter(c["check"] for doc in docs for c in doc["claims"]
+                                    if c["check"].startswith("table-"))
+        verdicts = collections.Counter()
+        for f in run_numlint(args.binary, folder):
+            if not f["check"].startswith("table-"):
+                continue
+            rel = os.path.relpath(f["path"], corpus)
+            figures = [label["text"] for label in f["labels"]]
+            e = ledger.get(key(rel, f["line"], f["rule"], figures))
+            verdict = e["verdict"] if e else "unreviewed"
+            verdicts[verdict] += 1
+            if not e:
+                unreviewed.append((rel, f))
+        n = sum(verdicts.values())
+        print(f"   {d:34} {len(docs):5} {tables:6} {sum(kinds.values()):6} {n:5} "
+              f"{verdicts['true']:5} {verdicts['false']:5} {verdicts['unreviewed']:5}  "
+              + ", ".join(f"{k[6:]} {v}" for k, v in sorted(kinds.items())))
+        totals.update({"files": len(docs), "tables": tables, "claims": sum(kinds.values()), "found": n})
+        totals.update(verdicts)
+    bad = totals["false"] + totals["unreviewed"]
+    per100 = 100 * bad / totals["tables"] if totals["tables"] else 0.0
+    print(f"== {totals['files']} files, {totals['tables']} tables, {totals['claims']} table claims, "
+          f"{totals['found']} findings: {totals['true']} true, {totals['false']} false, "
+          f"{totals['unreviewed']} unreviewed")
+    print(f"unreviewed-or-false: {per100:.2f} per 100 tables (target <= 1)")
+    if unreviewed:
+        print(f"\n== {len(unreviewed)} unreviewed (open the table, redo the arithmetic, add to the ledger)")
+        for rel, f in unreviewed:
+            figs = ", ".join(json.dumps(label["text"], ensure_ascii=False) for label in f["labels"])
+            print(f"  {rel}:{f['line']}:{f['column']} {f['rule']} {f['message']}  figures=[{figs}]")
 
 
 if __name__ == "__main__":
