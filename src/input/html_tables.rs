@@ -100,7 +100,11 @@ pub fn tables(text: &str) -> Vec<Table> {
             continue;
         }
         match (name.as_str(), closing) {
-            ("table", false) => stack.push(Open::default()),
+            ("table", false) => {
+                let mut t = Open::default();
+                t.table.caption = text_before(text, at);
+                stack.push(t);
+            }
             ("table", true) => {
                 if let Some(mut t) = stack.pop() {
                     t.end_cell(at);
@@ -151,6 +155,27 @@ pub fn tables(text: &str) -> Vec<Table> {
     out
 }
 
+/// The last run of text between tags in the 300 bytes before `at` (a
+/// `<p>单位：万元</p>` over a table without a `<caption>`), when it is
+/// short enough to be a title or a unit line.
+fn text_before(text: &str, at: usize) -> Option<Span> {
+    let from = crate::text::floor_boundary(text, at.saturating_sub(300));
+    let window = &text[from..at];
+    let mut end = window.len();
+    loop {
+        let open = window[..end].rfind('<')?;
+        let close = window[..open].rfind('>')?;
+        let run = &window[close + 1..open];
+        if !run.trim().is_empty() {
+            let lead = run.len() - run.trim_start().len();
+            let t = run.trim();
+            return (t.chars().count() <= 80)
+                .then(|| Span::new(from + close + 1 + lead, from + close + 1 + lead + t.len()));
+        }
+        end = close;
+    }
+}
+
 /// Where `needle` (ASCII) next occurs in `text` from `from`, in any case.
 fn find_ci(text: &str, from: usize, needle: &str) -> Option<usize> {
     let n = needle.as_bytes();
@@ -192,6 +217,9 @@ mod tests {
         assert_eq!(t.len(), 1);
         let t = &t[0];
         assert_eq!(t.head_rows, Some(2));
+        let unit = "<p>单位：万元</p>\n<table><tr><td>1</td></tr></table>";
+        let c = tables(unit)[0].caption.unwrap();
+        assert_eq!(&unit[c.start..c.end], "单位：万元");
         let c = t.caption.unwrap();
         assert_eq!(&text[c.start..c.end], "单位：个");
         let cells: Vec<(u32, u32, u32, u32, &str)> = t
