@@ -17,6 +17,7 @@ pub mod render;
 pub mod rules;
 pub mod run;
 pub mod script;
+mod script_table;
 pub mod suppress;
 pub mod tables;
 pub mod text;

@@ -47,29 +47,12 @@ struct Table {
 
 impl Table {
     fn build() -> Table {
-        let all: String = (FIRST..END).filter_map(char::from_u32).collect();
-        let mut simplified: Vec<char> = all.chars().collect();
-        if let Some(map) = converter() {
-            let converted = map.convert(&all);
-            if converted.chars().count() == simplified.len() {
-                for (slot, to) in simplified.iter_mut().zip(converted.chars()) {
-                    // The same UTF-8 length, so every offset stays.
-                    if to.len_utf8() == slot.len_utf8() {
-                        *slot = to;
-                    }
-                }
-            } else {
-                // A phrase of neighbouring code points read as one: ask
-                // for each character alone.
-                for slot in simplified.iter_mut() {
-                    let one = map.convert(slot.encode_utf8(&mut [0; 4]));
-                    let mut it = one.chars();
-                    if let (Some(to), None) = (it.next(), it.next()) {
-                        if to.len_utf8() == slot.len_utf8() {
-                            *slot = to;
-                        }
-                    }
-                }
+        let mut simplified: Vec<char> = (FIRST..END)
+            .map(|cp| char::from_u32(cp).unwrap_or('\u{fffd}'))
+            .collect();
+        for &(from, to) in crate::script_table::PAIRS {
+            if let Some(slot) = simplified.get_mut((u32::from(from) - FIRST) as usize) {
+                *slot = to;
             }
         }
         for (from, to) in QUOTES {
@@ -101,6 +84,32 @@ impl Table {
         self.simplified.get(i).copied()
     }
 
+    /// Where the first traditional character of `text` is, how many Han
+    /// characters (U+3000..U+9FFF) it holds, and how many of them are
+    /// traditional.
+    fn count(&self, text: &str) -> (Option<usize>, usize, usize) {
+        let b = text.as_bytes();
+        let (mut first, mut han, mut traditional) = (None, 0, 0);
+        let mut i = 0;
+        while i + 2 < b.len() {
+            let lead = b[i];
+            if !(0xE3..=0xE9).contains(&lead) {
+                i += 1;
+                continue;
+            }
+            let cp = (u32::from(lead & 0x0F) << 12)
+                | (u32::from(b[i + 1] & 0x3F) << 6)
+                | u32::from(b[i + 2] & 0x3F);
+            han += 1;
+            if self.convert(cp).is_some() {
+                traditional += 1;
+                first.get_or_insert(i);
+            }
+            i += 3;
+        }
+        (first, han, traditional)
+    }
+
     /// The first traditional character of `text` at or after `from` (a char
     /// boundary): its offset and simplified form.
     fn find(&self, text: &str, from: usize) -> Option<(usize, char)> {
@@ -125,10 +134,6 @@ impl Table {
         }
         None
     }
-}
-
-fn converter() -> Option<ferrous_opencc::OpenCC> {
-    ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::T2s).ok()
 }
 
 fn table() -> &'static Table {
@@ -166,13 +171,19 @@ pub fn simplified(text: &str) -> Cow<'_, str> {
             last + text[last..].chars().next().map_or(1, char::len_utf8)
         });
     }
-    let first: Vec<Option<usize>> = cuts
+    let counts: Vec<(Option<usize>, usize, usize)> = cuts
         .par_windows(2)
-        .map(|w| table.find(&text[w[0]..w[1]], 0).map(|(i, _)| i))
+        .map(|w| table.count(&text[w[0]..w[1]]))
         .collect();
-    if first.iter().all(Option::is_none) {
+    let (han, traditional) = counts.iter().fold((0, 0), |(h, t), c| (h + c.1, t + c.2));
+    // A simplified text with a few traditional characters (a name, a
+    // quotation) is read as it is: only a text written in the traditional
+    // script (one Han character in a hundred, at least) is converted, and
+    // copied for it.
+    if traditional == 0 || traditional * 100 < han {
         return Cow::Borrowed(text);
     }
+    let first: Vec<Option<usize>> = counts.iter().map(|c| c.0).collect();
     // The copy, and the blocks that hold a traditional character converted
     // a few at a time in parallel and written over their place in it (of
     // the same length: no other byte moves).
@@ -324,5 +335,55 @@ mod tests {
         );
         let plain = "本年度预算数8,265千元。\n".repeat(2 * BLOCK / 20);
         assert!(matches!(simplified(&plain), Cow::Borrowed(_)));
+    }
+}
+
+/// The character pairs of `src/script_table.rs` are OpenCC's `t2s`, each
+/// character converted alone where its simplified form has the same UTF-8
+/// length (`cargo test --lib regenerate_script_table -- --ignored` writes
+/// the file anew).
+#[cfg(test)]
+mod opencc {
+    fn pairs() -> Vec<(char, char)> {
+        let map = ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::T2s)
+            .expect("OpenCC t2s");
+        (super::FIRST..super::END)
+            .filter_map(char::from_u32)
+            .filter_map(|c| {
+                let one = map.convert(c.encode_utf8(&mut [0; 4]));
+                let mut it = one.chars();
+                match (it.next(), it.next()) {
+                    (Some(to), None) if to != c && to.len_utf8() == c.len_utf8() => Some((c, to)),
+                    _ => None,
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_table_is_opencc_t2s() {
+        assert_eq!(crate::script_table::PAIRS, &pairs()[..]);
+    }
+
+    #[test]
+    #[ignore]
+    fn regenerate_script_table() {
+        let mut out = String::from(
+            "//! Traditional characters and their simplified forms (OpenCC `t2s`, a\n\
+             //! character alone, where both are as long in UTF-8), generated by\n\
+             //! `cargo test --lib regenerate_script_table -- --ignored`; `script.rs`\n\
+             //! reads them.\n\n\
+             /// (traditional, simplified), by code point.\n\
+             pub static PAIRS: &[(char, char)] = &[\n",
+        );
+        for (a, b) in pairs() {
+            out.push_str(&format!("    ('{a}', '{b}'),\n"));
+        }
+        out.push_str("];\n");
+        std::fs::write(
+            concat!(env!("CARGO_MANIFEST_DIR"), "/src/script_table.rs"),
+            out,
+        )
+        .unwrap();
     }
 }
