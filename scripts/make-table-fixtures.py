@@ -2,7 +2,7 @@
 """Writes the spreadsheet and Word fixtures of fixtures/tables/ (used by
 tests/cmd/tables-*.toml): python3 scripts/make-table-fixtures.py
 
-Needs openpyxl; the Word documents are written by hand (a zip holding
+Needs openpyxl, xlwt (.xls) and odfpy (.ods); the Word documents are written by hand (a zip holding
 word/document.xml), so they need nothing else. The files are written with a
 fixed timestamp so that running the script again gives the same bytes."""
 
@@ -42,11 +42,14 @@ def workbook(path, total):
     write_zip(path, buf.getvalue())
 
 
-def write_zip(path, data):
-    """The zip again with every member's timestamp fixed."""
+def write_zip(path, data, drop=()):
+    """The zip again with every member's timestamp fixed (and the members
+    in `drop`, which hold the time of writing, left out)."""
     src = zipfile.ZipFile(io.BytesIO(data))
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
+            if info.filename in drop:
+                continue
             member = zipfile.ZipInfo(info.filename, date_time=(2024, 1, 1, 0, 0, 0))
             member.compress_type = zipfile.ZIP_DEFLATED
             dst.writestr(member, src.read(info.filename))
@@ -92,6 +95,48 @@ def document(path, total):
             z.writestr(zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0)), data)
 
 
+def legacy_workbook(path, share):
+    """An .xls (BIFF) sheet with a share column: 'share' is North's."""
+    import xlwt
+
+    wb = xlwt.Workbook(encoding="utf-8")
+    ws = wb.add_sheet("Spending")
+    rows = [("Program", "Spending ($ millions)", "% of total"),
+            ("Housing", 420, 42.0), ("Transit", 330, share), ("Parks", 250, 25.0),
+            ("Total", 1000, 100.0)]
+    for r, row in enumerate(rows):
+        for c, v in enumerate(row):
+            ws.write(r, c, v)
+    wb.save(path)
+
+
+def open_sheet(path, change):
+    """An .ods sheet with a change column: 'change' is the second row's."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="增长")
+    rows = [("指标", "2023年", "2024年", "增长(%)"),
+            ("门诊人次", 1000, 1100, 10.0), ("住院人次", 200, 230, change),
+            ("手术台次", 50, 55, 10.0)]
+    for row in rows:
+        tr = TableRow()
+        for v in row:
+            if isinstance(v, str):
+                cell = TableCell(valuetype="string")
+            else:
+                cell = TableCell(valuetype="float", value=v)
+            cell.addElement(P(text=str(v)))
+            tr.addElement(cell)
+        table.addElement(tr)
+    doc.spreadsheet.addElement(table)
+    buf = io.BytesIO()
+    doc.write(buf)
+    write_zip(path, buf.getvalue(), drop=("meta.xml",))
+
+
 def main():
     os.makedirs(os.path.join(OUT, "wrong"), exist_ok=True)
     os.makedirs(os.path.join(OUT, "right"), exist_ok=True)
@@ -101,6 +146,12 @@ def main():
     # 14 + 9 + 22 = 45: the wrong document says 47.
     document(os.path.join(OUT, "wrong", "clinics.docx"), "47")
     document(os.path.join(OUT, "right", "clinics.docx"), "45")
+    # 330 / 1000 = 33.0%: the wrong sheet says 36.0.
+    legacy_workbook(os.path.join(OUT, "wrong", "spending.xls"), 36.0)
+    legacy_workbook(os.path.join(OUT, "right", "spending.xls"), 33.0)
+    # 230 / 200 - 1 = 15.0%: the wrong sheet says 5.0.
+    open_sheet(os.path.join(OUT, "wrong", "visits.ods"), 5.0)
+    open_sheet(os.path.join(OUT, "right", "visits.ods"), 15.0)
 
 
 if __name__ == "__main__":
