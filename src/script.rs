@@ -88,24 +88,13 @@ impl Table {
     /// characters (U+3000..U+9FFF) it holds, and how many of them are
     /// traditional.
     fn count(&self, text: &str) -> (Option<usize>, usize, usize) {
-        let b = text.as_bytes();
         let (mut first, mut han, mut traditional) = (None, 0, 0);
-        let mut i = 0;
-        while i + 2 < b.len() {
-            let lead = b[i];
-            if !(0xE3..=0xE9).contains(&lead) {
-                i += 1;
-                continue;
-            }
-            let cp = (u32::from(lead & 0x0F) << 12)
-                | (u32::from(b[i + 1] & 0x3F) << 6)
-                | u32::from(b[i + 2] & 0x3F);
+        for (i, cp) in han_chars(text, 0) {
             han += 1;
             if self.convert(cp).is_some() {
                 traditional += 1;
                 first.get_or_insert(i);
             }
-            i += 3;
         }
         (first, han, traditional)
     }
@@ -113,13 +102,20 @@ impl Table {
     /// The first traditional character of `text` at or after `from` (a char
     /// boundary): its offset and simplified form.
     fn find(&self, text: &str, from: usize) -> Option<(usize, char)> {
-        let b = text.as_bytes();
-        let mut i = from;
+        han_chars(text, from).find_map(|(i, cp)| Some((i, self.convert(cp)?)))
+    }
+}
+
+/// The characters of U+3000..U+9FFF in `text` from `from` (a char
+/// boundary), with their offsets: the three-byte sequences led by E3..E9;
+/// every other byte (ASCII, a continuation, another lead) is passed one at
+/// a time.
+fn han_chars(text: &str, from: usize) -> impl Iterator<Item = (usize, u32)> + '_ {
+    let b = text.as_bytes();
+    let mut i = from;
+    std::iter::from_fn(move || {
         while i + 2 < b.len() {
             let lead = b[i];
-            // U+3000..U+9FFF are the three-byte sequences led by E3..E9;
-            // every other byte (ASCII, a continuation, another lead) is
-            // passed one at a time.
             if !(0xE3..=0xE9).contains(&lead) {
                 i += 1;
                 continue;
@@ -127,13 +123,11 @@ impl Table {
             let cp = (u32::from(lead & 0x0F) << 12)
                 | (u32::from(b[i + 1] & 0x3F) << 6)
                 | u32::from(b[i + 2] & 0x3F);
-            if let Some(to) = self.convert(cp) {
-                return Some((i, to));
-            }
             i += 3;
+            return Some((i - 3, cp));
         }
         None
-    }
+    })
 }
 
 fn table() -> &'static Table {

@@ -504,19 +504,7 @@ mod tests {
         let (text, tables) = cells(&xml);
         assert_eq!(tables.len(), 1);
         let t = &tables[0];
-        let got: Vec<(u32, u32, u32, u32, &str)> = t
-            .cells
-            .iter()
-            .map(|c| {
-                (
-                    c.row,
-                    c.col,
-                    c.rows,
-                    c.cols,
-                    &text[c.span.start..c.span.end],
-                )
-            })
-            .collect();
+        let got = crate::tables::layout(&text, t);
         assert_eq!(
             got,
             [

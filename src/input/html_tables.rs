@@ -222,19 +222,7 @@ mod tests {
         assert_eq!(&unit[c.start..c.end], "单位：万元");
         let c = t.caption.unwrap();
         assert_eq!(&text[c.start..c.end], "单位：个");
-        let cells: Vec<(u32, u32, u32, u32, &str)> = t
-            .cells
-            .iter()
-            .map(|c| {
-                (
-                    c.row,
-                    c.col,
-                    c.rows,
-                    c.cols,
-                    &text[c.span.start..c.span.end],
-                )
-            })
-            .collect();
+        let cells = crate::tables::layout(text, t);
         assert_eq!(
             cells,
             [

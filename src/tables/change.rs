@@ -82,25 +82,18 @@ pub fn find(grid: &Grid, rule: &Rule) -> Vec<Claim> {
                     help: "correct the change, or the period figure that changed".to_string(),
                 }
             });
-            claims.push(Claim {
-                check: CheckKind::TableChange,
-                rule: rule.id.clone(),
-                labels: [
+            claims.push(super::cell_claim(
+                CheckKind::TableChange,
+                rule,
+                [
                     grid.span(r, c).map(|x| Label::new(Role::Change, x)),
                     grid.span(r, prev).map(|x| Label::new(Role::Before, x)),
                     grid.span(r, cur).map(|x| Label::new(Role::After, x)),
-                ]
-                .into_iter()
-                .flatten()
-                .collect(),
+                ],
                 verdict,
-            });
+            ));
         }
-        let failed = claims.iter().filter(|c| !c.consistent()).count();
-        if claims.len() >= 2 && failed * 2 > claims.len() {
-            continue;
-        }
-        out.extend(claims);
+        out.extend(super::vote(claims));
     }
     out
 }

@@ -85,6 +85,24 @@ impl Table {
     }
 }
 
+/// Each cell of a table as (row, column, rows, columns, text), for tests.
+#[cfg(test)]
+pub(crate) fn layout<'t>(text: &'t str, table: &Table) -> Vec<(u32, u32, u32, u32, &'t str)> {
+    table
+        .cells
+        .iter()
+        .map(|c| {
+            (
+                c.row,
+                c.col,
+                c.rows,
+                c.cols,
+                &text[c.span.start..c.span.end],
+            )
+        })
+        .collect()
+}
+
 /// The name of the cell whose content holds `offset`, in the tables that
 /// name their cells (spreadsheets and CSV files).
 pub fn cell_name_at(tables: &[Table], offset: usize) -> Option<String> {
@@ -160,6 +178,33 @@ pub fn claims(
     out.dedup_by(|a, b| key(a) == key(b) && a.rule == b.rule && !a.consistent());
     out.sort_by_key(Claim::start);
     out
+}
+
+/// The claims one reading of a table makes (a total across its cells, a
+/// share or change column down its rows), unless most of them fail: then
+/// the table is read wrongly (a partial listing, a hidden level, another
+/// formula), not written wrongly, and none is made.
+pub(crate) fn vote(claims: Vec<Claim>) -> Vec<Claim> {
+    let failed = claims.iter().filter(|c| !c.consistent()).count();
+    if claims.len() >= 2 && failed * 2 > claims.len() {
+        return Vec::new();
+    }
+    claims
+}
+
+/// A claim of a table check: its labels, those of the cells there are.
+pub(crate) fn cell_claim(
+    check: CheckKind,
+    rule: &crate::rules::Rule,
+    labels: [Option<crate::checks::Label>; 3],
+    verdict: Option<crate::checks::Verdict>,
+) -> Claim {
+    Claim {
+        check,
+        rule: rule.id.clone(),
+        labels: labels.into_iter().flatten().collect(),
+        verdict,
+    }
 }
 
 /// Whether `next` continues `table`: its caption says so and its head

@@ -99,22 +99,20 @@ pub fn find(grid: &Grid, rule: &Rule) -> Vec<Claim> {
                     help: "correct the share, or the figure it is computed from".to_string(),
                 }
             });
-            claims.push(Claim {
-                check: CheckKind::TableShare,
-                rule: rule.id.clone(),
-                labels: [
+            claims.push(super::cell_claim(
+                CheckKind::TableShare,
+                rule,
+                [
                     grid.span(r, c).map(|s| Label::new(Role::Stated, s)),
                     grid.span(r, base).map(|s| Label::new(Role::Part, s)),
                     grid.span(t, base).map(|s| Label::new(Role::Whole, s)),
-                ]
-                .into_iter()
-                .flatten()
-                .collect(),
+                ],
                 verdict,
-            });
+            ));
         }
-        let failed = claims.iter().filter(|c| !c.consistent()).count();
-        if claims.len() >= 2 && failed * 2 > claims.len() {
+        let before = claims.len();
+        let claims = super::vote(claims);
+        if claims.len() < before {
             continue;
         }
         out.extend(claims);

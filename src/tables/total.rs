@@ -80,7 +80,7 @@ pub fn find(grid: &Grid, rule: &Rule) -> Vec<Claim> {
                 claim(grid, rule, (t, c), &cells, mode, &rate_rows)
             })
             .collect();
-        out.extend(vote(claims));
+        out.extend(super::vote(claims));
     }
     for c in grid.data_cols.iter().copied() {
         let head = key(grid.own_heading(c));
@@ -97,7 +97,7 @@ pub fn find(grid: &Grid, rule: &Rule) -> Vec<Claim> {
                 claim(grid, rule, (r, c), &cells, mode, &rate_rows)
             })
             .collect();
-        out.extend(vote(claims));
+        out.extend(super::vote(claims));
     }
     out
 }
@@ -613,15 +613,4 @@ fn verdict(
         expected,
         help: "correct the total, or the figure that changed".to_string(),
     }
-}
-
-/// The claims of one total across its cells, unless most of them fail:
-/// then the table is read wrongly (a partial listing, a hidden level), and
-/// none is made.
-fn vote(claims: Vec<Claim>) -> Vec<Claim> {
-    let failed = claims.iter().filter(|c| !c.consistent()).count();
-    if claims.len() >= 2 && failed * 2 > claims.len() {
-        return Vec::new();
-    }
-    claims
 }
