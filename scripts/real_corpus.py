@@ -80,6 +80,16 @@ def run_numlint(binary, folder):
     return json.loads(out.stdout)["findings"]
 
 
+def print_unreviewed(unreviewed, how):
+    """Lists the findings the ledger does not hold, to be reviewed by hand."""
+    if not unreviewed:
+        return
+    print(f"\n== {len(unreviewed)} unreviewed ({how}, redo the arithmetic, add to the ledger)")
+    for rel, f in unreviewed:
+        figs = ", ".join(json.dumps(label["text"], ensure_ascii=False) for label in f["labels"])
+        print(f"  {rel}:{f['line']}:{f['column']} {f['rule']} {f['message']}  figures=[{figs}]")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", nargs="?", default=os.path.join(ROOT, "..", "shared", "corpus"))
@@ -134,11 +144,7 @@ def main():
             prec = f"{c['true'] / reviewed:.2f}" if reviewed else "-"
             print(f"   {rule:28} {m:5} {m / mb:6.2f} {c['true']:5} {c['false']:5} {c['unreviewed']:5} {prec:>9}")
 
-    if unreviewed:
-        print(f"\n== {len(unreviewed)} unreviewed (read each sentence, redo the arithmetic, add to the ledger)")
-        for rel, f in unreviewed:
-            figs = ", ".join(json.dumps(label["text"], ensure_ascii=False) for label in f["labels"])
-            print(f"  {rel}:{f['line']}:{f['column']} {f['rule']} {f['message']}  figures=[{figs}]")
+    print_unreviewed(unreviewed, "read each sentence")
     # Only entries of files in this corpus: another corpus's are not "gone".
     gone = [e for k, e in ledger.items()
             if k not in seen and k[0].split("/")[0] in args.langs.split(",")
@@ -192,11 +198,7 @@ def main_tables(args):
           f"{totals['found']} findings: {totals['true']} true, {totals['false']} false, "
           f"{totals['unreviewed']} unreviewed")
     print(f"unreviewed-or-false: {per100:.2f} per 100 tables (target <= 1)")
-    if unreviewed:
-        print(f"\n== {len(unreviewed)} unreviewed (open the table, redo the arithmetic, add to the ledger)")
-        for rel, f in unreviewed:
-            figs = ", ".join(json.dumps(label["text"], ensure_ascii=False) for label in f["labels"])
-            print(f"  {rel}:{f['line']}:{f['column']} {f['rule']} {f['message']}  figures=[{figs}]")
+    print_unreviewed(unreviewed, "open the table")
 
 
 if __name__ == "__main__":

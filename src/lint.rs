@@ -69,14 +69,36 @@ pub fn analyze_blocks(text: &str, breaks: &Breaks, rules: &RuleSet) -> Analysis 
     // Traditional characters read as simplified, offsets unchanged.
     let original = text;
     let text = crate::script::simplified(text);
-    let text: &str = &text;
+    let mut analysis = analyze_prose(&text, breaks, rules);
+    restore_messages(&mut analysis.claims, &text, original);
+    analysis
+}
+
+/// What numlint finds in a source (`numlint extract`): the quantities and
+/// claims of its prose (already simplified, see [`Source::from_text`]) and
+/// of its tables, in text order.
+pub fn analyze_source(source: &Source, rules: &RuleSet) -> Analysis {
+    let text = source.prose();
+    let mut analysis = analyze_prose(text, &source.breaks, rules);
+    analysis.claims.extend(crate::tables::claims(
+        text,
+        &source.tables,
+        (0, usize::MAX),
+        rules,
+    ));
+    analysis.claims.sort_by_key(Claim::start);
+    restore_messages(&mut analysis.claims, text, &source.text);
+    analysis
+}
+
+/// The quantities and claims of `text`, read piece by piece.
+fn analyze_prose(text: &str, breaks: &Breaks, rules: &RuleSet) -> Analysis {
     let mut quantities = Vec::new();
     let mut claims = Vec::new();
     each_chunk(text, breaks, rules, |found_quantities, found| {
         quantities.extend(found_quantities);
         claims.extend(found);
     });
-    restore_messages(&mut claims, text, original);
     Analysis { quantities, claims }
 }
 

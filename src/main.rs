@@ -11,7 +11,7 @@ use numlint::baseline::Baseline;
 use numlint::config::{self, Config, Selection};
 use numlint::finding::Finding;
 use numlint::input::{collect_paths, collect_paths_noting, Format as InputFormat, Source};
-use numlint::lint::analyze_blocks;
+use numlint::lint::analyze_source;
 use numlint::render::json::Summary;
 use numlint::rules::{Expect, RuleSet, Severity};
 use numlint::run::{FileResult, Run, Target};
@@ -707,14 +707,7 @@ fn extract(paths: &[PathBuf], format: ExtractFormat, common: &Common) -> ExitCod
         if let Some(enc) = source.detected {
             eprintln!("numlint: {}", detected_note(&source.path, enc));
         }
-        let mut analysis = analyze_blocks(source.prose(), &source.breaks, &rules);
-        analysis.claims.extend(numlint::tables::claims(
-            source.prose(),
-            &source.tables,
-            (0, usize::MAX),
-            &rules,
-        ));
-        analysis.claims.sort_by_key(|c| c.start());
+        let analysis = analyze_source(&source, &rules);
         match format {
             ExtractFormat::Json => docs.push(numlint::render::json::extracted_document(
                 &source.path,

@@ -26,7 +26,7 @@ fn table_fixtures_report_what_they_expect() {
         toml::from_str(&std::fs::read_to_string(dir.join("expected.toml")).unwrap()).unwrap();
     let rules = RuleSet::builtin().unwrap();
     let mut failures = Vec::new();
-    let mut seen = 0;
+    let mut seen = Vec::new();
     let mut paths = Vec::new();
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();
@@ -45,7 +45,7 @@ fn table_fixtures_report_what_they_expect() {
         if name == "expected.toml" || name.ends_with(".py") {
             continue;
         }
-        seen += 1;
+        seen.push(name.clone());
         let case = expected.case.iter().find(|c| c.file == name);
         let want: Vec<(String, usize, String)> = case.map_or(Vec::new(), |c| c.findings.clone());
         let source = numlint::input::load(&path, None).unwrap();
@@ -57,6 +57,12 @@ fn table_fixtures_report_what_they_expect() {
             failures.push(format!("{name}: expected {want:?}, got {got:?}"));
         }
     }
-    assert!(seen >= expected.case.len(), "a listed fixture is missing");
+    for case in &expected.case {
+        assert!(
+            seen.contains(&case.file),
+            "a listed fixture is missing: {}",
+            case.file
+        );
+    }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

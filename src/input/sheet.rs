@@ -275,22 +275,13 @@ fn render(value: &Data, out: &mut String) {
     }
 }
 
-/// [`render`] for the values of a sheet read cell by cell.
+/// [`render`] for the values of a sheet read cell by cell: text as it is
+/// (no copy), any other value as calamine's `Data`.
 fn render_ref(value: &DataRef<'_>, out: &mut String) {
     match value {
-        DataRef::Int(i) => {
-            let _ = write!(out, "{i}");
-        }
-        DataRef::Float(f) => number(*f, out),
         DataRef::String(s) => out.push_str(s),
         DataRef::SharedString(s) => out.push_str(s),
-        DataRef::Bool(b) => out.push_str(if *b { "TRUE" } else { "FALSE" }),
-        DataRef::DateTime(d) => date_time(d, out),
-        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => out.push_str(s),
-        DataRef::Error(e) => {
-            let _ = write!(out, "{e}");
-        }
-        DataRef::Empty => {}
+        other => render(&Data::from(other.clone()), out),
     }
 }
 

@@ -12,7 +12,7 @@
 
 use super::grid::{is_year_like, key, Grid};
 use crate::checks::{fmt_fixed, Claim, Label, Role, Verdict};
-use crate::exact::{int, pow10, Interval, Num};
+use crate::exact::{int, Interval, Num};
 use crate::rules::{CheckKind, Rule, Vocabulary};
 
 /// Which change a column holds.
@@ -43,7 +43,7 @@ pub fn find(grid: &Grid, rule: &Rule) -> Vec<Claim> {
             if p.unit != n.unit || p.percent || n.percent {
                 continue;
             }
-            let stated = stated(s);
+            let stated = s.stated_interval();
             let (pi, ni) = (p.iv.clone(), n.iv.clone());
             let diff = ni.sub(&pi);
             let pct = if p.value.is_positive() && !n.value.is_negative() {
@@ -103,18 +103,6 @@ fn text(grid: &Grid, r: usize, c: usize) -> String {
         .map_or(String::new(), |s| grid.text[s.start..s.end].to_string())
 }
 
-/// What a stated change stands for: rounded or cut to its decimals (a cut
-/// negative figure moves towards zero).
-fn stated(s: &super::value::Figure) -> Interval {
-    let ulp = pow10(-(s.decimals as i32));
-    let half: Num = &ulp / int(2);
-    if s.value.is_negative() {
-        Interval::new(Some(&s.value - &ulp), Some(&s.value + &half))
-    } else {
-        Interval::new(Some(&s.value - &half), Some(&s.value + &ulp))
-    }
-}
-
 /// Whether a column is a change column, and of which kind.
 fn kinds(grid: &Grid, c: usize, v: &Vocabulary) -> Option<Kinds> {
     let head = key(grid.own_heading(c));
@@ -133,7 +121,7 @@ fn kinds(grid: &Grid, c: usize, v: &Vocabulary) -> Option<Kinds> {
 /// Whether a row's figures are rates or shares (its label says `%`, `率`,
 /// `rate`, `margin`): their change may be stated in points.
 fn rate_row(grid: &Grid, row: usize) -> bool {
-    let label = key(grid.label(row));
+    let label = grid.label_key(row);
     [
         "%", "％", "率", "rate", "margin", "ratio", "percent", "比重", "占比",
     ]

@@ -106,12 +106,13 @@ pub(crate) fn layout<'t>(text: &'t str, table: &Table) -> Vec<(u32, u32, u32, u3
 /// The name of the cell whose content holds `offset`, in the tables that
 /// name their cells (spreadsheets and CSV files).
 pub fn cell_name_at(tables: &[Table], offset: usize) -> Option<String> {
-    tables
-        .iter()
-        .filter(|t| t.sheet.is_some())
-        .flat_map(|t| t.cells.iter().map(move |c| (t, c)))
-        .find(|(_, c)| c.span.start <= offset && offset < c.span.end.max(c.span.start + 1))
-        .and_then(|(t, c)| t.cell_name(c.row, c.col))
+    tables.iter().filter(|t| t.sheet.is_some()).find_map(|t| {
+        // The cells of a named table follow its text: the last that starts
+        // at or before `offset` is the one that may hold it.
+        let k = t.cells.partition_point(|c| c.span.start <= offset);
+        let c = t.cells.get(k.checked_sub(1)?)?;
+        (offset < c.span.end.max(c.span.start + 1)).then(|| t.cell_name(c.row, c.col))?
+    })
 }
 
 /// Every claim the table rules make about the tables that begin in
@@ -126,6 +127,10 @@ pub fn claims(
     rules: &RuleSet,
 ) -> Vec<Claim> {
     let mut out = Vec::new();
+    // Most pieces of a large file begin no table.
+    if !tables.iter().any(|t| (start..end).contains(&t.start())) {
+        return out;
+    }
     // Tables joined with their continuations, and where each group ends.
     let mut groups: Vec<std::borrow::Cow<Table>> = Vec::new();
     let mut k = 0;
@@ -190,6 +195,15 @@ pub(crate) fn vote(claims: Vec<Claim>) -> Vec<Claim> {
         return Vec::new();
     }
     claims
+}
+
+/// Whether a body row is a part of the row above it (its label begins with
+/// an `of_which` word: `其中:`, `of which`), not of a total.
+pub(crate) fn is_sub(grid: &Grid, row: usize, v: &crate::rules::Vocabulary) -> bool {
+    let label = grid.label(row).to_lowercase();
+    v.of_which
+        .iter()
+        .any(|w| label.starts_with(&w.to_lowercase()))
 }
 
 /// A claim of a table check: its labels, those of the cells there are.

@@ -36,14 +36,16 @@ pub fn find(grid: &Grid, rule: &Rule, window: Span) -> Vec<Claim> {
         .map(|&c| (c, name(grid.own_heading(c))))
         .filter(|(_, n)| n.chars().count() >= 2)
         .collect();
+    let totals: Vec<String> = v
+        .total
+        .iter()
+        .chain(v.whole_hint.iter())
+        .map(|w| key(w))
+        .collect();
     let rows: Vec<(usize, String, bool)> = (grid.head..grid.rows)
         .map(|r| {
             let label = name(grid.label(r));
-            let total = v
-                .total
-                .iter()
-                .chain(v.whole_hint.iter())
-                .any(|w| label == key(w));
+            let total = totals.contains(&label);
             (r, label, total)
         })
         .filter(|(_, l, _)| l.chars().count() >= 2)
@@ -53,11 +55,12 @@ pub fn find(grid: &Grid, rule: &Rule, window: Span) -> Vec<Claim> {
     }
     let years = table_years(grid);
 
-    let quantities = crate::lexer::lex_range(text, window.start, window.end);
+    // The window read as the checks read prose: its sentences, clauses (a
+    // comma inside `1,560` ends none) and figures.
+    let doc = crate::checks::Doc::chunk(text, window, &crate::text::Breaks::default());
     let mut out = Vec::new();
-    for sentence in crate::text::sentences(&text[window.start..window.end]) {
-        let sentence = Span::new(sentence.start + window.start, sentence.end + window.start);
-        for clause in clauses(text, sentence) {
+    for &sentence in &doc.sentences {
+        for &clause in doc.clauses(sentence).iter() {
             let body = key(&text[clause.start..clause.end]);
             let named_cols: Vec<usize> = columns
                 .iter()
@@ -90,9 +93,9 @@ pub fn find(grid: &Grid, rule: &Rule, window: Span) -> Vec<Claim> {
             let Some(cell) = grid.figure(row, col) else {
                 continue;
             };
-            let figures: Vec<&Quantity> = quantities
+            let figures: Vec<&Quantity> = doc
+                .quantities_in(clause)
                 .iter()
-                .filter(|q| q.start >= clause.start && q.end <= clause.end)
                 .filter(|q| {
                     if cell.percent {
                         q.kind.is_rate()
@@ -143,28 +146,6 @@ pub fn find(grid: &Grid, rule: &Rule, window: Span) -> Vec<Claim> {
             });
         }
     }
-    out
-}
-
-/// The clauses of a sentence: cut at `，；：` and `,;:`, but not at the
-/// comma of `1,560`.
-fn clauses(text: &str, sentence: Span) -> Vec<Span> {
-    let s = &text[sentence.start..sentence.end];
-    let b = s.as_bytes();
-    let mut out = Vec::new();
-    let mut from = 0;
-    for (i, c) in s.char_indices() {
-        let cut = matches!(c, '，' | '；' | '：' | ';' | ':')
-            || (c == ','
-                && !(i > 0
-                    && b[i - 1].is_ascii_digit()
-                    && b.get(i + 1).is_some_and(u8::is_ascii_digit)));
-        if cut {
-            out.push(Span::new(sentence.start + from, sentence.start + i));
-            from = i + c.len_utf8();
-        }
-    }
-    out.push(Span::new(sentence.start + from, sentence.end));
     out
 }
 

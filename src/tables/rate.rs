@@ -11,7 +11,7 @@
 
 use super::grid::{key, Grid};
 use crate::checks::{fmt_fixed, Claim, Label, Role, Verdict};
-use crate::exact::{int, pow10, Interval, Num};
+use crate::exact::{int, Num};
 use crate::rules::{CheckKind, Rule};
 
 /// Every rate claim of a table.
@@ -99,7 +99,7 @@ fn row_holds(grid: &Grid, r: usize, n: usize, d: usize, c: usize, scale: &Num) -
         return None;
     }
     let q = num.iv.clone().div_nonneg(&den.iv.clone())?.scale(scale);
-    Some(q.overlaps(&stated(rate)))
+    Some(q.overlaps(&rate.stated_interval()))
 }
 
 fn verdict(grid: &Grid, r: usize, (n, d, c): (usize, usize, usize), scale: &Num) -> Verdict {
@@ -127,13 +127,6 @@ fn verdict(grid: &Grid, r: usize, (n, d, c): (usize, usize, usize), scale: &Num)
         expected: Some(expected),
         help: "correct the rate, or the count it is computed from".to_string(),
     }
-}
-
-/// What a stated rate stands for: rounded or cut to its decimals.
-fn stated(rate: &super::value::Figure) -> Interval {
-    let ulp = pow10(-(rate.decimals as i32));
-    let half: Num = &ulp / int(2);
-    Interval::new(Some(&rate.value - &half), Some(&rate.value + &ulp))
 }
 
 /// The scale of a rate column, from its head (`%`, `‰`, `per 100,000`,

@@ -10,7 +10,7 @@
 
 use super::grid::{key, Grid};
 use crate::checks::{fmt_fixed, Claim, Label, Role, Verdict};
-use crate::exact::{int, pow10, Interval, Num};
+use crate::exact::{int, Interval};
 use crate::rules::{CheckKind, Rule, Vocabulary};
 
 /// Every share claim of a table.
@@ -54,11 +54,7 @@ pub fn find(grid: &Grid, rule: &Rule) -> Vec<Claim> {
         let mut share_cells = Vec::new();
         let mut complete = true;
         for r in (grid.head..grid.rows).filter(|&r| r != t && !grid.is_section(r)) {
-            let label = grid.label(r).to_lowercase();
-            if v.of_which
-                .iter()
-                .any(|w| label.starts_with(&w.to_lowercase()))
-            {
+            if super::is_sub(grid, r, v) {
                 continue;
             }
             let (Some(part), Some(share)) = (grid.figure(r, base), grid.figure(r, c)) else {
@@ -68,7 +64,7 @@ pub fn find(grid: &Grid, rule: &Rule) -> Vec<Claim> {
             if part.unit != whole.unit || part.value.is_negative() {
                 continue;
             }
-            let stated = stated(share);
+            let stated = share.stated_interval();
             shares_sum = shares_sum.add(&share.interval(true));
             share_cells.push((r, c));
             let Some(computed) = part
@@ -155,16 +151,9 @@ fn cell(grid: &Grid, r: usize, c: usize) -> String {
         .map_or(String::new(), |s| grid.text[s.start..s.end].to_string())
 }
 
-/// What a stated share stands for: rounded or cut to its decimals.
-fn stated(share: &super::value::Figure) -> Interval {
-    let ulp = pow10(-(share.decimals as i32));
-    let half: Num = &ulp / int(2);
-    Interval::new(Some(&share.value - &half), Some(&share.value + &ulp))
-}
-
 /// Whether a body row names a total.
 fn is_total(grid: &Grid, r: usize, v: &Vocabulary) -> bool {
-    let label = key(grid.label(r)).to_lowercase();
+    let label = grid.label_key(r);
     v.total
         .iter()
         .chain(v.whole_hint.iter())
@@ -174,7 +163,7 @@ fn is_total(grid: &Grid, r: usize, v: &Vocabulary) -> bool {
 /// Whether a column holds shares: its head says so (`占比`, `% of total`),
 /// or it is headed `%` alone and reads 100 on the total row.
 fn is_share(grid: &Grid, c: usize, v: &Vocabulary, total: usize) -> bool {
-    let head = key(grid.own_heading(c)).to_lowercase();
+    let head = key(grid.own_heading(c));
     if v.share.iter().any(|w| head.contains(&w.to_lowercase())) {
         return true;
     }

@@ -49,15 +49,15 @@ pub fn find(grid: &Grid, rule: &Rule) -> Vec<Claim> {
     let mut out = Vec::new();
     // Read once: which columns add up, which rows are rates.
     let summed: Vec<bool> = (0..grid.cols).map(|c| summable(grid, c, v)).collect();
-    let rate_rows: Vec<bool> = (0..grid.rows)
-        .map(|r| not_summed(&grid.label(r).to_lowercase(), v))
-        .collect();
     let marks = Marks {
         modes: (0..grid.rows)
             .map(|r| total_mode(grid.label_key(r), v))
             .collect(),
-        subs: (0..grid.rows).map(|r| is_sub(grid, r, v)).collect(),
+        subs: (0..grid.rows).map(|r| super::is_sub(grid, r, v)).collect(),
         adjusts: (0..grid.rows).map(|r| adjusts(grid, r, v)).collect(),
+        rates: (0..grid.rows)
+            .map(|r| not_summed(&grid.label(r).to_lowercase(), v))
+            .collect(),
     };
     for (t, mode) in marks.modes.iter().enumerate().skip(grid.head) {
         let Some(mode) = *mode else {
@@ -77,7 +77,7 @@ pub fn find(grid: &Grid, rule: &Rule) -> Vec<Claim> {
                     .iter()
                     .map(|rows| rows.iter().map(|&r| (r, c)).collect())
                     .collect();
-                claim(grid, rule, (t, c), &cells, mode, &rate_rows)
+                claim(grid, rule, (t, c), &cells, mode, &marks.rates)
             })
             .collect();
         out.extend(super::vote(claims));
@@ -94,7 +94,7 @@ pub fn find(grid: &Grid, rule: &Rule) -> Vec<Claim> {
             .filter(|&r| !grid.is_section(r))
             .filter_map(|r| {
                 let cells = vec![parts.iter().map(|&k| (r, k)).collect()];
-                claim(grid, rule, (r, c), &cells, mode, &rate_rows)
+                claim(grid, rule, (r, c), &cells, mode, &marks.rates)
             })
             .collect();
         out.extend(super::vote(claims));
@@ -103,16 +103,17 @@ pub fn find(grid: &Grid, rule: &Rule) -> Vec<Claim> {
 }
 
 /// What each row of a table is, read once: a total (of which kind), a
-/// sub-row, an adjustment.
+/// sub-row, an adjustment, a row of rates (whose figures never add up).
 struct Marks {
     modes: Vec<Option<Mode>>,
     subs: Vec<bool>,
     adjusts: Vec<bool>,
+    rates: Vec<bool>,
 }
 
-/// Whether a label names a total, and which kind.
-fn total_mode(label: &str, v: &Vocabulary) -> Option<Mode> {
-    let lower = label.to_lowercase();
+/// Whether a label (read by [`key`]: lower case) names a total, and which
+/// kind.
+fn total_mode(lower: &str, v: &Vocabulary) -> Option<Mode> {
     let names = |words: &crate::words::Words| {
         words.iter().any(|w| {
             let w = w.to_lowercase();
@@ -156,16 +157,6 @@ fn not_summed(text: &str, v: &Vocabulary) -> bool {
     v.not_summed
         .iter()
         .any(|w| text.contains(&w.to_lowercase()))
-}
-
-/// Whether a row is a part of the row above it (`其中:`, `of which`), or
-/// follows a `其中:` row.
-fn is_sub(grid: &Grid, row: usize, v: &Vocabulary) -> bool {
-    let starts = |r: usize| {
-        let l = grid.label(r).to_lowercase();
-        v.of_which.iter().any(|w| l.starts_with(&w.to_lowercase()))
-    };
-    starts(row)
 }
 
 /// The rows a total row covers, under each reading of the table, and

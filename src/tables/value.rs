@@ -54,6 +54,21 @@ impl Figure {
         let half = pow10(-(self.decimals as i32)) / int(2);
         Interval::new(Some(&self.value - &half), Some(&self.value + &half))
     }
+
+    /// What a stated share, rate or change allows when it may have been
+    /// rounded half-up or cut to its decimals, as
+    /// [`crate::lexer::Quantity::stated_interval`] reads a figure of prose:
+    /// `[v - ulp/2, v + ulp]` (a cut negative figure moves towards zero:
+    /// `[v - ulp, v + ulp/2]`).
+    pub fn stated_interval(&self) -> Interval {
+        let ulp = pow10(-(self.decimals as i32));
+        let half: Num = &ulp / int(2);
+        if self.value.is_negative() {
+            Interval::new(Some(&self.value - &ulp), Some(&self.value + &half))
+        } else {
+            Interval::new(Some(&self.value - &half), Some(&self.value + &ulp))
+        }
+    }
 }
 
 /// How many zeros a whole number ends in (0 for zero itself).
