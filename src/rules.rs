@@ -108,6 +108,11 @@ impl CheckKind {
                 "comparison",
                 "connectors",
                 "averages",
+                "rest",
+                "complements",
+                "whole_hint",
+                "head_total",
+                "not_summed",
             ],
             CheckKind::Subset => &["subset", "comparison", "averages", "whole_hint"],
             CheckKind::Change => &[
@@ -252,6 +257,8 @@ struct RuleDef {
     adjustments: Option<Spanned<Vec<String>>>,
     head_total: Option<Spanned<Vec<String>>>,
     not_summed: Option<Spanned<Vec<String>>>,
+    rest: Option<Spanned<Vec<String>>>,
+    complements: Option<Spanned<Vec<String>>>,
     #[serde(default)]
     example: Vec<ExampleDef>,
 }
@@ -313,6 +320,8 @@ pub struct Vocabulary {
     pub adjustments: Words,
     pub head_total: Words,
     pub not_summed: Words,
+    pub rest: Words,
+    pub complements: Words,
 }
 
 impl Vocabulary {
@@ -562,7 +571,7 @@ impl RuleSet {
                 .map(|i| (*self.rules[i].vocabulary).clone())
                 .unwrap_or_default();
             let allowed = check.vocabulary_keys();
-            let fields: [VocabularyField; 43] = [
+            let fields: [VocabularyField; 45] = [
                 ("whole", &def.whole, &mut vocabulary.whole),
                 ("part", &def.part, &mut vocabulary.part),
                 ("rate", &def.rate, &mut vocabulary.rate),
@@ -622,6 +631,8 @@ impl RuleSet {
                 ("adjustments", &def.adjustments, &mut vocabulary.adjustments),
                 ("head_total", &def.head_total, &mut vocabulary.head_total),
                 ("not_summed", &def.not_summed, &mut vocabulary.not_summed),
+                ("rest", &def.rest, &mut vocabulary.rest),
+                ("complements", &def.complements, &mut vocabulary.complements),
             ];
             for (key, given, slot) in fields {
                 if let Some(words) = given {

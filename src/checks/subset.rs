@@ -83,7 +83,7 @@ fn opens_with_subset(doc: &Doc, rule: &Rule, clause: Span) -> bool {
 
 /// The sentence just before `sentence` in the same paragraph: only its end
 /// mark and spaces between them.
-fn previous_sentence(doc: &Doc, sentence: Span) -> Option<Span> {
+pub(super) fn previous_sentence(doc: &Doc, sentence: Span) -> Option<Span> {
     let i = doc.sentences.partition_point(|s| s.start < sentence.start);
     let prev = *doc.sentences.get(i.checked_sub(1)?)?;
     let gap = &doc.text[prev.end.min(sentence.start)..sentence.start];

@@ -24,15 +24,19 @@ use crate::lexer::Quantity;
 use crate::rules::{CheckKind, Rule};
 use crate::text::{Lang, Span};
 
+mod records;
+mod series;
+
 /// Whether the parts must make up the whole total or may be only some of it.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Mode {
+pub(super) enum Mode {
     Equal,
     AtMost,
 }
 
 pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
     let mut out = Vec::new();
+    records::find(doc, rule, &mut out);
     // A total and at least two parts, all magnitudes.
     for sentence in doc.sentences_where(rule.lang, |f| f.magnitudes >= 3) {
         parenthesised(doc, rule, sentence, &mut out);
@@ -41,13 +45,20 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
             parts_then_total(doc, rule, pair[0], pair[1], &mut out);
             total_then_parts(doc, rule, &clauses[..=k], pair[1], &mut out);
         }
+        if rule.lang == Some(Lang::Zh) {
+            series::find(doc, rule, sentence, &mut out);
+        }
     }
     out
 }
 
 /// The parts listed in `span`: items split at `、` (the last one may hold two
 /// figures joined by 和/及/与), each exactly one figure, all of one family.
-fn list_items<'d>(doc: &'d Doc, lang: Option<Lang>, span: Span) -> Option<Vec<&'d Quantity>> {
+pub(super) fn list_items<'d>(
+    doc: &'d Doc,
+    lang: Option<Lang>,
+    span: Span,
+) -> Option<Vec<&'d Quantity>> {
     let qs = doc.quantities_in(span);
     if qs.len() < 2 || qs.iter().any(|q| !q.kind.is_magnitude()) {
         return None;
@@ -307,13 +318,19 @@ fn total_then_parts(doc: &Doc, rule: &Rule, before: &[Span], next: Span, out: &m
 }
 
 /// `span` without the clause punctuation at its end.
-fn trim_end_punct(doc: &Doc, span: Span) -> Span {
+pub(super) fn trim_end_punct(doc: &Doc, span: Span) -> Span {
     let s = doc.slice(span);
     let t = s.trim_end_matches(|c: char| crate::text::is_clause_end(c) || c.is_whitespace());
     Span::new(span.start, span.start + t.len())
 }
 
-fn judge(doc: &Doc, rule: &Rule, total: &Quantity, parts: &[&Quantity], mode: Mode) -> Claim {
+pub(super) fn judge(
+    doc: &Doc,
+    rule: &Rule,
+    total: &Quantity,
+    parts: &[&Quantity],
+    mode: Mode,
+) -> Claim {
     let mut labels = vec![Label::of(Role::Total, total)];
     labels.extend(parts.iter().map(|p| Label::of(Role::Item, p)));
     let sum = super::sum_of(parts.iter().copied());

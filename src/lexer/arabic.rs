@@ -30,27 +30,29 @@ pub fn arabic(input: &str) -> IResult<&str, Arabic> {
     // allocation: a figure is short, and the lexer reads every one).
     let mut int_part = String::with_capacity(input.len().min(24));
     int_part.extend(head.chars().map(normalize));
-    let rest = if head.chars().count() <= 3 {
-        fold_many0(
-            preceded(
-                satisfy(|c| matches!(c, ',' | '，')),
-                terminated(take_while_m_n(3, 3, is_digit), not(satisfy(is_digit))),
-            ),
-            || (),
-            |(), group: &str| int_part.extend(group.chars().map(normalize)),
-        )
-        .parse(rest)?
-        .0
-    } else {
-        rest
-    };
-    let rest = match split_group(head, rest) {
-        Some((group, after)) => {
-            int_part.extend(group.chars().filter(|&c| is_digit(c)).map(normalize));
-            after
+    // Groups, any of them cut by a line break (`6,86\n   7,702千元`).
+    let mut rest = rest;
+    if head.chars().count() <= 3 {
+        loop {
+            rest = fold_many0(
+                preceded(
+                    satisfy(|c| matches!(c, ',' | '，')),
+                    terminated(take_while_m_n(3, 3, is_digit), not(satisfy(is_digit))),
+                ),
+                || (),
+                |(), group: &str| int_part.extend(group.chars().map(normalize)),
+            )
+            .parse(rest)?
+            .0;
+            match split_group(head, rest) {
+                Some((group, after)) => {
+                    int_part.extend(group.chars().filter(|&c| is_digit(c)).map(normalize));
+                    rest = after;
+                }
+                None => break,
+            }
         }
-        None => rest,
-    };
+    }
     // A grouping comma with a single group after a run like "17,25" never parses
     // as a group, so `17093人,已` keeps its comma as punctuation.
     let (rest, frac) = opt(preceded(
@@ -85,13 +87,32 @@ pub fn arabic(input: &str) -> IResult<&str, Arabic> {
 /// columns cuts it (`2,\n   000千元`, `8,26\n   5千元`): a grouping comma,
 /// up to two digits, the line break and the next line's indent, and the
 /// digits that make the group three, then no digit. `head` is the figure's
-/// first run of digits (at most three of them for a group to follow). Such a
+/// first run of digits (at most three of them for a group to follow). The
+/// break may come before the comma too (`2\n   ,560,000千元`). Such a
 /// figure read in two (`8,26` and `5千元`) is two wrong ones; read whole it is
 /// the figure of the same text on one line. Only ASCII commas: a full-width
 /// `，` at a line's end ends a clause.
 fn split_group<'a>(head: &str, rest: &'a str) -> Option<(&'a str, &'a str)> {
     if head.chars().count() > 3 {
         return None;
+    }
+    // The break may also come before the comma: `2\n   ,560,000千元`.
+    if let Some(line) = rest
+        .strip_prefix("\r\n")
+        .or_else(|| rest.strip_prefix('\n'))
+    {
+        let indent = line.trim_start_matches([' ', '\t', '\u{3000}']);
+        let digits = indent.strip_prefix(',')?;
+        let more: usize = digits
+            .chars()
+            .take_while(|&c| is_digit(c))
+            .map(char::len_utf8)
+            .sum();
+        if digits[..more].chars().count() != 3 {
+            return None;
+        }
+        let end = rest.len() - digits.len() + more;
+        return Some((&rest[..end], &rest[end..]));
     }
     let after_comma = rest.strip_prefix(',')?;
     let before: usize = after_comma
@@ -119,6 +140,17 @@ fn split_group<'a>(head: &str, rest: &'a str) -> Option<(&'a str, &'a str)> {
     }
     let end = rest.len() - indent.len() + more;
     Some((&rest[1..end], &rest[end..]))
+}
+
+/// Whether the next line opens with a grouping comma (`2\n   ,560,000`).
+fn comma_on_next_line(after: &str) -> bool {
+    after
+        .strip_prefix("\r\n")
+        .or_else(|| after.strip_prefix('\n'))
+        .is_some_and(|line| {
+            line.trim_start_matches([' ', '\t', '\u{3000}'])
+                .starts_with(',')
+        })
 }
 
 /// A figure of ASCII digits alone (`17093`, `99.3`), its value read straight
@@ -154,7 +186,8 @@ pub fn plain(input: &str) -> Option<(usize, i64, u32)> {
     }
     let after = &input[end..];
     let more_grammar = after.starts_with(|c: char| is_digit(c) || c == '．')
-        || (decimals == 0 && head <= 3 && after.starts_with([',', '，']));
+        || (decimals == 0 && head <= 3 && after.starts_with([',', '，']))
+        || (decimals == 0 && head <= 3 && comma_on_next_line(after));
     if more_grammar || head + decimals > 18 {
         return None;
     }
@@ -230,6 +263,11 @@ mod tests {
         assert_eq!(parse("12，\n345人"), ("12".into(), "，\n345人"));
         assert_eq!(parse("1234,\n567"), ("1234".into(), ",\n567"));
         assert_eq!(parse("12,\n\n345"), ("12".into(), ",\n\n345"));
+        // Cut before a later group, or before the comma.
+        assert_eq!(parse("6,86\n     7,702千元"), ("6867702".into(), "千元"));
+        assert_eq!(parse("2\n   ,560,000千元"), ("2560000".into(), "千元"));
+        assert_eq!(parse("2\n   ,56千元"), ("2".into(), "\n   ,56千元"));
+        assert_eq!(parse("2024\n   ,560"), ("2024".into(), "\n   ,560"));
     }
 
     /// Where the quick reading of plain figures answers, the grammar reads

@@ -1,0 +1,268 @@
+//! A total and its parts as `field: value` lines of one record:
+//!
+//! ```text
+//! Area / total : 9,596,960 sq km
+//! Area / land: 9,326,410 sq km
+//! Area / water: 270,550 sq km
+//! ```
+//!
+//! A line whose field is named as a total (`head_total`: total, 合计) opens
+//! the group; the lines right after it with the same group name (before ` / `)
+//! are its parts, each value one figure of the total's family, or a list of
+//! them (`Canada 8,891 km (including 2,475 km with Alaska); Mexico 3,111 km`,
+//! `bulk carrier 1, container ship 69, other 411`). Figures in brackets are
+//! notes (`(2025 est.)`, `(including …)`), not parts. Every figure is
+//! followed by the total's words (`sq km`, `million metric tonnes of CO2`):
+//! `Petroleum / total production: 1.5 million bbl/day` is followed by
+//! consumption in bbl/day and reserves in barrels, no parts. A line with no
+//! figure ends the parts. A group or field of figures that do not add up
+//! (`not_summed`: median age, a rate, subscriptions per 100 inhabitants, a
+//! percentage) is no sum. Such records round their figures: a whole number
+//! stands for half a unit either side (`719 sq km` = `709.2` + `10`).
+
+use super::{judge, Mode};
+use crate::checks::{Claim, Doc};
+use crate::lexer::Quantity;
+use crate::rules::Rule;
+use crate::text::Span;
+
+/// One `field: value` line and the figures of its value.
+struct Line {
+    group: String,
+    field: String,
+    value: Span,
+    quantities: Vec<Quantity>,
+}
+
+impl Line {
+    /// The figures of the value outside brackets.
+    fn figures(&self, text: &str) -> Vec<&Quantity> {
+        let depth_at = |offset: usize| {
+            text[self.value.start..offset]
+                .chars()
+                .fold(0i32, |d, c| match c {
+                    c if crate::text::is_open_paren(c) || c == '[' => d + 1,
+                    c if crate::text::is_close_paren(c) || c == ']' => d - 1,
+                    _ => d,
+                })
+        };
+        self.quantities
+            .iter()
+            .filter(|q| depth_at(q.start) == 0)
+            .collect()
+    }
+
+    fn in_quantity(&self, offset: usize) -> bool {
+        self.quantities
+            .iter()
+            .any(|q| (q.start..q.end).contains(&offset))
+    }
+}
+
+/// The record line that starts at `start` of `text`, if it is one, and where
+/// the next line starts. Lines are read whole from the text, past the end of
+/// the piece being checked: a group is found whole wherever a piece is cut.
+fn line_at(text: &str, start: usize) -> (Option<Line>, usize) {
+    let end = text[start..]
+        .find('\n')
+        .map_or(text.len(), |i| start + i + 1);
+    let line = text[start..end].trim_end();
+    let parsed = line.find(':').and_then(|colon| {
+        let key = &line[..colon];
+        // A field name is short and holds no sentence.
+        if key.is_empty() || key.chars().count() > 80 || key.contains(['.', ';']) {
+            return None;
+        }
+        let (group, field) = key.rsplit_once(" / ")?;
+        let value = Span::new(start + colon + 1, start + line.len());
+        Some(Line {
+            group: group.trim().to_string(),
+            field: field.trim().to_string(),
+            value,
+            quantities: crate::lexer::lex_range(text, value.start, value.end),
+        })
+    });
+    (parsed, end)
+}
+
+pub fn find(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
+    let v = &rule.vocabulary;
+    if v.head_total.is_empty() {
+        return;
+    }
+    let text = doc.text;
+    let names_total = |f: &str| {
+        v.head_total.iter().any(|w| {
+            f.split(|c: char| !c.is_alphanumeric())
+                .any(|t| t == w.to_lowercase())
+        })
+    };
+    // Only lines naming a total are read further: find ` / total` first.
+    let mut at = doc.span.start;
+    while at < doc.span.end {
+        let (line, next) = total_line_at(doc, rule, at);
+        at = next;
+        let Some(total_line) = line else { continue };
+        let field = total_line.field.to_lowercase();
+        if !names_total(&field)
+            || not_summed(rule, &total_line.group)
+            || not_summed(rule, &total_line.field)
+        {
+            continue;
+        }
+        let [total] = total_line.figures(text)[..] else {
+            continue;
+        };
+        if !total.kind.is_magnitude() {
+            continue;
+        }
+        let unit = unit_words(text, total, total_line.value);
+        // What the total counts: the words of its field but `total`.
+        let head_nouns: Vec<String> = field
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 3 && !names_total(w))
+            .map(|w| w.trim_end_matches('s').to_string())
+            .collect();
+        let mut lines = Vec::new();
+        let mut whole_group = true;
+        let mut from = next;
+        while from < text.len() {
+            let (Some(line), after) = line_at(text, from) else {
+                break;
+            };
+            if line.group != total_line.group {
+                break;
+            }
+            from = after;
+            let field = line.field.to_lowercase();
+            // A second total in the group (`metropolitan France - total`):
+            // which lines it holds is not said.
+            if not_summed(rule, &line.field) || names_total(&field) {
+                whole_group = false;
+                break;
+            }
+            // A field naming what the total counts again is another cut of it
+            // (`total ports`, then `ports with oil terminals`), or another
+            // measure (`total petroleum production`, then `refined petroleum
+            // consumption`): the parts end before it.
+            let again = field
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| head_nouns.iter().any(|n| w.trim_end_matches('s') == n));
+            if again || line.figures(text).is_empty() {
+                break;
+            }
+            lines.push(line);
+        }
+        let mut parts: Vec<Quantity> = Vec::new();
+        for line in &lines {
+            match line_parts(text, line, total, &unit) {
+                Some(p) if whole_group => parts.extend(p.into_iter().cloned()),
+                _ => whole_group = false,
+            }
+        }
+        // One part alone must be the whole total (a border with one country).
+        if whole_group && !parts.is_empty() {
+            let rounded = |q: &Quantity| {
+                let mut q = q.clone();
+                if q.interval.is_exact() && q.value.is_integer() {
+                    let half = crate::exact::Num::new(1, 2);
+                    q.interval = crate::checks::with_tolerance(&q.interval, &half);
+                }
+                q
+            };
+            let total = rounded(total);
+            let parts: Vec<Quantity> = parts.iter().map(rounded).collect();
+            let parts: Vec<&Quantity> = parts.iter().collect();
+            out.push(judge(doc, rule, &total, &parts, Mode::Equal));
+        }
+    }
+}
+
+/// The line at `at` when it may name a total (it holds ` / ` and one of the
+/// `head_total` words), and where the next line starts. Other lines are not
+/// lexed.
+fn total_line_at(doc: &Doc, rule: &Rule, at: usize) -> (Option<Line>, usize) {
+    let text = doc.text;
+    let end = text[at..doc.span.end]
+        .find('\n')
+        .map_or(doc.span.end, |i| at + i + 1);
+    if !text[at..end].contains(" / ") {
+        return (None, end);
+    }
+    let raw = text[at..end].to_lowercase();
+    let candidate = rule
+        .vocabulary
+        .head_total
+        .iter()
+        .any(|w| raw.contains(&w.to_lowercase()));
+    if !candidate {
+        return (None, end);
+    }
+    (line_at(text, at).0, end)
+}
+
+fn not_summed(rule: &Rule, name: &str) -> bool {
+    let name = name.to_lowercase();
+    rule.vocabulary
+        .not_summed
+        .iter()
+        .any(|w| name.contains(&w.to_lowercase()))
+}
+
+/// The words after a figure up to a bracket, a list separator or the line's
+/// end: its unit as the record writes it (`sq km`, `metric tonnes of CO2`).
+fn unit_words(text: &str, q: &Quantity, value: Span) -> String {
+    let after = &text[q.end..value.end];
+    let end = after
+        .find(|c: char| crate::text::is_open_paren(c) || c == '[' || c == ';' || c == ',')
+        .unwrap_or(after.len());
+    after[..end]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The parts a line gives: one figure, or one in each item of a list
+/// (`Canada 8,891 km (including …); Mexico 3,111 km`), each followed by
+/// `unit` and no bracket before it in its item.
+fn line_parts<'l>(
+    text: &str,
+    line: &'l Line,
+    total: &Quantity,
+    unit: &str,
+) -> Option<Vec<&'l Quantity>> {
+    let value = line.value;
+    let figures = line.figures(text);
+    let fits = |q: &Quantity| {
+        q.kind.is_magnitude() && q.same_family(total) && unit_words(text, q, value) == unit
+    };
+    if figures.is_empty() || !figures.iter().all(|q| fits(q)) {
+        return None;
+    }
+    if let [q] = figures[..] {
+        return Some(vec![q]);
+    }
+    // A list: items parted by `;` or `,` (not a figure's comma), one figure
+    // each, no bracket before it (`(metropolitan France) Andorra 55 km`).
+    let mut depth = 0;
+    let mut items = vec![value.start];
+    for (i, c) in text[value.start..value.end].char_indices() {
+        match c {
+            c if crate::text::is_open_paren(c) => depth += 1,
+            c if crate::text::is_close_paren(c) => depth -= 1,
+            ';' | ',' if depth == 0 && !line.in_quantity(value.start + i) => {
+                items.push(value.start + i + 1)
+            }
+            _ => {}
+        }
+    }
+    if items.len() != figures.len() {
+        return None;
+    }
+    for (q, &start) in figures.iter().zip(&items) {
+        if q.start < start || text[start..q.start].contains(crate::text::is_open_paren) {
+            return None;
+        }
+    }
+    Some(figures)
+}
