@@ -153,6 +153,7 @@ impl CheckKind {
                 "measure",
                 "not_markers",
                 "verbs",
+                "count_nouns",
             ],
             CheckKind::TableTotal => &[
                 "total",
@@ -259,6 +260,7 @@ struct RuleDef {
     not_summed: Option<Spanned<Vec<String>>>,
     rest: Option<Spanned<Vec<String>>>,
     complements: Option<Spanned<Vec<String>>>,
+    count_nouns: Option<Spanned<Vec<String>>>,
     #[serde(default)]
     example: Vec<ExampleDef>,
 }
@@ -322,6 +324,7 @@ pub struct Vocabulary {
     pub not_summed: Words,
     pub rest: Words,
     pub complements: Words,
+    pub count_nouns: Words,
 }
 
 impl Vocabulary {
@@ -571,7 +574,7 @@ impl RuleSet {
                 .map(|i| (*self.rules[i].vocabulary).clone())
                 .unwrap_or_default();
             let allowed = check.vocabulary_keys();
-            let fields: [VocabularyField; 45] = [
+            let fields: [VocabularyField; 46] = [
                 ("whole", &def.whole, &mut vocabulary.whole),
                 ("part", &def.part, &mut vocabulary.part),
                 ("rate", &def.rate, &mut vocabulary.rate),
@@ -633,6 +636,7 @@ impl RuleSet {
                 ("not_summed", &def.not_summed, &mut vocabulary.not_summed),
                 ("rest", &def.rest, &mut vocabulary.rest),
                 ("complements", &def.complements, &mut vocabulary.complements),
+                ("count_nouns", &def.count_nouns, &mut vocabulary.count_nouns),
             ];
             for (key, given, slot) in fields {
                 if let Some(words) = given {

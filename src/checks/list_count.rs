@@ -6,6 +6,11 @@
 //! - a quoted name followed by its items in parentheses:
 //!   `“两个关键”(疫情防控和深化医改)`, `“一办五中心”(即…)` (1 + 5 items);
 //! - a count, a noun and `即` with the items: `2个医共体,即A和B`;
+//! - a count and a noun right after an unquoted list in its clause:
+//!   `机械、纺织、食品三大产业`, `生产资料和生活资料两大部类` (the list runs
+//!   from the clause's start, or the last `的` or figure in it; a word before
+//!   the count such as 共, 各, 的, 约 — the rule's `hedges` — makes it the
+//!   count of something else);
 //! - names and values: `A、B和C分别为x、y、z`.
 //!
 //! Items are split at `、`; `和`/`及`/`与` may or may not join two items
@@ -54,6 +59,7 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
         return out;
     }
     quoted_names(doc, rule, &mut out);
+    unquoted_counts(doc, rule, &mut out);
     that_is(doc, rule, &mut out);
     respectively(doc, rule, &mut out);
     out
@@ -683,6 +689,155 @@ fn quoted_names(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
         out.push(judge(rule, name_span, count, r));
     }
 }
+
+/// `A、B、C三大X`, `A、B 3个X`, `A和B两类X`: a count and one of the rule's
+/// `count_nouns` right after a list that fills its clause up to it.
+fn unquoted_counts(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
+    let v = &rule.vocabulary;
+    if v.count_nouns.is_empty() {
+        return;
+    }
+    for sentence in doc.sentences_for(rule.lang, 0) {
+        let stext = doc.slice(sentence);
+        if !stext.contains('、') && !stext.contains('和') {
+            continue;
+        }
+        for &clause in doc.clauses(sentence).iter() {
+            let text = doc.slice(clause);
+            let mut from = clause.start;
+            for (i, c) in text.char_indices() {
+                let at = clause.start + i;
+                if at < from || !(is_numeral_char(c) || c.is_ascii_digit()) {
+                    continue;
+                }
+                // An ordinal names an item (第一机械工业部).
+                if doc.text[..at].ends_with('第') {
+                    continue;
+                }
+                // The list fills the clause up to the count: a figure before
+                // it in the clause (A 5个、B 30个X) makes it no list; a numeral
+                // in a word (进一步, 统一) does not.
+                let figure = doc.quantity_at(at).is_some_and(|q| q.kind.is_checkable());
+                let counted = count_at(&doc.text[at..clause.end]).and_then(|(count, len)| {
+                    let noun = starts_with_any(&doc.text[at + len..clause.end], &v.count_nouns)?;
+                    Some((count, at + len, noun))
+                });
+                let Some((count, noun_at, noun)) = counted else {
+                    if figure {
+                        from = clause.end;
+                    }
+                    continue;
+                };
+                let list = Span::new(from, at);
+                from = clause.end;
+                // 五个一工程: a classifier and a numeral are a set phrase. A
+                // count with no noun after it (印染厂十五个,) counts the noun
+                // before it: an amount, not a list's length.
+                let after = &doc.text[noun_at + noun.len()..clause.end];
+                let named = after
+                    .starts_with(|c: char| (is_han(c) && c != '一') || c.is_ascii_alphanumeric());
+                if !(named || noun == "大") {
+                    continue;
+                }
+                if !(2..=MAX_COUNT).contains(&count) {
+                    continue;
+                }
+                if let Some(claim) = list_before_count(doc, rule, list, count) {
+                    out.push(judge(
+                        rule,
+                        Span::new(at, noun_at + noun.len()),
+                        count,
+                        claim,
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// The count written at the start of `s` (`三`, `两`, `12`) and its length:
+/// a whole number only, not a year, a decimal or part of a larger figure.
+fn count_at(s: &str) -> Option<(u32, usize)> {
+    if s.starts_with(|c: char| c.is_ascii_digit()) {
+        let len = s.bytes().take_while(u8::is_ascii_digit).count();
+        if s[len..].starts_with(['.', ',', '%']) {
+            return None;
+        }
+        return Some((s[..len].parse().ok()?, len));
+    }
+    let n = numeral::parse(s).filter(|n| n.chinese && !n.fraction)?;
+    // Everyday numerals only: 陆 in 内陆 is a numeral in accounts' writing.
+    if !s[..n.len]
+        .chars()
+        .all(|c| "一二两三四五六七八九十".contains(c))
+    {
+        return None;
+    }
+    Some((n.value.to_integer().to_u32()?, n.len))
+}
+
+/// The list that ends right before an unquoted count in `span` (the clause
+/// up to it): from the last `的` in it, if any. `None` when a word before the
+/// count makes it another's (`hedges`), or the text is no plain list.
+fn list_before_count(doc: &Doc, rule: &Rule, span: Span, count: u32) -> Option<Reading> {
+    let v = &rule.vocabulary;
+    let text = doc.slice(span);
+    if text.is_empty()
+        || !text.ends_with(is_han)
+        || super::ends_with_any(text, &v.hedges).is_some()
+        || super::ends_with_any(text, &v.verbs).is_some()
+    {
+        return None;
+    }
+    // A modifier ends at 的: the list is what follows it.
+    let start = text.rfind('的').map_or(0, |i| i + '的'.len_utf8());
+    let span = Span::new(span.start + start, span.end);
+    let list = doc.slice(span);
+    let plain = !list.contains(|c: char| {
+        crate::text::is_open_paren(c)
+            || crate::text::is_close_paren(c)
+            || matches!(c, '“' | '”' | '《' | '》' | '\n')
+    });
+    // Two items may be joined by 和 alone; more need 、.
+    let joined = v
+        .connectors
+        .iter()
+        .filter(|c| c.as_str() != "、")
+        .any(|c| list.contains(c.as_str()));
+    if !plain || has_figures(doc, span) || !(list.contains('、') || (count == 2 && joined)) {
+        return None;
+    }
+    let r = read_list(doc, span, rule)?;
+    // Items are names: short ones. A long one is a phrase (我们扎实开展…、…
+    // 主题教育、…八项规定), and a long last one runs on past the list to the
+    // count (…遗址先后入选全国年度十大…). The first may open with a verb.
+    let chars = |s: &Span| doc.slice(*s).chars().count();
+    let last = r.items.len() - 1;
+    let short = r.items.iter().enumerate().all(|(k, item)| match k {
+        0 => true,
+        k if k == last => chars(item) <= MAX_LAST_ITEM,
+        _ => chars(item) <= MAX_ITEM,
+    });
+    // A count over twice the items (A、B五项X), or under half of them, is
+    // not this list's: a name's (和平共处五项原则) or a tally of something
+    // else (新建、重组11家). An author leaves out an item, not three.
+    // Items that are verbs (为实现、发展和保卫…四个现代化) are no things to
+    // count: the count belongs to their object.
+    let verb_items = r.items[..last]
+        .iter()
+        .any(|item| super::ends_with_any(doc.slice(*item).trim_end(), &v.verbs).is_some());
+    if verb_items {
+        return None;
+    }
+    let (lo, hi) = (*r.counts.first()?, *r.counts.last()?);
+    let near = count <= 2 * hi && 2 * count >= lo;
+    (short && near && hi >= 2).then_some(r)
+}
+
+/// Longest item, in characters, of a list before an unquoted count; the
+/// last, which the count follows.
+const MAX_ITEM: usize = 12;
+const MAX_LAST_ITEM: usize = 10;
 
 /// Whether `span` holds a figure that counts or measures (years and
 /// ordinals name things).
