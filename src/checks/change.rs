@@ -45,6 +45,7 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
                 if let Some(claims) = to_from(doc, rule, sentence, s, e)
                     .or_else(|| size_from_to(doc, rule, sentence, s, e))
                     .or_else(|| noun_from(doc, rule, sentence, s, e))
+                    .or_else(|| from_then_noun(doc, rule, sentence, s, e))
                 {
                     out.extend(claims);
                     continue;
@@ -154,18 +155,65 @@ fn verb_from_to<'d>(
     e: usize,
 ) -> Option<(&'d Quantity, Direction, &'d str, &'d Quantity)> {
     let v = &rule.vocabulary;
-    let (dir, verb_text, _) = verb_before(doc, rule, s)?;
+    let sentence_start = doc
+        .sentences
+        .get(doc.sentences.partition_point(|x| x.end <= s))
+        .map_or(0, |x| x.start);
+    // rose from, increased substantially from, a decrease from
+    let (dir, verb_text) = match verb_before_gap(doc, rule, Span::new(sentence_start, s), s) {
+        Some((dir, text, _)) => (dir, text),
+        None => noun_before(doc, rule, s)?,
+    };
     let before = doc
-        .quantity_at(skip_space(doc.text, e))
+        .quantity_at(skip_hedge(doc, rule, e))
         .filter(|q| q.kind.is_checkable())?;
     let p = skip_space(doc.text, skip_year(doc, before.end));
     let to = starts_with_any(&doc.text[p..], &v.to)?;
     let after = doc
-        .quantity_at(skip_space(doc.text, p + to.len()))
+        .quantity_at(skip_hedge(doc, rule, p + to.len()))
         .filter(|q| q.kind.is_checkable())?;
     let comparable = before.same_family(after)
         || (before.kind == QuantityKind::Percent && after.kind == QuantityKind::Percent);
     comparable.then_some((before, dir, verb_text, after))
+}
+
+/// After spaces at `at`, past a hedge (`approximately`, `an estimated`):
+/// where the figure stands.
+fn skip_hedge(doc: &Doc, rule: &Rule, at: usize) -> usize {
+    let p = skip_space(doc.text, at);
+    let rest = &doc.text[p..];
+    let p = ["an ", "a "]
+        .iter()
+        .find(|a| {
+            rest.starts_with(**a) && !rest[a.len()..].starts_with(|c: char| c.is_ascii_digit())
+        })
+        .map_or(p, |a| skip_space(doc.text, p + a.len()));
+    match starts_with_any(&doc.text[p..], &rule.vocabulary.hedges) {
+        Some(h) => skip_space(doc.text, p + h.len()),
+        None => p,
+    }
+}
+
+/// A noun of change right before `at` (`with a decrease from`): its
+/// direction and text.
+fn noun_before<'t>(doc: &Doc<'t>, rule: &Rule, at: usize) -> Option<(Direction, &'t str)> {
+    let v = &rule.vocabulary;
+    let lead = doc.text[..at].trim_end();
+    let (dir, noun) = match (
+        super::ends_with_any(lead, &v.rise_nouns),
+        super::ends_with_any(lead, &v.fall_nouns),
+    ) {
+        (Some(a), _) => (Direction::Up, a),
+        (None, Some(b)) => (Direction::Down, b),
+        (None, None) => return None,
+    };
+    // an increase, a decrease: the noun of this change, not a compound
+    // (`the rate of increase from`).
+    let before = doc.text[..lead.len() - noun.len()].trim_end();
+    ["an", "a"]
+        .iter()
+        .any(|w| super::word_before(before, w))
+        .then(|| (dir, &doc.text[lead.len() - noun.len()..lead.len()]))
 }
 
 /// The quantity that ends exactly at `end`.
@@ -187,10 +235,55 @@ fn to_from(doc: &Doc, rule: &Rule, sentence: Span, s: usize, e: usize) -> Option
     let before_after = doc.text[..after.start].trim_end();
     let to = v.to.iter().find(|w| super::word_before(before_after, w))?;
     let (sizes, at) = sizes_before(doc, sentence, before_after.len() - to.len())?;
-    let (dir, verb_text, verb_at) = verb_before(doc, rule, at)?;
+    let (dir, verb_text, verb_at) = verb_before_gap(doc, rule, sentence, at)?;
     claims_of(
-        doc, rule, sentence, before, after, dir, verb_text, &sizes, verb_at,
+        doc,
+        rule,
+        sentence,
+        before,
+        after,
+        dir,
+        verb_text,
+        &sizes,
+        verb_at,
+        (s, e),
     )
+}
+
+/// [`verb_before`], past one adverb (`increased significantly to`) or a
+/// time phrase (`decreased in fiscal 2006 to`) between the verb and `at`.
+fn verb_before_gap<'t>(
+    doc: &Doc<'t>,
+    rule: &Rule,
+    sentence: Span,
+    at: usize,
+) -> Option<(Direction, &'t str, usize)> {
+    if let Some(found) = verb_before(doc, rule, at) {
+        return Some(found);
+    }
+    let lead = doc.text[..at].trim_end();
+    let word_start = lead
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_ascii_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    if lead[word_start..].len() > 3 && lead.ends_with("ly") && word_start >= sentence.start {
+        return verb_before(doc, rule, word_start);
+    }
+    let v = &rule.vocabulary;
+    let from = crate::text::ceil_boundary(doc.text, at.saturating_sub(64)).max(sentence.start);
+    let window = Span::new(from, at);
+    let words = doc
+        .occurrences(window, &v.increase)
+        .into_iter()
+        .map(|o| (Direction::Up, o))
+        .chain(
+            doc.occurrences(window, &v.decrease)
+                .into_iter()
+                .map(|o| (Direction::Down, o)),
+        );
+    let (dir, (vs, ve)) = words.max_by_key(|&(_, (vs, _))| vs)?;
+    time_gap(doc, ve, lead.len()).then(|| (dir, &doc.text[vs..ve], vs))
 }
 
 /// The verb of change that ends the text before `at` (spaces aside): its
@@ -225,6 +318,12 @@ fn sizes_before<'d>(
             at = t.len();
             break;
         };
+        // A year right before `to` ends a time phrase (decreased in fiscal
+        // 2006 to …): no size, the verb is further back.
+        if !q.kind.is_checkable() && sizes.is_empty() && q.kind == QuantityKind::Year {
+            at = t.len();
+            break;
+        }
         if !q.kind.is_checkable() || sizes.len() == 2 || q.start < sentence.start {
             return None;
         }
@@ -292,6 +391,7 @@ fn claims_of(
     verb_text: &str,
     sizes: &[&Quantity],
     verb_at: usize,
+    from_word: (usize, usize),
 ) -> Option<Vec<Claim>> {
     let v = &rule.vocabulary;
     let comparable = before.same_family(after)
@@ -304,7 +404,11 @@ fn claims_of(
         verb_at.min(before.start).min(after.start),
         before.end.max(after.end),
     );
-    if doc.first_occurrence(span, &v.per_period).is_some() {
+    if doc
+        .occurrences(span, &v.per_period)
+        .into_iter()
+        .any(|(s, e)| !names_a_date(doc, s, e) && (s, e) != from_word)
+    {
         return None;
     }
     let mut claims: Vec<Claim> = sizes
@@ -316,6 +420,18 @@ fn claims_of(
         claims.push(judge(doc, rule, before, after, dir, verb_text, None));
     }
     Some(claims)
+}
+
+/// Whether the word at `s..e` opens a date (`on June 30, 2003`, `on 1
+/// March`): a time phrase after a figure, not a base of comparison (`up 4% on
+/// 2019` names a year alone).
+fn names_a_date(doc: &Doc, s: usize, e: usize) -> bool {
+    let limit = crate::text::floor_boundary(doc.text, (e + 16).min(doc.text.len()));
+    doc.text[s..e].eq_ignore_ascii_case("on")
+        && doc
+            .quantities_in(Span::new(e, limit))
+            .first()
+            .is_some_and(|q| q.kind == QuantityKind::Date)
 }
 
 /// `decreased 56.0% from $108.3 million in fiscal 2001 to $47.6 million`:
@@ -331,7 +447,16 @@ fn size_from_to(doc: &Doc, rule: &Rule, sentence: Span, s: usize, e: usize) -> O
         .filter(|q| q.kind.is_checkable())?;
     let after = figure_after_to(doc, rule, before.end)?;
     claims_of(
-        doc, rule, sentence, before, after, dir, verb_text, &sizes, verb_at,
+        doc,
+        rule,
+        sentence,
+        before,
+        after,
+        dir,
+        verb_text,
+        &sizes,
+        verb_at,
+        (s, e),
     )
 }
 
@@ -355,7 +480,8 @@ fn noun_from(doc: &Doc, rule: &Rule, sentence: Span, s: usize, e: usize) -> Opti
     if v.rise_nouns.is_empty() && v.fall_nouns.is_empty() {
         return None;
     }
-    let head = doc.text[..s].trim_end();
+    let head = doc.text[..s].trim_end().trim_end_matches(',').trim_end();
+    let mut extra: Vec<&Quantity> = Vec::new();
     let noun_dir = |t: &str| -> Option<(Direction, usize)> {
         match (
             super::ends_with_any(t, &v.rise_nouns),
@@ -373,10 +499,13 @@ fn noun_from(doc: &Doc, rule: &Rule, sentence: Span, s: usize, e: usize) -> Opti
         let noun = &doc.text[n..head.len()];
         (dir, size, doc.text[..size.start].trim_end().len(), noun)
     } else {
-        let size = quantity_ending_at(doc, head.len()).filter(|q| q.kind.is_checkable())?;
-        let t = doc.text[..size.start].trim_end();
+        // an increase of $325.6 million, or 730%,
+        let (sizes, at) = sizes_before(doc, sentence, head.len())?;
+        let size = *sizes.last()?;
+        let t = doc.text[..at].trim_end();
         let t = t.strip_suffix("of")?.trim_end();
         let (dir, n) = noun_dir(t)?;
+        extra = sizes[..sizes.len() - 1].to_vec();
         (dir, size, n, &doc.text[n..t.len()])
     };
     let lead = doc.text[..article_end].trim_end();
@@ -392,6 +521,8 @@ fn noun_from(doc: &Doc, rule: &Rule, sentence: Span, s: usize, e: usize) -> Opti
     let before = doc
         .quantity_at(skip_space(doc.text, e))
         .filter(|q| q.kind.is_checkable())?;
+    let mut sizes = extra;
+    sizes.push(size);
     claims_of(
         doc,
         rule,
@@ -400,8 +531,81 @@ fn noun_from(doc: &Doc, rule: &Rule, sentence: Span, s: usize, e: usize) -> Opti
         after,
         dir,
         noun,
-        &[size],
+        &sizes,
         after.start,
+        (s, e),
+    )
+}
+
+/// `was $100.9 million compared to $53.2 million in fiscal 2006, an
+/// increase of $47.8 million, or 90%`: the value after, the `from` word, the
+/// value before (a time phrase may follow each), a comma and a noun of change
+/// with its sizes (`an increase of D, or P%`, `a P% increase`).
+fn from_then_noun(
+    doc: &Doc,
+    rule: &Rule,
+    sentence: Span,
+    s: usize,
+    e: usize,
+) -> Option<Vec<Claim>> {
+    let v = &rule.vocabulary;
+    let before = doc
+        .quantity_at(skip_space(doc.text, e))
+        .filter(|q| q.kind.is_checkable())?;
+    let after = figure_before(doc, sentence.start, s)?;
+    // The comma that ends the value before and its time phrase.
+    let limit = crate::text::floor_boundary(doc.text, (before.end + 64).min(sentence.end));
+    let comma = before.end + doc.text[before.end..limit].find(',')?;
+    if !time_gap(doc, before.end, comma) {
+        return None;
+    }
+    let rest = skip_space(doc.text, comma + 1);
+    let t = &doc.text[rest..sentence.end];
+    let article = ["an ", "a "].iter().find(|a| t.starts_with(**a))?;
+    let at = skip_space(doc.text, rest + article.len());
+    let noun_at = |p: usize| -> Option<(Direction, &str)> {
+        let t = &doc.text[p..sentence.end];
+        starts_with_any(t, &v.rise_nouns)
+            .map(|w| (Direction::Up, w))
+            .or_else(|| starts_with_any(t, &v.fall_nouns).map(|w| (Direction::Down, w)))
+    };
+    let mut sizes: Vec<&Quantity> = Vec::new();
+    let (dir, noun) = if let Some((dir, noun)) = noun_at(at) {
+        // an increase of D[, or P%]
+        let p = skip_space(doc.text, at + noun.len());
+        doc.text[p..].strip_prefix("of ")?;
+        let p = skip_space(doc.text, p + 2);
+        let first = doc.quantity_at(p).filter(|q| q.kind.is_checkable())?;
+        sizes.push(first);
+        let q = doc.text[first.end..].trim_start_matches([' ', ',']);
+        if let Some(r) = q.strip_prefix("or ") {
+            let p2 = doc.text.len() - r.len();
+            if let Some(second) = doc.quantity_at(skip_space(doc.text, p2)) {
+                sizes.push(second);
+            }
+        }
+        (dir, noun)
+    } else {
+        // a P% increase
+        let size = doc.quantity_at(at).filter(|q| q.kind.is_checkable())?;
+        let (dir, noun) = noun_at(skip_space(doc.text, size.end))?;
+        sizes.push(size);
+        (dir, noun)
+    };
+    if sizes.iter().any(|q| q.end > sentence.end) {
+        return None;
+    }
+    claims_of(
+        doc,
+        rule,
+        sentence,
+        before,
+        after,
+        dir,
+        noun,
+        &sizes,
+        after.start,
+        (s, e),
     )
 }
 
