@@ -114,7 +114,15 @@ impl CheckKind {
                 "head_total",
                 "not_summed",
             ],
-            CheckKind::Subset => &["subset", "comparison", "averages", "whole_hint"],
+            CheckKind::Subset => &[
+                "subset",
+                "comparison",
+                "averages",
+                "whole_hint",
+                "part",
+                "whole",
+                "increase",
+            ],
             CheckKind::Change => &[
                 "rise_nouns",
                 "fall_nouns",

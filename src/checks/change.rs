@@ -125,9 +125,34 @@ pub fn from_to<'d>(
 }
 
 /// Skips `2015年的` at `p`, or ` in 2015` after a figure ending at `p`: the
-/// year a figure is from.
+/// year a figure is from. Also a short time word with 的 (`上年的`, `现在的`,
+/// `五年前的`, `一九八二年的`): a few characters, no figure but a year, then
+/// 的 and a figure.
 fn skip_year(doc: &Doc, p: usize) -> usize {
     let q = skip_space(doc.text, p);
+    if let Some(k) = doc.text[q..]
+        .char_indices()
+        .take(7)
+        .find(|&(_, c)| c == '的')
+        .map(|(k, _)| q + k)
+    {
+        let words = &doc.text[q..k];
+        let after = skip_space(doc.text, k + '的'.len_utf8());
+        let timely = !words.is_empty()
+            && words.chars().all(crate::text::is_han)
+            && TIME_WORDS.iter().any(|w| words.ends_with(w))
+            && doc
+                .quantities_in(Span::new(q, k))
+                .iter()
+                .all(|y| y.kind == QuantityKind::Year);
+        if timely
+            && doc
+                .quantity_at(after)
+                .is_some_and(|f| f.kind.is_checkable())
+        {
+            return after;
+        }
+    }
     if super::word_at(&doc.text[q..], "in") {
         let y = skip_space(doc.text, q + 2);
         if let Some(year) = doc.quantity_at(y).filter(|q| q.kind == QuantityKind::Year) {
@@ -145,6 +170,10 @@ fn skip_year(doc: &Doc, p: usize) -> usize {
         None => p,
     }
 }
+
+/// The ends of a Chinese time word before 的: `年` (上年, 一九七八年), `前`
+/// (五年前), `在` (现在), `末` (上年末), `初`, `底`.
+const TIME_WORDS: &[&str] = &["年", "前", "在", "末", "初", "底", "期", "季度", "月"];
 
 /// English order: `rose from X to Y`, `increased from 2.1 million in 2015 to
 /// 2.6 million in 2020`, `doubled from 45 to 90`. `s..e` is the `from` word.

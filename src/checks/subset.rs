@@ -6,14 +6,18 @@
 //! when the part can be no larger than the whole. A clause that closes a
 //! parenthesis is an aside: the whole stands before the parenthesis. A part
 //! named as a total (`whole_hint`: 其中某项目总经费N元) is no part.
+//! `partitive.rs`: `在45种产品中,有37种…`, `新增9个、累计达到79个`.
 
 use super::{skip_space, starts_with_any, Claim, Doc, Label, Role, Verdict};
 use crate::lexer::Quantity;
 use crate::rules::{CheckKind, Rule};
 use crate::text::Span;
 
+mod partitive;
+
 pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
     let mut out = Vec::new();
+    partitive::find(doc, rule, &mut out);
     for sentence in doc.sentences_for(rule.lang, 1) {
         let clauses = doc.clauses(sentence);
         // 其中 opening a sentence (`…增长9.1%;其中工业…`): the whole is in the
@@ -47,25 +51,30 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
             let Some((whole, part)) = whole_and_part(doc, rule, before, clause) else {
                 continue;
             };
-            let verdict = exceeds(&[part], whole).then(|| Verdict {
-                primary: 1,
-                message: format!(
-                    "{} is part of {}, but it is larger",
-                    super::figure(doc, part),
-                    super::figure(doc, whole)
-                ),
-                expected: None,
-                help: "a part cannot exceed its whole: correct one of the figures".into(),
-            });
-            out.push(Claim {
-                check: CheckKind::Subset,
-                rule: rule.id.clone(),
-                labels: vec![Label::of(Role::Whole, whole), Label::of(Role::Part, part)],
-                verdict,
-            });
+            out.push(judge(doc, rule, whole, part));
         }
     }
     out
+}
+
+/// The claim that `part` is no larger than `whole`.
+fn judge(doc: &Doc, rule: &Rule, whole: &Quantity, part: &Quantity) -> Claim {
+    let verdict = exceeds(&[part], whole).then(|| Verdict {
+        primary: 1,
+        message: format!(
+            "{} is part of {}, but it is larger",
+            super::figure(doc, part),
+            super::figure(doc, whole)
+        ),
+        expected: None,
+        help: "a part cannot exceed its whole: correct one of the figures".into(),
+    });
+    Claim {
+        check: CheckKind::Subset,
+        rule: rule.id.clone(),
+        labels: vec![Label::of(Role::Whole, whole), Label::of(Role::Part, part)],
+        verdict,
+    }
 }
 
 /// The clause that holds the whole for a `其中` clause: the one before it,

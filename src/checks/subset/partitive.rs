@@ -1,0 +1,136 @@
+//! Two Chinese wordings of a part and its whole without `其中`:
+//!
+//! - a head ending in `中` that names the whole, then a `part` word and the
+//!   part: `在本年的45种主要产品中,有37种完成了计划`, `271例病例中有51例…`;
+//! - what is new this period, then the running total it is among: an
+//!   `increase` word and its figure, then within two clauses one opening with a
+//!   `whole` word and the total's figure, nothing named between them:
+//!   `新增9个、累计达到79个`.
+//!
+//! Whole and part are of one family; the part must be no larger.
+
+use super::judge;
+use crate::checks::{skip_space, starts_with_any, Claim, Doc};
+use crate::lexer::Quantity;
+use crate::rules::Rule;
+use crate::text::{Lang, Span};
+
+pub fn find(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
+    if rule.lang != Some(Lang::Zh) {
+        return;
+    }
+    let v = &rule.vocabulary;
+    for sentence in doc.sentences_for(rule.lang, 2) {
+        let clauses = doc.clauses(sentence);
+        if !v.part.is_empty() {
+            among(doc, rule, &clauses, out);
+        }
+        if !v.increase.is_empty() && !v.whole.is_empty() {
+            new_and_running_total(doc, rule, &clauses, out);
+        }
+    }
+}
+
+/// The one magnitude of `span`.
+fn only_magnitude<'d>(doc: &'d Doc, span: Span) -> Option<&'d Quantity> {
+    let qs: Vec<&Quantity> = doc
+        .quantities_in(span)
+        .iter()
+        .filter(|q| q.kind.is_magnitude())
+        .collect();
+    match qs[..] {
+        [q] => Some(q),
+        _ => None,
+    }
+}
+
+/// `在45种产品中,有37种…` and `271例病例中有51例…`.
+fn among(doc: &Doc, rule: &Rule, clauses: &[Span], out: &mut Vec<Claim>) {
+    let v = &rule.vocabulary;
+    for (k, &clause) in clauses.iter().enumerate() {
+        let text = doc.slice(clause);
+        for (i, _) in text.match_indices('中') {
+            let at = clause.start + i + '中'.len_utf8();
+            // 中, then the part word at once or after the clause's comma.
+            let head = Span::new(clause.start, clause.start + i);
+            let rest = &doc.text[at..clause.end];
+            let (part_at, part_end) = if rest
+                .trim_matches(|c: char| c.is_whitespace() || crate::text::is_clause_end(c))
+                .is_empty()
+            {
+                match clauses.get(k + 1) {
+                    Some(next) => (skip_space(doc.text, next.start), next.end),
+                    None => continue,
+                }
+            } else {
+                (skip_space(doc.text, at), clause.end)
+            };
+            let Some(word) = starts_with_any(&doc.text[part_at..part_end], &v.part) else {
+                continue;
+            };
+            // 其中 is read by the subset check itself; 集中, 高中 are words.
+            if text[..i].ends_with(['其', '集', '高', '初', '心', '当', '空', '手', '家'])
+            {
+                continue;
+            }
+            let Some(whole) = only_magnitude(doc, head) else {
+                continue;
+            };
+            let p = skip_space(doc.text, part_at + word.len());
+            let Some(part) = doc
+                .quantity_at(p)
+                .filter(|q| q.kind.is_magnitude() && q.same_family(whole))
+            else {
+                continue;
+            };
+            // The whole counts what the head names, right before 中 (在45种
+            // 主要产品中): no verb or clause between.
+            if !doc
+                .occurrences(Span::new(whole.end, head.end), &v.comparison)
+                .is_empty()
+                || !doc.occurrences(head, &v.averages).is_empty()
+            {
+                continue;
+            }
+            out.push(judge(doc, rule, whole, part));
+        }
+    }
+}
+
+/// `新增9个、累计达到79个`: new this period, then the running total.
+fn new_and_running_total(doc: &Doc, rule: &Rule, clauses: &[Span], out: &mut Vec<Claim>) {
+    let v = &rule.vocabulary;
+    for (k, &clause) in clauses.iter().enumerate() {
+        for (_, e) in doc.occurrences(clause, &v.increase) {
+            let Some(part) = doc
+                .quantities_in(Span::new(e, clause.end))
+                .iter()
+                .find(|q| q.kind.is_magnitude())
+            else {
+                continue;
+            };
+            // The running total: right after a 、 in this clause, or opening
+            // one of the next two clauses.
+            let after_part = &doc.text[part.end..clause.end];
+            let mut starts: Vec<usize> = Vec::new();
+            if let Some(rel) = after_part.find('、') {
+                starts.push(part.end + rel + '、'.len_utf8());
+            }
+            starts.extend(clauses[k + 1..].iter().take(2).map(|c| c.start));
+            for start in starts {
+                let at = skip_space(doc.text, start);
+                let Some(word) = starts_with_any(&doc.text[at..], &v.whole) else {
+                    continue;
+                };
+                let p = skip_space(doc.text, at + word.len());
+                if let Some(whole) = doc
+                    .quantity_at(p)
+                    .filter(|q| q.kind.is_magnitude() && q.same_family(part))
+                {
+                    out.push(judge(doc, rule, whole, part));
+                }
+                break;
+            }
+        }
+    }
+}
