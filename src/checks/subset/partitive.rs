@@ -7,6 +7,10 @@
 //!   `whole` word and the total's figure, nothing named between them:
 //!   `新增9个、累计达到79个`.
 //!
+//! English: `k of N` (`13 of the first 19 cases`, `Forty of the 90
+//! patients`, `14 of 15 counties`): a count of some of a counted whole, `the`
+//! and `first`, `last`, `remaining` or `total` may stand between.
+//!
 //! Whole and part are of one family; the part must be no larger.
 
 use super::judge;
@@ -16,6 +20,10 @@ use crate::rules::Rule;
 use crate::text::{Lang, Span};
 
 pub fn find(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
+    if rule.lang == Some(Lang::En) {
+        k_of_n(doc, rule, out);
+        return;
+    }
     if rule.lang != Some(Lang::Zh) {
         return;
     }
@@ -130,6 +138,35 @@ fn new_and_running_total(doc: &Doc, rule: &Rule, clauses: &[Span], out: &mut Vec
                     out.push(judge(doc, rule, whole, part));
                 }
                 break;
+            }
+        }
+    }
+}
+
+/// `13 of the first 19 cases`: a count, `of`, and a count of the same kind.
+fn k_of_n(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
+    for sentence in doc.sentences_for(rule.lang, 2) {
+        let qs = doc.quantities_in(sentence);
+        for (i, part) in qs.iter().enumerate() {
+            if part.kind != crate::lexer::QuantityKind::Count || part.unit.is_some() {
+                continue;
+            }
+            let Some(whole) = qs.get(i + 1) else { continue };
+            if whole.kind != part.kind || whole.unit.is_some() || !whole.same_family(part) {
+                continue;
+            }
+            let gap = doc.text[part.end..whole.start].to_ascii_lowercase();
+            let words: Vec<&str> = gap.split_whitespace().collect();
+            let fits = match words[..] {
+                ["of"] | ["of", "the"] => true,
+                ["of", "the", w] => matches!(w, "first" | "last" | "remaining" | "total"),
+                _ => false,
+            };
+            // The whole is a count of things, not a year or a label: a word
+            // follows it (`19 cases`), not a figure's end of sentence alone.
+            let after = doc.text[whole.end..sentence.end].trim_start();
+            if fits && after.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                out.push(judge(doc, rule, whole, part));
             }
         }
     }
