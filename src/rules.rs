@@ -119,8 +119,8 @@ impl CheckKind {
                 "comparison",
                 "averages",
                 "whole_hint",
-                "part",
-                "whole",
+                "that_is",
+                "total",
                 "increase",
             ],
             CheckKind::Change => &[

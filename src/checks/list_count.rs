@@ -699,35 +699,59 @@ fn unquoted_counts(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
     }
     for sentence in doc.sentences_for(rule.lang, 0) {
         let stext = doc.slice(sentence);
-        if !stext.contains('、') && !stext.contains('和') {
+        if !stext.contains('、') && !stext.contains('和') || !has_counted_noun(stext, v) {
             continue;
         }
         for &clause in doc.clauses(sentence).iter() {
             let text = doc.slice(clause);
+            if !text.contains('、') && !text.contains('和') {
+                continue;
+            }
             let mut from = clause.start;
+            let mut run_end = clause.start;
             for (i, c) in text.char_indices() {
                 let at = clause.start + i;
-                if at < from || !(is_numeral_char(c) || c.is_ascii_digit()) {
+                let numeral = is_numeral_char(c) || c.is_ascii_digit();
+                // One reading for each run of numerals, at its start.
+                if !numeral || at < run_end {
+                    continue;
+                }
+                run_end = at
+                    + doc.text[at..clause.end]
+                        .char_indices()
+                        .find(|&(_, d)| !(is_numeral_char(d) || d.is_ascii_digit()))
+                        .map_or(clause.end - at, |(k, _)| k);
+                if at < from {
                     continue;
                 }
                 // An ordinal names an item (第一机械工业部).
                 if doc.text[..at].ends_with('第') {
                     continue;
                 }
+                // A count and the noun it counts: most numerals in a clause
+                // are neither (进一步, 统一, 2020年).
+                let Some(noun) = starts_with_any(&doc.text[run_end..clause.end], &v.count_nouns)
+                else {
+                    continue;
+                };
+                let Some((count, len)) = count_at(&doc.text[at..clause.end]) else {
+                    continue;
+                };
+                let noun_at = at + len;
+                if noun_at != run_end {
+                    continue;
+                }
                 // The list fills the clause up to the count: a figure before
                 // it in the clause (A 5个、B 30个X) makes it no list; a numeral
                 // in a word (进一步, 统一) does not.
-                let figure = doc.quantity_at(at).is_some_and(|q| q.kind.is_checkable());
-                let counted = count_at(&doc.text[at..clause.end]).and_then(|(count, len)| {
-                    let noun = starts_with_any(&doc.text[at + len..clause.end], &v.count_nouns)?;
-                    Some((count, at + len, noun))
-                });
-                let Some((count, noun_at, noun)) = counted else {
-                    if figure {
-                        from = clause.end;
-                    }
+                if doc
+                    .quantities_in(Span::new(clause.start, at))
+                    .iter()
+                    .any(|q| q.kind.is_checkable())
+                {
+                    from = clause.end;
                     continue;
-                };
+                }
                 let list = Span::new(from, at);
                 from = clause.end;
                 // 五个一工程: a classifier and a numeral are a set phrase. A
@@ -753,6 +777,22 @@ fn unquoted_counts(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
             }
         }
     }
+}
+
+/// Whether some run of numerals in `s` is followed by one of the rule's
+/// `count_nouns` (a cheap look before a sentence is cut into clauses).
+fn has_counted_noun(s: &str, v: &crate::rules::Vocabulary) -> bool {
+    let numeral = |c: char| is_numeral_char(c) || c.is_ascii_digit();
+    let mut in_run = false;
+    for (i, c) in s.char_indices() {
+        if numeral(c) {
+            in_run = true;
+        } else if std::mem::take(&mut in_run) && starts_with_any(&s[i..], &v.count_nouns).is_some()
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// The count written at the start of `s` (`三`, `两`, `12`) and its length:

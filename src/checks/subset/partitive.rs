@@ -1,10 +1,10 @@
 //! Two Chinese wordings of a part and its whole without `其中`:
 //!
-//! - a head ending in `中` that names the whole, then a `part` word and the
+//! - a head ending in `中` that names the whole, then a `that_is` word and the
 //!   part: `在本年的45种主要产品中,有37种完成了计划`, `271例病例中有51例…`;
 //! - what is new this period, then the running total it is among: an
 //!   `increase` word and its figure, then within two clauses one opening with a
-//!   `whole` word and the total's figure, nothing named between them:
+//!   `total` word and the total's figure, nothing named between them:
 //!   `新增9个、累计达到79个`.
 //!
 //! English: `k of N` (`13 of the first 19 cases`, `Forty of the 90
@@ -30,10 +30,12 @@ pub fn find(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
     let v = &rule.vocabulary;
     for sentence in doc.sentences_for(rule.lang, 2) {
         let clauses = doc.clauses(sentence);
-        if !v.part.is_empty() {
+        if !v.that_is.is_empty() && doc.slice(sentence).contains('中') {
             among(doc, rule, &clauses, out);
         }
-        if !v.increase.is_empty() && !v.whole.is_empty() {
+        // The running-total words are rare: look for them first.
+        let text = doc.slice(sentence);
+        if v.total.iter().any(|w| text.contains(w.as_str())) && !v.increase.is_empty() {
             new_and_running_total(doc, rule, &clauses, out);
         }
     }
@@ -73,7 +75,7 @@ fn among(doc: &Doc, rule: &Rule, clauses: &[Span], out: &mut Vec<Claim>) {
             } else {
                 (skip_space(doc.text, at), clause.end)
             };
-            let Some(word) = starts_with_any(&doc.text[part_at..part_end], &v.part) else {
+            let Some(word) = starts_with_any(&doc.text[part_at..part_end], &v.that_is) else {
                 continue;
             };
             // 其中 is read by the subset check itself; 集中, 高中 are words.
@@ -127,7 +129,7 @@ fn new_and_running_total(doc: &Doc, rule: &Rule, clauses: &[Span], out: &mut Vec
             starts.extend(clauses[k + 1..].iter().take(2).map(|c| c.start));
             for start in starts {
                 let at = skip_space(doc.text, start);
-                let Some(word) = starts_with_any(&doc.text[at..], &v.whole) else {
+                let Some(word) = starts_with_any(&doc.text[at..], &v.total) else {
                     continue;
                 };
                 let p = skip_space(doc.text, at + word.len());
