@@ -111,6 +111,9 @@ fn of_whole(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
         else {
             continue;
         };
+        // Pairs in brackets anywhere after the head: `the most common were
+        // diarrhea (80 [87%]), fever (61 [66%])`.
+        later_pairs(doc, rule, sentence, whole, w[0].end, out);
         let in_part = doc.quantities_in(w[1]);
         let (Some(part), Some(stated)) = (in_part.first(), in_part.get(1)) else {
             continue;
@@ -127,6 +130,7 @@ fn of_whole(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
             && !other_base(doc, part, stated)
         {
             out.push(judge(doc, rule, whole, part, stated));
+            later_pairs(doc, rule, sentence, whole, stated.end, out);
         }
     }
     // X of the Y … (Z%)
@@ -159,6 +163,56 @@ fn of_whole(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
             continue;
         }
         out.push(judge(doc, rule, whole, part, stated));
+    }
+}
+
+/// After `Of the 139 patients, 54 (38.8%) recovered`, the pairs that follow
+/// in the sentence share the whole: `, 59 (42.4%) improved, and 26 (18.7%)
+/// …`, `diarrhea (80 [87%]), fever (61 [66%])`. Each is a figure of the
+/// whole's family with its rate alone in brackets right after it. The pairs
+/// end at a new base (`of whom`, `among them`, `of the N`: the `of_whole` or
+/// `subset` words) or a figure of the family without a rate.
+fn later_pairs(
+    doc: &Doc,
+    rule: &Rule,
+    sentence: Span,
+    whole: &Quantity,
+    from: usize,
+    out: &mut Vec<Claim>,
+) {
+    let qs = doc.quantities_in(Span::new(from, sentence.end));
+    let mut i = 0;
+    let mut last_end = from;
+    while i < qs.len() {
+        let part = &qs[i];
+        if part.kind.is_rate() {
+            break;
+        }
+        if !part.kind.is_magnitude() || !part.same_family(whole) {
+            i += 1;
+            continue;
+        }
+        // A new base between the last pair and this one ends the series.
+        let between = doc.text[last_end..part.start].to_ascii_lowercase();
+        let new_base = between.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
+            matches!(
+                w,
+                "of" | "among" | "whom" | "which" | "including" | "remaining"
+            )
+        });
+        let Some(stated) = qs.get(i + 1) else { break };
+        let open = doc.text[part.end..stated.start].trim();
+        let close = doc.text[stated.end..].trim_start();
+        if new_base
+            || !stated.kind.is_rate()
+            || !matches!(open, "(" | "[")
+            || !close.starts_with([')', ']'])
+        {
+            break;
+        }
+        out.push(judge(doc, rule, whole, part, stated));
+        last_end = stated.end;
+        i += 2;
     }
 }
 
