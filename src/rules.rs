@@ -99,6 +99,8 @@ impl CheckKind {
                 "slash",
                 "share_of",
                 "weighted",
+                "subset",
+                "comparison",
             ],
             CheckKind::Sum => &[
                 "excluding",

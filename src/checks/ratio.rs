@@ -51,6 +51,7 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
         }
         if !v.share.is_empty() {
             share(doc, rule, sentence, &mut out);
+            of_which_share(doc, rule, sentence, &mut out);
         }
         if !v.of_whole.is_empty() && !v.rate_lead.is_empty() {
             of_whole(doc, rule, sentence, &mut out);
@@ -213,6 +214,51 @@ fn later_pairs(
         out.push(judge(doc, rule, whole, part, stated));
         last_end = stated.end;
         i += 2;
+    }
+}
+
+/// `确诊67801例,其中武汉市50006例,占全省74%`: a `subset` (其中) clause
+/// with one figure, then a clause opening with a `share` word (占) that holds
+/// a rate and no figure of its own: the share is of the whole before 其中.
+fn of_which_share(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
+    let v = &rule.vocabulary;
+    if v.subset.is_empty() {
+        return;
+    }
+    let clauses = doc.clauses(sentence);
+    for k in 1..clauses.len().saturating_sub(1) {
+        let (of_which, share_clause) = (clauses[k], clauses[k + 1]);
+        let at = skip_space(doc.text, of_which.start);
+        let Some(word) = starts_with_any(super::range(doc.text, at, of_which.end), &v.subset)
+        else {
+            continue;
+        };
+        let s_at = skip_space(doc.text, share_clause.start);
+        if starts_with_any(super::range(doc.text, s_at, share_clause.end), &v.share).is_none() {
+            continue;
+        }
+        let in_share = doc.quantities_in(share_clause);
+        let [stated] = in_share else { continue };
+        if !stated.kind.is_rate() {
+            continue;
+        }
+        let parts: Vec<&Quantity> = doc
+            .quantities_in(Span::new(at + word.len(), of_which.end))
+            .iter()
+            .filter(|q| q.kind.is_magnitude())
+            .collect();
+        let [part] = parts[..] else { continue };
+        let Some(head) = super::subset::whole_clause(doc, &clauses[..k], &v.comparison) else {
+            continue;
+        };
+        let wholes: Vec<&Quantity> = doc
+            .quantities_in(head)
+            .iter()
+            .filter(|q| q.kind.is_magnitude() && q.same_family(part))
+            .collect();
+        if let [whole] = wholes[..] {
+            out.push(judge(doc, rule, whole, part, stated));
+        }
     }
 }
 
