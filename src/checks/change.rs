@@ -228,14 +228,7 @@ fn skip_hedge(doc: &Doc, rule: &Rule, at: usize) -> usize {
 fn noun_before<'t>(doc: &Doc<'t>, rule: &Rule, at: usize) -> Option<(Direction, &'t str)> {
     let v = &rule.vocabulary;
     let lead = doc.text[..at].trim_end();
-    let (dir, noun) = match (
-        super::ends_with_any(lead, &v.rise_nouns),
-        super::ends_with_any(lead, &v.fall_nouns),
-    ) {
-        (Some(a), _) => (Direction::Up, a),
-        (None, Some(b)) => (Direction::Down, b),
-        (None, None) => return None,
-    };
+    let (dir, noun) = ends_with_direction(lead, &v.rise_nouns, &v.fall_nouns)?;
     // an increase, a decrease: the noun of this change, not a compound
     // (`the rate of increase from`).
     let before = doc.text[..lead.len() - noun.len()].trim_end();
@@ -264,19 +257,8 @@ fn to_from(doc: &Doc, rule: &Rule, sentence: Span, s: usize, e: usize) -> Option
     let before_after = doc.text[..after.start].trim_end();
     let to = v.to.iter().find(|w| super::word_before(before_after, w))?;
     let (sizes, at) = sizes_before(doc, sentence, before_after.len() - to.len())?;
-    let (dir, verb_text, verb_at) = verb_before_gap(doc, rule, sentence, at)?;
-    claims_of(
-        doc,
-        rule,
-        sentence,
-        before,
-        after,
-        dir,
-        verb_text,
-        &sizes,
-        verb_at,
-        (s, e),
-    )
+    let word = verb_before_gap(doc, rule, sentence, at)?;
+    claims_of(doc, rule, sentence, (before, after), word, &sizes, (s, e))
 }
 
 /// [`verb_before`], past one adverb (`increased significantly to`) or a
@@ -315,19 +297,28 @@ fn verb_before_gap<'t>(
     time_gap(doc, ve, lead.len()).then(|| (dir, &doc.text[vs..ve], vs))
 }
 
+/// The word of `up` or `down` that `lead` ends with, and its direction.
+fn ends_with_direction<'w>(
+    lead: &str,
+    up: &'w [String],
+    down: &'w [String],
+) -> Option<(Direction, &'w str)> {
+    match (
+        super::ends_with_any(lead, up),
+        super::ends_with_any(lead, down),
+    ) {
+        (Some(a), _) => Some((Direction::Up, a)),
+        (None, Some(b)) => Some((Direction::Down, b)),
+        (None, None) => None,
+    }
+}
+
 /// The verb of change that ends the text before `at` (spaces aside): its
 /// direction, its text and where it starts.
 fn verb_before<'t>(doc: &Doc<'t>, rule: &Rule, at: usize) -> Option<(Direction, &'t str, usize)> {
     let v = &rule.vocabulary;
     let lead = doc.text[..at].trim_end();
-    let (dir, verb) = match (
-        super::ends_with_any(lead, &v.increase),
-        super::ends_with_any(lead, &v.decrease),
-    ) {
-        (Some(a), _) => (Direction::Up, a),
-        (None, Some(b)) => (Direction::Down, b),
-        (None, None) => return None,
-    };
+    let (dir, verb) = ends_with_direction(lead, &v.increase, &v.decrease)?;
     let verb_at = lead.len() - verb.len();
     Some((dir, &doc.text[verb_at..lead.len()], verb_at))
 }
@@ -414,12 +405,9 @@ fn claims_of(
     doc: &Doc,
     rule: &Rule,
     sentence: Span,
-    before: &Quantity,
-    after: &Quantity,
-    dir: Direction,
-    verb_text: &str,
+    (before, after): (&Quantity, &Quantity),
+    (dir, verb_text, verb_at): (Direction, &str, usize),
     sizes: &[&Quantity],
-    verb_at: usize,
     from_word: (usize, usize),
 ) -> Option<Vec<Claim>> {
     let v = &rule.vocabulary;
@@ -470,23 +458,12 @@ fn size_from_to(doc: &Doc, rule: &Rule, sentence: Span, s: usize, e: usize) -> O
     if sizes.is_empty() {
         return None;
     }
-    let (dir, verb_text, verb_at) = verb_before(doc, rule, at)?;
+    let word = verb_before(doc, rule, at)?;
     let before = doc
         .quantity_at(skip_space(doc.text, e))
         .filter(|q| q.kind.is_checkable())?;
     let after = figure_after_to(doc, rule, before.end)?;
-    claims_of(
-        doc,
-        rule,
-        sentence,
-        before,
-        after,
-        dir,
-        verb_text,
-        &sizes,
-        verb_at,
-        (s, e),
-    )
+    claims_of(doc, rule, sentence, (before, after), word, &sizes, (s, e))
 }
 
 /// After a figure: a time phrase, then `to` and the figure it names.
@@ -552,18 +529,8 @@ fn noun_from(doc: &Doc, rule: &Rule, sentence: Span, s: usize, e: usize) -> Opti
         .filter(|q| q.kind.is_checkable())?;
     let mut sizes = extra;
     sizes.push(size);
-    claims_of(
-        doc,
-        rule,
-        sentence,
-        before,
-        after,
-        dir,
-        noun,
-        &sizes,
-        after.start,
-        (s, e),
-    )
+    let word = (dir, noun, after.start);
+    claims_of(doc, rule, sentence, (before, after), word, &sizes, (s, e))
 }
 
 /// `was $100.9 million compared to $53.2 million in fiscal 2006, an
@@ -624,18 +591,8 @@ fn from_then_noun(
     if sizes.iter().any(|q| q.end > sentence.end) {
         return None;
     }
-    claims_of(
-        doc,
-        rule,
-        sentence,
-        before,
-        after,
-        dir,
-        noun,
-        &sizes,
-        after.start,
-        (s, e),
-    )
+    let word = (dir, noun, after.start);
+    claims_of(doc, rule, sentence, (before, after), word, &sizes, (s, e))
 }
 
 /// `doubled from 45 to 60`: the verb states a multiple that the figures must

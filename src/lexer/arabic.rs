@@ -103,11 +103,7 @@ fn split_group<'a>(head: &str, rest: &'a str) -> Option<(&'a str, &'a str)> {
     {
         let indent = line.trim_start_matches([' ', '\t', '\u{3000}']);
         let digits = indent.strip_prefix(',')?;
-        let more: usize = digits
-            .chars()
-            .take_while(|&c| is_digit(c))
-            .map(char::len_utf8)
-            .sum();
+        let more = digit_bytes(digits);
         if digits[..more].chars().count() != 3 {
             return None;
         }
@@ -115,11 +111,7 @@ fn split_group<'a>(head: &str, rest: &'a str) -> Option<(&'a str, &'a str)> {
         return Some((&rest[..end], &rest[end..]));
     }
     let after_comma = rest.strip_prefix(',')?;
-    let before: usize = after_comma
-        .chars()
-        .take_while(|&c| is_digit(c))
-        .map(char::len_utf8)
-        .sum();
+    let before = digit_bytes(after_comma);
     let k = after_comma[..before].chars().count();
     if k > 2 {
         return None;
@@ -130,16 +122,20 @@ fn split_group<'a>(head: &str, rest: &'a str) -> Option<(&'a str, &'a str)> {
         .or_else(|| line.strip_prefix('\n'))?;
     let indent = line.trim_start_matches([' ', '\t', '\u{3000}']);
     let need = 3 - k;
-    let more: usize = indent
-        .chars()
-        .take_while(|&c| is_digit(c))
-        .map(char::len_utf8)
-        .sum();
+    let more = digit_bytes(indent);
     if indent[..more].chars().count() != need {
         return None;
     }
     let end = rest.len() - indent.len() + more;
     Some((&rest[1..end], &rest[end..]))
+}
+
+/// The length in bytes of the digits `s` opens with.
+fn digit_bytes(s: &str) -> usize {
+    s.chars()
+        .take_while(|&c| is_digit(c))
+        .map(char::len_utf8)
+        .sum()
 }
 
 /// Whether the next line opens with a grouping comma (`2\n   ,560,000`).
