@@ -518,6 +518,17 @@ pub fn with_tolerance(i: &Interval, tolerance: &Num) -> Interval {
     )
 }
 
+/// The one magnitude (count, amount, measure) in `span`, if it holds
+/// exactly one.
+pub fn only_magnitude<'d>(doc: &'d Doc, span: Span) -> Option<&'d Quantity> {
+    let mut it = doc
+        .quantities_in(span)
+        .iter()
+        .filter(|q| q.kind.is_magnitude());
+    let q = it.next()?;
+    it.next().is_none().then_some(q)
+}
+
 /// Sum of the intervals of some quantities.
 pub fn sum_of<'q>(qs: impl IntoIterator<Item = &'q Quantity>) -> Interval {
     qs.into_iter()

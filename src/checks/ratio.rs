@@ -52,6 +52,7 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
         if !v.share.is_empty() {
             share(doc, rule, sentence, &mut out);
             of_which_share(doc, rule, sentence, &mut out);
+            rate_named_after_part(doc, rule, sentence, &mut out);
         }
         if !v.of_whole.is_empty() && !v.rate_lead.is_empty() {
             of_whole(doc, rule, sentence, &mut out);
@@ -259,6 +260,60 @@ fn of_which_share(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) 
         if let [whole] = wholes[..] {
             out.push(judge(doc, rule, whole, part, stated));
         }
+    }
+}
+
+/// `累计报告确诊病例415例,治愈出院病例366例,治愈出院率88.2%`: three clauses
+/// in a row, a whole named as one (`whole_hint`: 累计, 共…), a part, and a
+/// rate whose name before 率 is the start of the part's name.
+fn rate_named_after_part(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
+    let v = &rule.vocabulary;
+    let clauses = doc.clauses(sentence);
+    for w in clauses.windows(3) {
+        let [stated] = doc.quantities_in(w[2]) else {
+            continue;
+        };
+        if stated.kind != QuantityKind::Percent {
+            continue;
+        }
+        // The rate's name: the Han characters right before 率 (and 为, 达…).
+        let lead = doc.text[w[2].start..stated.start].trim_end();
+        let Some(rate_at) = lead.rfind('率') else {
+            continue;
+        };
+        let between = &lead[rate_at + '率'.len_utf8()..];
+        if between.chars().count() > 2 {
+            continue;
+        }
+        let stem: String = {
+            let mut cs: Vec<char> = lead[..rate_at]
+                .chars()
+                .rev()
+                .take_while(|&c| crate::text::is_han(c))
+                .take(4)
+                .collect();
+            cs.reverse();
+            cs.into_iter().collect()
+        };
+        if stem.chars().count() < 2 {
+            continue;
+        }
+        let (Some(whole), Some(part)) = (
+            super::only_magnitude(doc, w[0]),
+            super::only_magnitude(doc, w[1]),
+        ) else {
+            continue;
+        };
+        let part_name = doc.text[w[1].start..part.start].trim();
+        let whole_name = doc.slice(w[0]);
+        if !part_name.starts_with(stem.as_str())
+            || whole_name.contains(stem.as_str())
+            || !part.same_family(whole)
+            || doc.occurrences(w[0], &v.whole_hint).is_empty()
+        {
+            continue;
+        }
+        out.push(judge(doc, rule, whole, part, stated));
     }
 }
 

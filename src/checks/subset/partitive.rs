@@ -15,7 +15,6 @@
 
 use super::judge;
 use crate::checks::{skip_space, starts_with_any, Claim, Doc};
-use crate::lexer::Quantity;
 use crate::rules::Rule;
 use crate::text::{Lang, Span};
 
@@ -38,19 +37,6 @@ pub fn find(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
         if v.total.iter().any(|w| text.contains(w.as_str())) && !v.increase.is_empty() {
             new_and_running_total(doc, rule, &clauses, out);
         }
-    }
-}
-
-/// The one magnitude of `span`.
-fn only_magnitude<'d>(doc: &'d Doc, span: Span) -> Option<&'d Quantity> {
-    let qs: Vec<&Quantity> = doc
-        .quantities_in(span)
-        .iter()
-        .filter(|q| q.kind.is_magnitude())
-        .collect();
-    match qs[..] {
-        [q] => Some(q),
-        _ => None,
     }
 }
 
@@ -83,7 +69,7 @@ fn among(doc: &Doc, rule: &Rule, clauses: &[Span], out: &mut Vec<Claim>) {
             {
                 continue;
             }
-            let Some(whole) = only_magnitude(doc, head) else {
+            let Some(whole) = crate::checks::only_magnitude(doc, head) else {
                 continue;
             };
             let p = skip_space(doc.text, part_at + word.len());
