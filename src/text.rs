@@ -134,6 +134,16 @@ pub fn is_close_paren(c: char) -> bool {
     c == ')' || c == FW_CLOSE_PAREN || c == '〕' || c == '】'
 }
 
+/// How many brackets `s` leaves open (negative: closes more than it opens).
+/// `(`, `（`, `〔`, `【` and `[`, with their closers.
+pub fn bracket_depth(s: &str) -> i32 {
+    s.chars().fold(0, |d, c| match c {
+        c if is_open_paren(c) || c == '[' => d + 1,
+        c if is_close_paren(c) || c == ']' => d - 1,
+        _ => d,
+    })
+}
+
 pub fn is_colon(c: char) -> bool {
     c == ':' || c == FW_COLON
 }

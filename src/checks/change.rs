@@ -488,15 +488,8 @@ fn noun_from(doc: &Doc, rule: &Rule, sentence: Span, s: usize, e: usize) -> Opti
     }
     let head = doc.text[..s].trim_end().trim_end_matches(',').trim_end();
     let mut extra: Vec<&Quantity> = Vec::new();
-    let noun_dir = |t: &str| -> Option<(Direction, usize)> {
-        match (
-            super::ends_with_any(t, &v.rise_nouns),
-            super::ends_with_any(t, &v.fall_nouns),
-        ) {
-            (Some(a), _) => Some((Direction::Up, t.len() - a.len())),
-            (None, Some(b)) => Some((Direction::Down, t.len() - b.len())),
-            (None, None) => None,
-        }
+    let noun_dir = |t: &str| {
+        ends_with_direction(t, &v.rise_nouns, &v.fall_nouns).map(|(d, w)| (d, t.len() - w.len()))
     };
     // a 23.5% increase | an increase of 23.5%
     let (dir, size, article_end, noun) = if let Some((dir, n)) = noun_dir(head) {

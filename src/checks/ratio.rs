@@ -243,12 +243,10 @@ fn of_which_share(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) 
         if !stated.kind.is_rate() {
             continue;
         }
-        let parts: Vec<&Quantity> = doc
-            .quantities_in(Span::new(at + word.len(), of_which.end))
-            .iter()
-            .filter(|q| q.kind.is_magnitude())
-            .collect();
-        let [part] = parts[..] else { continue };
+        let Some(part) = super::only_magnitude(doc, Span::new(at + word.len(), of_which.end))
+        else {
+            continue;
+        };
         let Some(head) = super::subset::whole_clause(doc, &clauses[..k], &v.comparison) else {
             continue;
         };

@@ -37,18 +37,9 @@ struct Line {
 impl Line {
     /// The figures of the value outside brackets.
     fn figures(&self, text: &str) -> Vec<&Quantity> {
-        let depth_at = |offset: usize| {
-            text[self.value.start..offset]
-                .chars()
-                .fold(0i32, |d, c| match c {
-                    c if crate::text::is_open_paren(c) || c == '[' => d + 1,
-                    c if crate::text::is_close_paren(c) || c == ']' => d - 1,
-                    _ => d,
-                })
-        };
         self.quantities
             .iter()
-            .filter(|q| depth_at(q.start) == 0)
+            .filter(|q| crate::text::bracket_depth(&text[self.value.start..q.start]) == 0)
             .collect()
     }
 

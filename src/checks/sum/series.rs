@@ -64,18 +64,19 @@ pub fn find(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
         let rest_empty = range(doc.text, from, clause.end)
             .trim_matches(|c: char| c.is_whitespace() || crate::text::is_clause_end(c))
             .is_empty();
-        if rest_empty && clauses.get(k + 1).is_some_and(|&c| ends_with_zhong(doc, c)) {
+        if rest_empty
+            && clauses
+                .get(k + 1)
+                .is_some_and(|&c| naming_head(doc, c).is_some())
+        {
             continue;
         }
         if !doc.occurrences(head, &v.averages).is_empty() {
             continue;
         }
-        let wholes: Vec<&Quantity> = doc
-            .quantities_in(head)
-            .iter()
-            .filter(|q| q.kind.is_magnitude())
-            .collect();
-        let [whole] = wholes.as_slice() else { continue };
+        let Some(whole) = crate::checks::only_magnitude(doc, head) else {
+            continue;
+        };
         let Some((parts, segments, first_empty)) =
             collect(doc, rule, whole, sentence, &clauses, k, from)
         else {
@@ -93,12 +94,6 @@ pub fn find(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
         let figures: Vec<&Quantity> = parts.iter().map(|(q, _)| *q).collect();
         out.push(judge(doc, rule, whole, &figures, mode));
     }
-}
-
-fn ends_with_zhong(doc: &Doc, clause: Span) -> bool {
-    let t = doc.slice(clause);
-    t.trim_end_matches(|c: char| crate::text::is_clause_end(c) || c.is_whitespace())
-        .ends_with('中')
 }
 
 /// A clause naming a whole the clauses after it break down:
@@ -203,22 +198,14 @@ fn segment<'d>(doc: &'d Doc, rule: &Rule, whole: &Quantity, seg: Span) -> Segmen
     let end = doc
         .first_occurrence(seg, &v.comparison)
         .map_or(seg.end, |(s, _)| s);
-    let text = doc.slice(seg);
-    let depth_at = |offset: usize| -> i32 {
-        let mut d = 0;
-        for c in text[..offset - seg.start].chars() {
-            if crate::text::is_open_paren(c) {
-                d += 1;
-            } else if crate::text::is_close_paren(c) {
-                d -= 1;
-            }
-        }
-        d
-    };
     let family: Vec<&Quantity> = doc
         .quantities_in(Span::new(seg.start, end))
         .iter()
-        .filter(|q| q.kind.is_magnitude() && q.same_family(whole) && depth_at(q.start) == 0)
+        .filter(|q| {
+            q.kind.is_magnitude()
+                && q.same_family(whole)
+                && crate::text::bracket_depth(&doc.text[seg.start..q.start]) == 0
+        })
         .collect();
     let name = |from: usize, q: &Quantity| Span::new(from, q.start);
     match family.as_slice() {
@@ -268,9 +255,8 @@ fn label(doc: &Doc, s: Span) -> String {
 /// `first`: named as the rest, the complement of the first, or with the same
 /// head noun (two characters or more at the end).
 fn parallel(doc: &Doc, rule: &Rule, first: Option<Span>, next: Span) -> bool {
-    let v = &rule.vocabulary;
     let next = label(doc, next);
-    if v.rest.iter().any(|w| next.starts_with(w.as_str())) {
+    if named_as_rest(rule, &next) {
         return true;
     }
     let Some(first) = first.map(|f| label(doc, f)) else {
@@ -283,6 +269,14 @@ fn parallel(doc: &Doc, rule: &Rule, first: Option<Span>, next: Span) -> bool {
         .take_while(|(a, b)| a == b && crate::text::is_han(*a))
         .count();
     shared >= 2 || complementary(rule, &first, &next)
+}
+
+/// Whether a part's name says it is the rest (`rest`: 其他市州, 其余).
+fn named_as_rest(rule: &Rule, name: &str) -> bool {
+    rule.vocabulary
+        .rest
+        .iter()
+        .any(|w| name.starts_with(w.as_str()))
 }
 
 /// Whether two part names are a pair of `complements`.
@@ -298,14 +292,10 @@ fn complementary(rule: &Rule, a: &str, b: &str) -> bool {
 /// Whether the parts clearly make up the whole: the last is named as the
 /// rest, or the two are a complementary pair.
 fn partitions(doc: &Doc, rule: &Rule, parts: &Parts) -> bool {
-    let v = &rule.vocabulary;
     let Some(&(_, last)) = parts.last() else {
         return false;
     };
-    if v.rest
-        .iter()
-        .any(|w| label(doc, last).starts_with(w.as_str()))
-    {
+    if named_as_rest(rule, &label(doc, last)) {
         return true;
     }
     match parts.as_slice() {
