@@ -115,6 +115,10 @@ impl CheckKind {
                 "whole_hint",
                 "head_total",
                 "not_summed",
+                "project_total",
+                "borne",
+                "earlier_years",
+                "final_year",
             ],
             CheckKind::Subset => &[
                 "subset",
@@ -271,6 +275,10 @@ struct RuleDef {
     rest: Option<Spanned<Vec<String>>>,
     complements: Option<Spanned<Vec<String>>>,
     count_nouns: Option<Spanned<Vec<String>>>,
+    project_total: Option<Spanned<Vec<String>>>,
+    borne: Option<Spanned<Vec<String>>>,
+    earlier_years: Option<Spanned<Vec<String>>>,
+    final_year: Option<Spanned<Vec<String>>>,
     #[serde(default)]
     example: Vec<ExampleDef>,
 }
@@ -335,6 +343,10 @@ pub struct Vocabulary {
     pub rest: Words,
     pub complements: Words,
     pub count_nouns: Words,
+    pub project_total: Words,
+    pub borne: Words,
+    pub earlier_years: Words,
+    pub final_year: Words,
 }
 
 impl Vocabulary {
@@ -584,7 +596,7 @@ impl RuleSet {
                 .map(|i| (*self.rules[i].vocabulary).clone())
                 .unwrap_or_default();
             let allowed = check.vocabulary_keys();
-            let fields: [VocabularyField; 46] = [
+            let fields: [VocabularyField; 50] = [
                 ("whole", &def.whole, &mut vocabulary.whole),
                 ("part", &def.part, &mut vocabulary.part),
                 ("rate", &def.rate, &mut vocabulary.rate),
@@ -647,6 +659,18 @@ impl RuleSet {
                 ("rest", &def.rest, &mut vocabulary.rest),
                 ("complements", &def.complements, &mut vocabulary.complements),
                 ("count_nouns", &def.count_nouns, &mut vocabulary.count_nouns),
+                (
+                    "project_total",
+                    &def.project_total,
+                    &mut vocabulary.project_total,
+                ),
+                ("borne", &def.borne, &mut vocabulary.borne),
+                (
+                    "earlier_years",
+                    &def.earlier_years,
+                    &mut vocabulary.earlier_years,
+                ),
+                ("final_year", &def.final_year, &mut vocabulary.final_year),
             ];
             for (key, given, slot) in fields {
                 if let Some(words) = given {

@@ -144,6 +144,16 @@ pub fn bracket_depth(s: &str) -> i32 {
     })
 }
 
+/// Whether `s` leaves a quotation open (`“两个确保`, `「三通`): a figure
+/// after it is part of a name.
+pub fn in_quotes(s: &str) -> bool {
+    s.chars().fold(0i32, |d, c| match c {
+        '“' | '「' | '『' => d + 1,
+        '”' | '」' | '』' => d - 1,
+        _ => d,
+    }) > 0
+}
+
 pub fn is_colon(c: char) -> bool {
     c == ':' || c == FW_COLON
 }

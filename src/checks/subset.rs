@@ -53,8 +53,30 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
             };
             out.push(judge(doc, rule, whole, part));
         }
+        within_clause(doc, rule, sentence, &mut out);
     }
     out
+}
+
+/// `其中` after a `、` inside a clause (`新增铁路639公里、其中高铁370公里`):
+/// the whole stands before the `、` in the same clause.
+fn within_clause(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
+    let text = doc.slice(sentence);
+    for (i, _) in text.match_indices('、') {
+        let after = sentence.start + i + '、'.len_utf8();
+        if starts_with_any(&doc.text[after..sentence.end], &rule.vocabulary.subset).is_none() {
+            continue;
+        }
+        let clauses = doc.clauses(sentence);
+        let Some(&clause) = clauses.iter().find(|c| c.contains(after)) else {
+            continue;
+        };
+        let before = Span::new(clause.start, after - '、'.len_utf8());
+        let rest = Span::new(after, clause.end);
+        if let Some((whole, part)) = whole_and_part(doc, rule, before, rest) {
+            out.push(judge(doc, rule, whole, part));
+        }
+    }
 }
 
 /// The claim that `part` is no larger than `whole`.
@@ -120,7 +142,10 @@ pub fn whole_clause(doc: &Doc, before: &[Span], comparison: &[String]) -> Option
             return Some(head);
         }
         let t = doc.slice(c);
-        if !comparison.iter().any(|w| t.contains(w.as_str())) {
+        // Rates alone (`赤字率从2.1%提高到2.3%`) describe the whole before.
+        let figures = doc.quantities_in(c);
+        let rates_only = !figures.is_empty() && figures.iter().all(|q| q.kind.is_rate());
+        if !rates_only && !comparison.iter().any(|w| t.contains(w.as_str())) {
             return Some(c);
         }
     }
@@ -196,10 +221,13 @@ fn whole_and_part<'d>(
     if !doc.occurrences(before, &v.averages).is_empty() {
         return None;
     }
+    // A figure in quotation marks is part of a name (“两个确保”).
     let parts: Vec<&Quantity> = doc
         .quantities_in(rest)
         .iter()
-        .filter(|q| q.kind.is_magnitude())
+        .filter(|q| {
+            q.kind.is_magnitude() && !crate::text::in_quotes(&doc.text[rest.start..q.start])
+        })
         .collect();
     let [part] = parts.as_slice() else {
         return None;

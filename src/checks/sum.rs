@@ -24,6 +24,8 @@ use crate::lexer::Quantity;
 use crate::rules::{CheckKind, Rule};
 use crate::text::{Lang, Span};
 
+mod installments;
+mod named;
 mod records;
 mod series;
 
@@ -47,6 +49,25 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
         }
         if rule.lang == Some(Lang::Zh) {
             series::find(doc, rule, sentence, &mut out);
+            installments::find(doc, rule, sentence, &mut out);
+        }
+    }
+    // A bracket of parts may run past the semicolons that end sentences, so
+    // the sentence that opens it needs only the total and a first part.
+    if rule.lang == Some(Lang::En) {
+        for sentence in doc.sentences_where(rule.lang, |f| f.magnitudes >= 2) {
+            named::find(doc, rule, sentence, &mut out);
+        }
+    }
+    // `其中` opening a sentence of fewer figures, the whole in the sentence
+    // before (`赤字2.38万亿元。其中,中央1.55万亿元,地方8300亿元`), the parts
+    // perhaps past a semicolon (`其中出口N美元,增长P%;进口M美元`).
+    if rule.lang == Some(Lang::Zh) {
+        for sentence in doc.sentences_where(rule.lang, |f| (1..3).contains(&f.magnitudes)) {
+            let at = skip_space(doc.text, sentence.start);
+            if starts_with_any(&doc.text[at..sentence.end], &rule.vocabulary.subset).is_some() {
+                series::find(doc, rule, sentence, &mut out);
+            }
         }
     }
     out
@@ -203,7 +224,7 @@ fn parenthesised(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
 }
 
 /// Words in English parentheses that make the figures values, not parts.
-const ATTRIBUTE_WORDS: &[&str] = &[
+pub(super) const ATTRIBUTE_WORDS: &[&str] = &[
     "per", "aged", "age", "ages", "at", "each", "every", "under", "over", "between", "n",
 ];
 

@@ -30,8 +30,13 @@ pub fn arabic(input: &str) -> IResult<&str, Arabic> {
     // allocation: a figure is short, and the lexer reads every one).
     let mut int_part = String::with_capacity(input.len().min(24));
     int_part.extend(head.chars().map(normalize));
-    // Groups, any of them cut by a line break (`6,86\n   7,702千元`).
+    // Groups, any of them cut by a line break (`6,86\n   7,702千元`), and
+    // the first run itself so cut (`86\n   8,669千元`).
     let mut rest = rest;
+    if let Some((more, after)) = first_run_cut(head.chars().count(), rest) {
+        int_part.extend(more.chars().map(normalize));
+        rest = after;
+    }
     if head.chars().count() <= 3 {
         loop {
             rest = fold_many0(
@@ -130,6 +135,37 @@ fn split_group<'a>(head: &str, rest: &'a str) -> Option<(&'a str, &'a str)> {
     Some((&rest[1..end], &rest[end..]))
 }
 
+/// A figure's first run of digits cut by a line break and the next line's
+/// indent, as a narrow column cuts it (`86\n   8,669千元`, `6\n　5,624千元`):
+/// the digits that open the next line make the run at most three long and
+/// are followed by a full thousands group, so the text can only be one figure
+/// written whole on a wider page. `head` is how many digits stand before the
+/// break; the next line must be indented. The digits after the break and
+/// what follows them.
+fn first_run_cut(head: usize, rest: &str) -> Option<(&str, &str)> {
+    if head > 2 {
+        return None;
+    }
+    let line = rest
+        .strip_prefix("\r\n")
+        .or_else(|| rest.strip_prefix('\n'))?;
+    let indent = line.trim_start_matches([' ', '\t', '\u{3000}']);
+    if indent.len() == line.len() {
+        return None;
+    }
+    let more = digit_bytes(indent);
+    let k = indent[..more].chars().count();
+    if k == 0 || head + k > 3 {
+        return None;
+    }
+    let group = indent[more..].strip_prefix(',')?;
+    let g = digit_bytes(group);
+    if group[..g].chars().count() != 3 {
+        return None;
+    }
+    Some((&indent[..more], &indent[more..]))
+}
+
 /// The length in bytes of the digits `s` opens with.
 fn digit_bytes(s: &str) -> usize {
     s.chars()
@@ -183,7 +219,8 @@ pub fn plain(input: &str) -> Option<(usize, i64, u32)> {
     let after = &input[end..];
     let more_grammar = after.starts_with(|c: char| is_digit(c) || c == '．')
         || (decimals == 0 && head <= 3 && after.starts_with([',', '，']))
-        || (decimals == 0 && head <= 3 && comma_on_next_line(after));
+        || (decimals == 0 && head <= 3 && comma_on_next_line(after))
+        || (decimals == 0 && first_run_cut(head, after).is_some());
     if more_grammar || head + decimals > 18 {
         return None;
     }
@@ -264,6 +301,16 @@ mod tests {
         assert_eq!(parse("2\n   ,560,000千元"), ("2560000".into(), "千元"));
         assert_eq!(parse("2\n   ,56千元"), ("2".into(), "\n   ,56千元"));
         assert_eq!(parse("2024\n   ,560"), ("2024".into(), "\n   ,560"));
+        // Cut inside the first run: only before a full group, on an
+        // indented line, and never past three digits.
+        assert_eq!(parse("86\n   8,669千元"), ("868669".into(), "千元"));
+        assert_eq!(parse("6\r\n\u{3000}5,624千元"), ("65624".into(), "千元"));
+        assert_eq!(parse("17\n   1,000,000元"), ("171000000".into(), "元"));
+        assert_eq!(parse("86\n8,669"), ("86".into(), "\n8,669"));
+        assert_eq!(parse("86\n   28,669"), ("86".into(), "\n   28,669"));
+        assert_eq!(parse("123\n   8,669"), ("123".into(), "\n   8,669"));
+        assert_eq!(parse("86\n   8,66人"), ("86".into(), "\n   8,66人"));
+        assert_eq!(parse("86\n   8669"), ("86".into(), "\n   8669"));
     }
 
     /// Where the quick reading of plain figures answers, the grammar reads

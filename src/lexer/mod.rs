@@ -1061,7 +1061,11 @@ fn finish(text: &str, n: Number) -> Option<Quantity> {
     let rest = &text[end..];
     let trimmed = rest.trim_start_matches([' ', '\t', '\r', '\n', '\u{3000}']);
     let gap = rest.len() - trimmed.len();
-    let gap_ok = gap == 0 || (!n.chinese && gap <= 8);
+    // Digits with a Chinese scale (`776,467千`) may have their unit on the
+    // next line of a page printed in narrow columns (`千\n　　元`).
+    let wrapped =
+        || rest[..gap].matches('\n').count() == 1 && text[n.start..].starts_with(arabic::is_digit);
+    let gap_ok = gap == 0 || (!n.chinese && gap <= 8) || wrapped();
 
     let mut kind = QuantityKind::Count;
     let mut unit: Option<&'static str> = None;

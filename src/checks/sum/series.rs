@@ -74,7 +74,7 @@ pub fn find(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
         if !doc.occurrences(head, &v.averages).is_empty() {
             continue;
         }
-        let Some(whole) = crate::checks::only_magnitude(doc, head) else {
+        let Some(whole) = whole_in(doc, head, Span::new(from, sentence.end)) else {
             continue;
         };
         let Some((parts, segments, first_empty)) =
@@ -86,7 +86,7 @@ pub fn find(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
         if parts.len() < 2 || (segments < 2 && !first_empty) {
             continue;
         }
-        let mode = if partitions(doc, rule, &parts) {
+        let mode = if partitions(doc, rule, &parts) && !more_after(doc, whole, &parts) {
             Mode::Equal
         } else {
             Mode::AtMost
@@ -94,6 +94,28 @@ pub fn find(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
         let figures: Vec<&Quantity> = parts.iter().map(|(q, _)| *q).collect();
         out.push(judge(doc, rule, whole, &figures, mode));
     }
+}
+
+/// The whole in `head`: its one magnitude, or else its one magnitude with a
+/// unit of the family of the first such figure after it
+/// (`五年共计12319亿元,其中…“两个确保”…1777亿元`: five years is no whole of
+/// money, two items of a name no part).
+fn whole_in<'d>(doc: &'d Doc, head: Span, after: Span) -> Option<&'d Quantity> {
+    if let Some(q) = crate::checks::only_magnitude(doc, head) {
+        return Some(q);
+    }
+    let wholes = || {
+        doc.quantities_in(head)
+            .iter()
+            .filter(|q| q.kind.is_magnitude() && q.unit.is_some())
+    };
+    let first = doc
+        .quantities_in(after)
+        .iter()
+        .find(|q| q.kind.is_magnitude() && wholes().any(|w| w.same_family(q)))?;
+    let mut same = wholes().filter(|q| q.same_family(first));
+    let q = same.next()?;
+    same.next().is_none().then_some(q)
 }
 
 /// A clause naming a whole the clauses after it break down:
@@ -191,13 +213,31 @@ fn collect<'d>(
     Some((parts, segments, first_empty))
 }
 
+/// Where a comparison opens in `seg` (its end if none): it describes the
+/// part before it (`A 5亿元,增加1亿元`), so only what precedes it counts. A
+/// comparison word before any part with no figure after it is a verb in the
+/// part's name (`用于增加职工工资1755亿元`), not a comparison.
+fn comparison_start(doc: &Doc, rule: &Rule, whole: &Quantity, seg: Span) -> usize {
+    for (s, e) in doc.occurrences(seg, &rule.vocabulary.comparison) {
+        let part_before = doc
+            .quantities_in(Span::new(seg.start, s))
+            .iter()
+            .any(|q| q.kind.is_magnitude() && q.same_family(whole));
+        let figure_after = doc
+            .quantities_in(Span::new(e, seg.end))
+            .first()
+            .is_some_and(|q| crate::checks::chars_between(doc.text, e, q.start) <= 3);
+        if part_before || figure_after {
+            return s;
+        }
+    }
+    seg.end
+}
+
 /// The parts one clause gives.
 fn segment<'d>(doc: &'d Doc, rule: &Rule, whole: &Quantity, seg: Span) -> Segment<'d> {
     let v = &rule.vocabulary;
-    // A comparison describes the part before: only what precedes it counts.
-    let end = doc
-        .first_occurrence(seg, &v.comparison)
-        .map_or(seg.end, |(s, _)| s);
+    let end = comparison_start(doc, rule, whole, seg);
     let family: Vec<&Quantity> = doc
         .quantities_in(Span::new(seg.start, end))
         .iter()
@@ -218,7 +258,12 @@ fn segment<'d>(doc: &'d Doc, rule: &Rule, whole: &Quantity, seg: Span) -> Segmen
                 .collect();
             // A figure for each of several names (襄阳市、孝感市各3例) is
             // more than one part.
-            if v.whole_hint.iter().any(|w| label.contains(w.as_str())) || label.ends_with('各') {
+            // Nor is what earlier years provided (已编列N元) part of this
+            // year's whole.
+            if v.whole_hint.iter().any(|w| label.contains(w.as_str()))
+                || v.earlier_years.iter().any(|w| label.contains(w.as_str()))
+                || label.ends_with('各')
+            {
                 return Segment::Stop;
             }
             Segment::Parts(vec![(q, name(seg.start, q))])
@@ -325,6 +370,32 @@ fn ends_with_semicolon(s: &str) -> bool {
 }
 
 /// The sentence right after `sentence` in the same paragraph.
+/// Whether the next few sentences after the last part, in the same
+/// paragraph, hold another figure of the whole's family: it may add to the
+/// parts (`…;其他N元。…;另上缴M元,这也包括在收入以内`), so they need not
+/// make the whole alone.
+fn more_after(doc: &Doc, whole: &Quantity, parts: &Parts) -> bool {
+    let Some(&(last, _)) = parts.last() else {
+        return false;
+    };
+    let i = doc.sentences.partition_point(|s| s.end <= last.start);
+    let mut current = doc.sentences.get(i).copied();
+    for _ in 0..3 {
+        let Some(next) = current.and_then(|s| next_sentence(doc, s)) else {
+            return false;
+        };
+        if doc
+            .quantities_in(next)
+            .iter()
+            .any(|q| q.kind.is_magnitude() && q.same_family(whole))
+        {
+            return true;
+        }
+        current = Some(next);
+    }
+    false
+}
+
 fn next_sentence(doc: &Doc, sentence: Span) -> Option<Span> {
     let i = doc.sentences.partition_point(|s| s.start <= sentence.start);
     let next = *doc.sentences.get(i)?;
