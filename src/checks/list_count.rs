@@ -45,6 +45,8 @@ use crate::rules::{CheckKind, Rule};
 use crate::text::Span;
 use std::collections::BTreeSet;
 
+mod numbered;
+
 /// Largest count a list claim is checked for.
 const MAX_COUNT: u32 = 30;
 
@@ -96,9 +98,24 @@ fn english(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
                     before[..before.len() - d.len()].trim_end()
                 });
             let after = super::range(text, skip_space(text, q.end), end_of_sentence);
+            // After `of` or `in` the count may still name a list that a
+            // colon or a dash opens (`a combination of three types: …`), but
+            // not when a figure picks from it (`one of two amounts: …`); `a
+            // total of 11 states (…)` counts its list.
+            let of_in =
+                super::word_before(before_det, "of") || super::word_before(before_det, "in");
+            let total_of = super::word_before(before_det, "total of");
+            let picks = of_in
+                && doc
+                    .quantities_in(Span::new(sentence.start, q.start))
+                    .last()
+                    .is_some_and(|p| {
+                        let between = text[p.end..q.start].trim();
+                        between.len() <= 12
+                            && between.split_whitespace().any(|w| w == "of" || w == "in")
+                    });
             if text[q.end..].starts_with('-')
-                || super::word_before(before_det, "of")
-                || super::word_before(before_det, "in")
+                || picks
                 || v.hedges.iter().any(|h| super::word_before(&before, h))
                 || v.not_after.iter().any(|w| super::word_at(after, w))
                 || named_number(text, sentence.start, q.start)
@@ -157,11 +174,27 @@ fn english(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
             // city)", "2 years were stratified (i.e., …)": a parenthesis or an
             // apposition belongs to what follows "of" or a verb, not to the
             // count's noun.
+            let dash = dash_at(&text[lead_at..end_of_sentence]);
             if colon_only && lead != ':' {
+                continue;
+            }
+            if of_in && !total_of && lead != ':' && dash.is_none() {
                 continue;
             }
             let mut items_start = lead_at + lead.len_utf8();
             let readings: Option<Reading> = match lead {
+                // `six steps: 1) …; 2) …`: the markers count the items.
+                ':' if numbered::read(doc, items_start).is_some() => {
+                    numbered::read(doc, items_start)
+                }
+                // `three forces – A, B, and C –`: up to the same dash again.
+                _ if dash.is_some() => {
+                    let d = dash.unwrap_or_default();
+                    let from = lead_at + d.len();
+                    text[from..end_of_sentence]
+                        .find(d)
+                        .and_then(|k| read_english(doc, Span::new(from, from + k), v))
+                }
                 // (A colon inside brackets: the list ends where they close.)
                 ':' => {
                     let rest = &text[items_start..end_of_sentence];
@@ -191,6 +224,13 @@ fn english(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
             out.push(judge(rule, Span::new(q.start, q.end), count, r));
         }
     }
+}
+
+/// The dash that opens `s`, if any: an en or em dash, or `--`.
+fn dash_at(s: &str) -> Option<&'static str> {
+    ["--", "\u{2013}", "\u{2014}"]
+        .into_iter()
+        .find(|d| s.starts_with(d))
 }
 
 /// Whether the figure at `at` is part of a name: glued to a word by a hyphen
