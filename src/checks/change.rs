@@ -76,6 +76,18 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
                 let scope_end = next.map_or(clause.end, |c| c.end);
                 let scope_end = scope_end.min(crate::text::floor_boundary(doc.text, from + REACH));
                 let stated = stated_change(doc, rule, from, scope_end, next.map(|c| c.start));
+                if stated.is_none() {
+                    // `from X to Y, a 67% increase`
+                    let sizes = trailing_sizes(doc, rule, sentence, after.end, dir);
+                    if !sizes.is_empty() {
+                        out.extend(
+                            sizes
+                                .iter()
+                                .map(|d| judge(doc, rule, before, after, dir, verb, Some(d))),
+                        );
+                        continue;
+                    }
+                }
                 let mut claim = judge(doc, rule, before, after, dir, verb, stated);
                 if claim.verdict.is_none() {
                     claim.verdict = multiple_verdict(doc, rule, before, after, verb);
@@ -194,12 +206,18 @@ fn verb_from_to<'d>(
         None => noun_before(doc, rule, s)?,
     };
     let before = doc
-        .quantity_at(skip_hedge(doc, rule, e))
+        .quantity_at(skip_space(doc.text, e))
+        .or_else(|| doc.quantity_at(skip_hedge(doc, rule, e)))
         .filter(|q| q.kind.is_checkable())?;
     let p = skip_space(doc.text, skip_year(doc, before.end));
-    let to = starts_with_any(&doc.text[p..], &v.to)?;
+    // `to` at once, or after a time phrase (`during 1999–2000 to`).
+    let to_end = match starts_with_any(&doc.text[p..], &v.to) {
+        Some(to) => p + to.len(),
+        None => to_after_time(doc, rule, before.end)?,
+    };
     let after = doc
-        .quantity_at(skip_hedge(doc, rule, p + to.len()))
+        .quantity_at(skip_space(doc.text, to_end))
+        .or_else(|| doc.quantity_at(skip_hedge(doc, rule, to_end)))
         .filter(|q| q.kind.is_checkable())?;
     let comparable = before.same_family(after)
         || (before.kind == QuantityKind::Percent && after.kind == QuantityKind::Percent);
@@ -207,7 +225,7 @@ fn verb_from_to<'d>(
 }
 
 /// After spaces at `at`, past a hedge (`approximately`, `an estimated`):
-/// where the figure stands.
+/// where the figure stands (when the figure does not hold the hedge itself).
 fn skip_hedge(doc: &Doc, rule: &Rule, at: usize) -> usize {
     let p = skip_space(doc.text, at);
     let rest = &doc.text[p..];
@@ -256,9 +274,28 @@ fn to_from(doc: &Doc, rule: &Rule, sentence: Span, s: usize, e: usize) -> Option
     let after = figure_before(doc, sentence.start, s)?;
     let before_after = doc.text[..after.start].trim_end();
     let to = v.to.iter().find(|w| super::word_before(before_after, w))?;
-    let (sizes, at) = sizes_before(doc, sentence, before_after.len() - to.len())?;
+    let (mut sizes, at) = sizes_before(doc, sentence, before_after.len() - to.len())?;
     let word = verb_before_gap(doc, rule, sentence, at)?;
+    // Or the sizes after: `…, an increase of $22.9 million`.
+    if sizes.is_empty() {
+        sizes = trailing_sizes(doc, rule, sentence, before.end, word.0);
+    }
     claims_of(doc, rule, sentence, (before, after), word, &sizes, (s, e))
+}
+
+/// The sizes of a noun of change after the figure ending at `end`
+/// ([`trailing_noun`]), when it goes the verb's way.
+fn trailing_sizes<'d>(
+    doc: &'d Doc,
+    rule: &Rule,
+    sentence: Span,
+    end: usize,
+    dir: Direction,
+) -> Vec<&'d Quantity> {
+    match trailing_noun(doc, rule, sentence, end) {
+        Some((d, _, sizes)) if d == dir => sizes,
+        _ => Vec::new(),
+    }
 }
 
 /// [`verb_before`], past one adverb (`increased significantly to`) or a
@@ -362,18 +399,21 @@ fn sizes_before<'d>(
 /// in fiscal 2003`).
 fn figure_before<'d>(doc: &'d Doc, sentence_start: usize, at: usize) -> Option<&'d Quantity> {
     let from = crate::text::ceil_boundary(doc.text, at.saturating_sub(96)).max(sentence_start);
-    let q = doc
-        .quantities_in(Span::new(from, at))
+    // The nearest, or the one before it when that is the share beside it
+    // (`$5.6 million, or 19.6% of net sales, for fiscal 2000`).
+    doc.quantities_in(Span::new(from, at))
         .iter()
         .rev()
-        .find(|q| q.kind.is_checkable())?;
-    time_gap(doc, q.end, at).then_some(q)
+        .filter(|q| q.kind.is_checkable())
+        .take(2)
+        .find(|q| time_gap(doc, q.end, at))
 }
 
 /// Whether `a..b` is empty or a short phrase of time that states no other
 /// figure: ` in fiscal 2003`, ` at March 31, 2006`, ` for the year ended June
 /// 30, 2003`.
 fn time_gap(doc: &Doc, a: usize, b: usize) -> bool {
+    let a = share_aside(doc, a, b).unwrap_or(a);
     let gap = &doc.text[a..b];
     if gap.trim().is_empty() {
         return true;
@@ -397,6 +437,34 @@ fn time_gap(doc: &Doc, a: usize, b: usize) -> bool {
             .quantities_in(Span::new(a, b))
             .iter()
             .all(|q| !q.kind.is_checkable())
+}
+
+/// A share stated beside a value, in `a..b` right after it: `, or 19.6% of
+/// net sales,` (`$5.6 million, or 19.6% of net sales, for fiscal 2000`). Where
+/// it ends: past its words (up to a comma, a time phrase or `b`) and a comma.
+fn share_aside(doc: &Doc, a: usize, b: usize) -> Option<usize> {
+    let gap = &doc.text[a..b];
+    let t = gap.trim_start_matches([' ', ',']);
+    let r = t.strip_prefix("or ")?;
+    let share = doc
+        .quantity_at(skip_space(doc.text, b - r.len()))
+        .filter(|q| q.kind == QuantityKind::Percent && q.end < b)?;
+    let words = doc.text[share.end..b].strip_prefix(" of ")?;
+    let mut k = b - words.len();
+    for w in words.split_inclusive(' ') {
+        let word = w.trim_end();
+        let bare = word.trim_end_matches(',');
+        let opens_time = matches!(bare, "in" | "for" | "at" | "on" | "as" | "during");
+        if opens_time || !bare.chars().all(|c| c.is_ascii_alphabetic() || c == '-') {
+            break;
+        }
+        k += w.len();
+        if word.ends_with(',') {
+            break;
+        }
+    }
+    let k = k + doc.text[k..b].len() - doc.text[k..b].trim_start_matches([' ', ',']).len();
+    Some(k)
 }
 
 /// The claims of one change with its stated sizes (none: the direction only).
@@ -468,13 +536,19 @@ fn size_from_to(doc: &Doc, rule: &Rule, sentence: Span, s: usize, e: usize) -> O
 
 /// After a figure: a time phrase, then `to` and the figure it names.
 fn figure_after_to<'d>(doc: &'d Doc, rule: &Rule, end: usize) -> Option<&'d Quantity> {
-    let limit = crate::text::floor_boundary(doc.text, (end + 96).min(doc.text.len()));
-    let (_, to_end) = doc
-        .occurrences(Span::new(end, limit), &rule.vocabulary.to)
-        .into_iter()
-        .find(|&(ts, _)| time_gap(doc, end, ts))?;
+    let to_end = to_after_time(doc, rule, end)?;
     doc.quantity_at(skip_space(doc.text, to_end))
         .filter(|q| q.kind.is_checkable())
+}
+
+/// Where a `to` word ends that follows a figure ending at `end`, with at
+/// most a time phrase between (`$11.8 million in fiscal 2002 to`).
+fn to_after_time(doc: &Doc, rule: &Rule, end: usize) -> Option<usize> {
+    let limit = crate::text::floor_boundary(doc.text, (end + 96).min(doc.text.len()));
+    doc.occurrences(Span::new(end, limit), &rule.vocabulary.to)
+        .into_iter()
+        .find(|&(ts, _)| time_gap(doc, end, ts))
+        .map(|(_, te)| te)
 }
 
 /// `was $44.5 million, a 23.5% increase from $36.0 million`, `totaled
@@ -537,26 +611,51 @@ fn from_then_noun(
     s: usize,
     e: usize,
 ) -> Option<Vec<Claim>> {
-    let v = &rule.vocabulary;
     let before = doc
         .quantity_at(skip_space(doc.text, e))
         .filter(|q| q.kind.is_checkable())?;
     let after = figure_before(doc, sentence.start, s)?;
-    // The comma that ends the value before and its time phrase.
-    let limit = crate::text::floor_boundary(doc.text, (before.end + 64).min(sentence.end));
-    let comma = before.end + doc.text[before.end..limit].find(',')?;
-    if !time_gap(doc, before.end, comma) {
+    let (dir, noun, sizes) = trailing_noun(doc, rule, sentence, before.end)?;
+    let word = (dir, noun, after.start);
+    claims_of(doc, rule, sentence, (before, after), word, &sizes, (s, e))
+}
+
+/// After a figure ending at `end` (and its time phrase), a comma and a noun
+/// of change with its sizes: `, an increase of D[, or P%]`, `, a P%
+/// increase`. The noun's direction and text, and the sizes.
+fn trailing_noun<'d>(
+    doc: &'d Doc,
+    rule: &Rule,
+    sentence: Span,
+    end: usize,
+) -> Option<(Direction, &'d str, Vec<&'d Quantity>)> {
+    let v = &rule.vocabulary;
+    if end >= sentence.end {
         return None;
     }
-    let rest = skip_space(doc.text, comma + 1);
-    let t = &doc.text[rest..sentence.end];
-    let article = ["an ", "a "].iter().find(|a| t.starts_with(**a))?;
+    // The comma that ends the value and its time phrase (which may hold
+    // commas of its own: `at June 30, 1996, an increase of …`).
+    let limit = crate::text::floor_boundary(doc.text, (end + 64).min(sentence.end));
+    let (rest, article) = doc.text[end..limit]
+        .match_indices(',')
+        .map(|(k, _)| end + k)
+        .take_while(|&comma| time_gap(doc, end, comma))
+        .find_map(|comma| {
+            let rest = skip_space(doc.text, comma + 1);
+            let t = &doc.text[rest..sentence.end];
+            ["an ", "a "]
+                .into_iter()
+                .find(|a| t.starts_with(a))
+                .map(|a| (rest, a))
+        })?;
     let at = skip_space(doc.text, rest + article.len());
-    let noun_at = |p: usize| -> Option<(Direction, &str)> {
+    // The noun as it stands in the text.
+    let noun_at = |p: usize| -> Option<(Direction, &'d str)> {
         let t = &doc.text[p..sentence.end];
         starts_with_any(t, &v.rise_nouns)
-            .map(|w| (Direction::Up, w))
-            .or_else(|| starts_with_any(t, &v.fall_nouns).map(|w| (Direction::Down, w)))
+            .map(|w| (Direction::Up, w.len()))
+            .or_else(|| starts_with_any(t, &v.fall_nouns).map(|w| (Direction::Down, w.len())))
+            .map(|(d, n)| (d, &doc.text[p..p + n]))
     };
     let mut sizes: Vec<&Quantity> = Vec::new();
     let (dir, noun) = if let Some((dir, noun)) = noun_at(at) {
@@ -584,8 +683,7 @@ fn from_then_noun(
     if sizes.iter().any(|q| q.end > sentence.end) {
         return None;
     }
-    let word = (dir, noun, after.start);
-    claims_of(doc, rule, sentence, (before, after), word, &sizes, (s, e))
+    Some((dir, noun, sizes))
 }
 
 /// `doubled from 45 to 60`: the verb states a multiple that the figures must
