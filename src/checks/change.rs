@@ -409,6 +409,9 @@ fn figure_before<'d>(doc: &'d Doc, sentence_start: usize, at: usize) -> Option<&
         .find(|q| time_gap(doc, q.end, at))
 }
 
+/// The words a time phrase after a figure opens with.
+const TIME_OPENERS: &[&str] = &["in ", "for ", "at ", "on ", "as of ", "during ", "as at "];
+
 /// Whether `a..b` is empty or a short phrase of time that states no other
 /// figure: ` in fiscal 2003`, ` at March 31, 2006`, ` for the year ended June
 /// 30, 2003`.
@@ -422,9 +425,7 @@ fn time_gap(doc: &Doc, a: usize, b: usize) -> bool {
         return false;
     }
     let lower = gap.trim().to_ascii_lowercase();
-    let opens = ["in ", "for ", "at ", "on ", "as of ", "during ", "as at "]
-        .iter()
-        .any(|p| lower.starts_with(p));
+    let opens = TIME_OPENERS.iter().any(|p| lower.starts_with(p));
     let joins = lower.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
         matches!(
             w,
@@ -545,6 +546,22 @@ fn figure_after_to<'d>(doc: &'d Doc, rule: &Rule, end: usize) -> Option<&'d Quan
 /// most a time phrase between (`$11.8 million in fiscal 2002 to`).
 fn to_after_time(doc: &Doc, rule: &Rule, end: usize) -> Option<usize> {
     let limit = crate::text::floor_boundary(doc.text, (end + 96).min(doc.text.len()));
+    // A cheap look first: a time phrase opens (after a share beside the value).
+    let a = share_aside(doc, end, limit).unwrap_or(end);
+    let p = skip_space(doc.text, a).min(limit);
+    if a == end {
+        if let Some(to) = starts_with_any(&doc.text[p..], &rule.vocabulary.to) {
+            return Some(p + to.len());
+        }
+    }
+    let head: String = doc.text[p..limit]
+        .chars()
+        .take(8)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if !TIME_OPENERS.iter().any(|o| head.starts_with(o)) {
+        return None;
+    }
     doc.occurrences(Span::new(end, limit), &rule.vocabulary.to)
         .into_iter()
         .find(|&(ts, _)| time_gap(doc, end, ts))

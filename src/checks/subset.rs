@@ -53,7 +53,9 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
             };
             out.push(judge(doc, rule, whole, part));
         }
-        within_clause(doc, rule, sentence, &mut out);
+        if rule.lang == Some(crate::text::Lang::Zh) {
+            within_clause(doc, rule, sentence, &mut out);
+        }
     }
     out
 }

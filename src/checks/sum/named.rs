@@ -55,13 +55,6 @@ fn read(doc: &Doc, rule: &Rule, sentence: Span, open: usize, inner: Span) -> Opt
         .quantities_in(Span::new(sentence.start, open))
         .last()
         .filter(|q| bare_count(q))?;
-    // Said to be a total, the parenthesis is read by `parenthesised`.
-    let head = Span::new(sentence.start, total.start);
-    if !doc.occurrences(head, &rule.vocabulary.total).is_empty()
-        || doc.slice(head).to_ascii_lowercase().contains("total")
-    {
-        return None;
-    }
     let name = &doc.text[total.end..open];
     let words = name.split_whitespace().count();
     if words == 0
@@ -73,6 +66,13 @@ fn read(doc: &Doc, rule: &Rule, sentence: Span, open: usize, inner: Span) -> Opt
         return None;
     }
     let parts = items(doc, rule, inner)?;
+    // Said to be a total, the parenthesis is read by `parenthesised`.
+    let head = Span::new(sentence.start, total.start);
+    if !doc.occurrences(head, &rule.vocabulary.total).is_empty()
+        || doc.slice(head).to_ascii_lowercase().contains("total")
+    {
+        return None;
+    }
     if parts.len() < 2 || !parts.iter().all(|p| p.same_family(total)) {
         return None;
     }
