@@ -95,7 +95,7 @@ fn of_whole(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
     let clauses = doc.clauses(sentence);
     let qs = doc.quantities_in(sentence);
     // Of the Y, X (Z%)
-    for w in clauses.windows(2) {
+    for (k, w) in clauses.windows(2).enumerate() {
         let mut at = skip_space(doc.text, w[0].start);
         // 1. Of the 200 staff: past a list marker.
         if let Some(marker) = doc
@@ -111,6 +111,18 @@ fn of_whole(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
             .quantity_at(skip_space(doc.text, at + word.len()))
             .filter(|q| q.kind.is_magnitude())
         else {
+            // `Of these,` / `, of which`: the whole stands before.
+            if let Some(whole) = pointed_whole(doc, sentence, &clauses, k, at + word.len()) {
+                let from = if doc.text[at + word.len()..w[0].end]
+                    .trim_start()
+                    .starts_with("wh")
+                {
+                    at + word.len()
+                } else {
+                    w[0].end
+                };
+                later_pairs(doc, rule, sentence, whole, from, out);
+            }
             continue;
         };
         // Pairs in brackets anywhere after the head: `the most common were
@@ -169,11 +181,14 @@ fn of_whole(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
 }
 
 /// After `Of the 139 patients, 54 (38.8%) recovered`, the pairs that follow
-/// in the sentence share the whole: `, 59 (42.4%) improved, and 26 (18.7%)
-/// …`, `diarrhea (80 [87%]), fever (61 [66%])`. Each is a figure of the
-/// whole's family with its rate alone in brackets right after it. The pairs
-/// end at a new base (`of whom`, `among them`, `of the N`: the `of_whole` or
-/// `subset` words) or a figure of the family without a rate.
+/// share the whole: `, 59 (42.4%) improved, and 26 (18.7%) …`, `diarrhea
+/// (80 [87%]), fever (61 [66%])`, `$93.5 million or 32.1% of such revenues
+/// …; $33.7 million or 11.6% …`. Each is a figure of the whole's family with
+/// its rate right after it, alone in brackets or after `or`; a rate of
+/// another base (`or 5% of sales`; `of such revenues`, `of the total` name
+/// this one) ends them. They run on past semicolons, and end at a new base
+/// (`of whom`, `among them`, `of the N`) or a figure of the family without a
+/// rate.
 fn later_pairs(
     doc: &Doc,
     rule: &Rule,
@@ -182,13 +197,51 @@ fn later_pairs(
     from: usize,
     out: &mut Vec<Claim>,
 ) {
+    let mut sentence = sentence;
+    let mut from = from;
+    for _ in 0..MAX_PAIR_SENTENCES {
+        let (ended, last_end) = pairs_in(doc, rule, sentence, whole, from, out);
+        if ended || !doc.slice(sentence).trim_end().ends_with(';') {
+            return;
+        }
+        // On into the sentence after a semicolon, if nothing but its end
+        // followed the last pair.
+        if last_end < sentence.end
+            && !doc.text[last_end..sentence.end]
+                .trim_start_matches([')', ']'])
+                .chars()
+                .all(|c| c.is_alphabetic() || c.is_whitespace() || matches!(c, ';' | ',' | '-'))
+        {
+            return;
+        }
+        let Some(next) = super::subset::next_sentence(doc, sentence) else {
+            return;
+        };
+        sentence = next;
+        from = next.start;
+    }
+}
+
+/// Sentences at most that one series of pairs runs over.
+const MAX_PAIR_SENTENCES: usize = 12;
+
+/// The pairs of [`later_pairs`] in one sentence from `from`: whether they
+/// ended there, and where the last one ends.
+fn pairs_in(
+    doc: &Doc,
+    rule: &Rule,
+    sentence: Span,
+    whole: &Quantity,
+    from: usize,
+    out: &mut Vec<Claim>,
+) -> (bool, usize) {
     let qs = doc.quantities_in(Span::new(from, sentence.end));
     let mut i = 0;
     let mut last_end = from;
     while i < qs.len() {
         let part = &qs[i];
         if part.kind.is_rate() {
-            break;
+            return (true, last_end);
         }
         if !part.kind.is_magnitude() || !part.same_family(whole) {
             i += 1;
@@ -202,19 +255,91 @@ fn later_pairs(
                 "of" | "among" | "whom" | "which" | "including" | "remaining"
             )
         });
-        let Some(stated) = qs.get(i + 1) else { break };
+        let Some(stated) = qs.get(i + 1) else {
+            return (true, last_end);
+        };
         let open = doc.text[part.end..stated.start].trim();
         let close = doc.text[stated.end..].trim_start();
-        if new_base
-            || !stated.kind.is_rate()
-            || !matches!(open, "(" | "[")
-            || !close.starts_with([')', ']'])
-        {
-            break;
+        let bracketed = matches!(open, "(" | "[") && close.starts_with([')', ']']);
+        let after_or = led_by(open, &["or".to_string()]) && same_base(close);
+        if new_base || !stated.kind.is_rate() || !(bracketed || after_or) {
+            return (true, last_end);
         }
         out.push(judge(doc, rule, whole, part, stated));
         last_end = stated.end;
         i += 2;
+    }
+    (false, last_end)
+}
+
+/// Whether the text after a rate keeps the whole's base: no `of`, or an
+/// `of` that names the whole again (`of such revenues`, `of the total`).
+fn same_base(after: &str) -> bool {
+    let after = after.trim_start_matches(',').trim_start();
+    let Some(rest) = after.strip_prefix("of ") else {
+        return true;
+    };
+    [
+        "such ",
+        "these",
+        "this ",
+        "that ",
+        "total",
+        "the total",
+        "it,",
+        "it ",
+    ]
+    .iter()
+    .any(|w| rest.starts_with(w))
+}
+
+/// `Of these, 1,624 (99.2%) agreed`, `Of this amount, $93.5 million or
+/// 32.1% …`: the clause `w` points back (an `of_whole` word and a word such
+/// as `these` alone) to the one figure of the first part's family in the
+/// sentence before; `…$15.8 million, of which $13.6 million, or 86%, …`: to
+/// the figure the clause before ends with. The whole, if found.
+fn pointed_whole<'d>(
+    doc: &'d Doc,
+    sentence: Span,
+    clauses: &[Span],
+    k: usize,
+    after_word: usize,
+) -> Option<&'d Quantity> {
+    let clause = clauses[k];
+    let rest = doc.text[after_word..clause.end]
+        .trim()
+        .trim_end_matches(',')
+        .trim_end()
+        .to_ascii_lowercase();
+    let first = doc
+        .quantities_in(Span::new(after_word, sentence.end))
+        .iter()
+        .find(|q| q.kind.is_magnitude())?;
+    let one_of = |qs: &'d [Quantity]| {
+        let mut it = qs
+            .iter()
+            .filter(|q| q.kind.is_magnitude() && q.same_family(first));
+        let q = it.next()?;
+        it.next().is_none().then_some(q)
+    };
+    match rest.as_str() {
+        "these" | "those" | "them" | "this amount" | "this total" | "this number"
+        | "that amount" => {
+            let prev = super::subset::previous_sentence(doc, sentence)?;
+            one_of(doc.quantities_in(prev))
+        }
+        // `, of which $13.6 million, or 86%`: the part in this clause.
+        _ if k > 0 && (rest.starts_with("which") || rest.starts_with("whom")) => {
+            let before = clauses[k - 1];
+            let last = doc.quantities_in(before).last()?;
+            let at_end = doc.text[last.end..before.end]
+                .trim()
+                .trim_end_matches(',')
+                .trim()
+                .is_empty();
+            (at_end && last.kind.is_magnitude() && last.same_family(first)).then_some(last)
+        }
+        _ => None,
     }
 }
 
@@ -340,6 +465,8 @@ fn part_rate_of_whole(doc: &Doc, sentence: Span, out: &mut Vec<Claim>, rule: &Ru
             .map(str::trim);
         if open == "(" && of == Some("") {
             out.push(judge(doc, rule, whole, part, stated));
+            // `17 (63.0%) of 27 … (while 10, or 37.0%, …)`
+            later_pairs(doc, rule, sentence, whole, whole.end, out);
         }
     }
 }

@@ -124,6 +124,15 @@ pub(super) fn previous_sentence(doc: &Doc, sentence: Span) -> Option<Span> {
         .then_some(prev)
 }
 
+/// The sentence just after `sentence` in the same paragraph (as
+/// [`previous_sentence`]: only its end mark and spaces between them).
+pub(super) fn next_sentence(doc: &Doc, sentence: Span) -> Option<Span> {
+    let i = doc.sentences.partition_point(|s| s.start <= sentence.start);
+    let next = *doc.sentences.get(i)?;
+    let gap = &doc.text[sentence.end.min(next.start)..next.start];
+    (next.end <= doc.span.end && !gap.contains('\n') && gap.chars().count() <= 2).then_some(next)
+}
+
 /// A clause that closes a parenthesis opened in an earlier one is an aside
 /// (`245例(140例治愈出院,1例死亡),其中输入性病例116例`): the whole is what
 /// stands before the parenthesis, in the clause that opened it.

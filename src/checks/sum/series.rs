@@ -185,7 +185,7 @@ fn collect<'d>(
     let mut more = MAX_CLAUSES;
     while more > 0 && ends_with_semicolon(doc.slice(current)) {
         more -= 1;
-        let Some(next) = next_sentence(doc, current) else {
+        let Some(next) = subset::next_sentence(doc, current) else {
             break;
         };
         let cl = doc.clauses(next);
@@ -369,7 +369,6 @@ fn ends_with_semicolon(s: &str) -> bool {
     s.trim_end().ends_with([';', '\u{ff1b}'])
 }
 
-/// The sentence right after `sentence` in the same paragraph.
 /// Whether the next few sentences after the last part, in the same
 /// paragraph, hold another figure of the whole's family: it may add to the
 /// parts (`…;其他N元。…;另上缴M元,这也包括在收入以内`), so they need not
@@ -381,7 +380,7 @@ fn more_after(doc: &Doc, whole: &Quantity, parts: &Parts) -> bool {
     let i = doc.sentences.partition_point(|s| s.end <= last.start);
     let mut current = doc.sentences.get(i).copied();
     for _ in 0..3 {
-        let Some(next) = current.and_then(|s| next_sentence(doc, s)) else {
+        let Some(next) = current.and_then(|s| subset::next_sentence(doc, s)) else {
             return false;
         };
         if doc
@@ -394,11 +393,4 @@ fn more_after(doc: &Doc, whole: &Quantity, parts: &Parts) -> bool {
         current = Some(next);
     }
     false
-}
-
-fn next_sentence(doc: &Doc, sentence: Span) -> Option<Span> {
-    let i = doc.sentences.partition_point(|s| s.start <= sentence.start);
-    let next = *doc.sentences.get(i)?;
-    let gap = &doc.text[sentence.end.min(next.start)..next.start];
-    (next.end <= doc.span.end && !gap.contains('\n') && gap.chars().count() <= 2).then_some(next)
 }
