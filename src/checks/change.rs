@@ -23,6 +23,8 @@ use crate::rules::{CheckKind, Rule};
 use crate::text::Span;
 use num_traits::Zero;
 
+mod respectively;
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
     Up,
@@ -43,6 +45,7 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
         for (ci, &clause) in clauses.iter().enumerate() {
             for (s, e) in doc.occurrences(clause, &v.from) {
                 if let Some(claims) = to_from(doc, rule, sentence, s, e)
+                    .or_else(|| respectively::find(doc, rule, sentence, e))
                     .or_else(|| size_from_to(doc, rule, sentence, s, e))
                     .or_else(|| noun_from(doc, rule, sentence, s, e))
                     .or_else(|| from_then_noun(doc, rule, sentence, s, e))
@@ -106,11 +109,33 @@ pub fn from_to<'d>(
     rule: &Rule,
     at: usize,
 ) -> Option<(&'d Quantity, Direction, &'d str, &'d Quantity)> {
-    let v = &rule.vocabulary;
     let p = skip_year(doc, skip_space(doc.text, at));
-    let before = doc.quantity_at(p).filter(|q| q.kind.is_checkable())?;
+    let before = doc
+        .quantity_at(p)
+        .or_else(|| doc.quantity_at(past_name(doc, p)))
+        .filter(|q| q.kind.is_checkable())?;
     let q = skip_space(doc.text, before.end);
-    let rest = &doc.text[q..];
+    let (dir, verb, r) = from_verb(doc, rule, q)?;
+    let after = doc
+        .quantity_at(skip_year(doc, skip_space(doc.text, r)))
+        .filter(|q| q.kind.is_checkable())?;
+    let comparable = before.same_family(after)
+        || (before.kind == QuantityKind::Percent && after.kind == QuantityKind::Percent);
+    if !comparable {
+        return None;
+    }
+    Some((before, dir, verb, after))
+}
+
+/// A verb of change at `at` and its `to` word (`增加到`, `降至`): its
+/// direction, its text, and where the `to` word ends.
+pub(super) fn from_verb<'t>(
+    doc: &Doc<'t>,
+    rule: &Rule,
+    at: usize,
+) -> Option<(Direction, &'t str, usize)> {
+    let v = &rule.vocabulary;
+    let rest = &doc.text[at..];
     let (dir, verb) = match (
         starts_with_any(rest, &v.increase),
         starts_with_any(rest, &v.decrease),
@@ -120,27 +145,34 @@ pub fn from_to<'d>(
         (None, Some(b)) => (Direction::Down, b),
         (None, None) => return None,
     };
-    let mut r = q + verb.len();
+    let mut r = at + verb.len();
     if !verb.ends_with('至') {
         let to = starts_with_any(&doc.text[r..], &v.to)?;
         r += to.len();
     }
-    let after = doc
-        .quantity_at(skip_year(doc, skip_space(doc.text, r)))
-        .filter(|q| q.kind.is_checkable())?;
-    let comparable = before.same_family(after)
-        || (before.kind == QuantityKind::Percent && after.kind == QuantityKind::Percent);
-    if !comparable {
-        return None;
+    Some((dir, &doc.text[at..at + verb.len()], r))
+}
+
+/// Past a short name of what changes between 从 and its figure
+/// (`从月销售额10万元提高到…`): up to six Han characters.
+fn past_name(doc: &Doc, at: usize) -> usize {
+    let name: usize = doc.text[at..]
+        .chars()
+        .take(7)
+        .take_while(|&c| crate::text::is_han(c) && c != '的')
+        .map(char::len_utf8)
+        .sum();
+    if doc.text[at..at + name].chars().count() > 6 {
+        return at;
     }
-    Some((before, dir, &doc.text[q..q + verb.len()], after))
+    at + name
 }
 
 /// Skips `2015年的` at `p`, or ` in 2015` after a figure ending at `p`: the
 /// year a figure is from. Also a short time word with 的 (`上年的`, `现在的`,
 /// `五年前的`, `一九八二年的`): a few characters, no figure but a year, then
 /// 的 and a figure.
-fn skip_year(doc: &Doc, p: usize) -> usize {
+pub(super) fn skip_year(doc: &Doc, p: usize) -> usize {
     let q = skip_space(doc.text, p);
     if let Some(k) = doc.text[q..]
         .char_indices()
@@ -787,8 +819,14 @@ fn stated_change<'d>(
         {
             return None;
         }
+        // (A span of time may open it: `,四年增长一点二倍`, `,四年间增长…`.)
         if let Some(n) = next.filter(|&n| n <= s) {
-            if skip_space(doc.text, n) != s {
+            let opens = skip_space(doc.text, n);
+            let after_span = doc.quantity_at(opens).filter(|q| q.is_duration()).map(|q| {
+                let t = &doc.text[q.end..s];
+                skip_space(doc.text, q.end) + t.len() - t.trim_start_matches(['间', '来']).len()
+            });
+            if opens != s && after_span != Some(s) {
                 return None;
             }
         }
