@@ -690,7 +690,7 @@ fn trailing_noun<'d>(
         .map(|(k, _)| end + k)
         .take_while(|&comma| time_gap(doc, end, comma))
         .find_map(|comma| {
-            let rest = skip_space(doc.text, comma + 1);
+            let rest = skip_space(doc.text, comma + 1).min(sentence.end);
             let t = &doc.text[rest..sentence.end];
             ["an ", "a "]
                 .into_iter()
@@ -822,10 +822,13 @@ fn stated_change<'d>(
         // (A span of time may open it: `,四年增长一点二倍`, `,四年间增长…`.)
         if let Some(n) = next.filter(|&n| n <= s) {
             let opens = skip_space(doc.text, n);
-            let after_span = doc.quantity_at(opens).filter(|q| q.is_duration()).map(|q| {
-                let t = &doc.text[q.end..s];
-                skip_space(doc.text, q.end) + t.len() - t.trim_start_matches(['间', '来']).len()
-            });
+            let after_span = doc
+                .quantity_at(opens)
+                .filter(|q| q.is_duration() && q.end <= s)
+                .map(|q| {
+                    let t = &doc.text[q.end..s];
+                    skip_space(doc.text, q.end) + t.len() - t.trim_start_matches(['间', '来']).len()
+                });
             if opens != s && after_span != Some(s) {
                 return None;
             }

@@ -541,6 +541,35 @@ pub fn sum_of<'q>(qs: impl IntoIterator<Item = &'q Quantity>) -> Interval {
 mod tests {
     use super::*;
 
+    /// A piece may end anywhere, spaces included (a long file is read in
+    /// pieces): every check reads a piece cut at every place of texts in
+    /// the wordings they know, and none reads past its end.
+    #[test]
+    fn checks_read_a_piece_cut_anywhere() {
+        let rules = crate::rules::RuleSet::builtin().expect("the built-in rules load");
+        let texts = [
+            "visits rose from 3,200 to 4,000, up 30%,   and more",
+            "rose from $5.5 million in 2020 to $6.6 million in 2021 , an increase of 20% ",
+            "fell to $5.6 million, or 19.6% of net sales,  for 2000 from $8.3 million ",
+            "Of these,  1,624 (99.2%) agreed;  12 (0.7%) declined ;  ",
+            "48 guests (31 adults ; 17 children)  ",
+            "three steps: 1) plan;  2) build;  ",
+            "three forces – A, B, and C –  ",
+            "分别从50%、75%提高至100%  ,",
+            "由二百亿元增加到五百亿元,五年  增长一点五倍",
+            "總經\n   費86\n   8,669千元,已編列801,289千元,本年度續編最後1年經費67,380千元 ",
+            "赤字2.38万亿元。其中,中央1.55万亿元,地方8300亿元 ",
+            "新增铁路639公里、其中高铁370公里  ",
+        ];
+        for text in texts {
+            for end in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {
+                let breaks = crate::text::Breaks::default();
+                let doc = Doc::chunk(text, Span::new(0, end), &breaks);
+                let _ = find_claims(&doc, &rules);
+            }
+        }
+    }
+
     /// `inside_word` passes over the words that do not hold the word at
     /// start..end; it answers as trying every placement of every word does,
     /// for every range of every text (also ranges off character boundaries

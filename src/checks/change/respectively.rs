@@ -23,9 +23,9 @@ pub(super) fn find(doc: &Doc, rule: &Rule, sentence: Span, e: usize) -> Option<V
     if befores.len() < 2 {
         return None;
     }
-    let mut at = skip_space(doc.text, end);
+    let mut at = skip_space(doc.text, end).min(sentence.end);
     if let Some(rest) = doc.text[at..sentence.end].strip_prefix("分别") {
-        at = skip_space(doc.text, sentence.end - rest.len());
+        at = skip_space(doc.text, sentence.end - rest.len()).min(sentence.end);
     }
     let (dir, verb, to_end) = from_verb(doc, rule, at)?;
     let (afters, _) = list(doc, sentence, skip_space(doc.text, to_end))?;
@@ -46,7 +46,8 @@ pub(super) fn find(doc: &Doc, rule: &Rule, sentence: Span, e: usize) -> Option<V
 /// The figures listed from `at`: checkable, of one family, each right after
 /// the last past a joining mark. Where the list ends.
 fn list<'d>(doc: &'d Doc, sentence: Span, at: usize) -> Option<(Vec<&'d Quantity>, usize)> {
-    let mut out: Vec<&Quantity> = vec![doc.quantity_at(at).filter(|q| q.kind.is_checkable())?];
+    let within = |q: &&Quantity| q.kind.is_checkable() && q.end <= sentence.end;
+    let mut out: Vec<&Quantity> = vec![doc.quantity_at(at).filter(within)?];
     while out.len() < MAX_ITEMS {
         let end = out[out.len() - 1].end;
         let rest = &doc.text[end..sentence.end];
@@ -58,7 +59,7 @@ fn list<'d>(doc: &'d Doc, sentence: Span, at: usize) -> Option<(Vec<&'d Quantity
         };
         let next = doc
             .quantity_at(skip_space(doc.text, sentence.end - joined.len()))
-            .filter(|q| q.kind.is_checkable() && q.same_family(out[0]));
+            .filter(|q| within(q) && q.same_family(out[0]));
         match next {
             Some(q) => out.push(q),
             None => break,

@@ -81,6 +81,7 @@ pub fn find(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
     if v.head_total.is_empty() {
         return;
     }
+    nested(doc, rule, out);
     let text = doc.text;
     let names_total = |f: &str| {
         v.head_total.iter().any(|w| {
@@ -153,20 +154,113 @@ pub fn find(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
         }
         // One part alone must be the whole total (a border with one country).
         if whole_group && !parts.is_empty() {
-            let rounded = |q: &Quantity| {
-                let mut q = q.clone();
-                if q.interval.is_exact() && q.value.is_integer() {
-                    let half = crate::exact::Num::new(1, 2);
-                    q.interval = crate::checks::with_tolerance(&q.interval, &half);
-                }
-                q
-            };
             let total = rounded(total);
             let parts: Vec<Quantity> = parts.iter().map(rounded).collect();
             let parts: Vec<&Quantity> = parts.iter().collect();
             out.push(judge(doc, rule, &total, &parts, Mode::Equal));
         }
     }
+}
+
+/// A field and its sub-fields, each line naming the field again then its
+/// own name (the record breaks the field down):
+///
+/// ```text
+/// Land use / agricultural land: 47.5%
+/// Land use / agricultural land: arable land: arable land: 33.4%
+/// Land use / agricultural land: permanent crops: permanent crops: 0.6%
+/// Land use / agricultural land: permanent pasture: permanent pasture: 13.5%
+/// ```
+///
+/// The field's one figure is the total of its sub-fields' (two or more),
+/// each one figure of its family and unit words, whole numbers read as
+/// rounded; a group or field named in `not_summed` is no sum.
+fn nested(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
+    let text = doc.text;
+    let line_end = |at: usize| text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
+    let mut at = doc.span.start;
+    while at < doc.span.end {
+        let end = line_end(at);
+        let line = &text[at..end];
+        // A cheap look first: the next line opens with this line's key.
+        let key = line
+            .find(':')
+            .filter(|_| line.contains(" / "))
+            .map(|colon| &line[..=colon]);
+        let Some(key) = key.filter(|k| !line[k.len()..].contains(':')) else {
+            at = end;
+            continue;
+        };
+        let mut subs = Vec::new();
+        let mut from = end;
+        while from < text.len() && text[from..].starts_with(key) {
+            let next = line_end(from);
+            if !text[from + key.len()..next].contains(':') {
+                break;
+            }
+            subs.push(from);
+            from = next;
+        }
+        if subs.len() >= 2 {
+            if let Some(claim) = nested_claim(doc, rule, at, &subs) {
+                out.push(claim);
+            }
+            at = from;
+        } else {
+            at = end;
+        }
+    }
+}
+
+/// The claim of a field at `at` and its sub-field lines at `subs`.
+fn nested_claim(doc: &Doc, rule: &Rule, at: usize, subs: &[usize]) -> Option<Claim> {
+    let text = doc.text;
+    let parent = line_at(text, at).0?;
+    if not_summed(rule, &parent.group) || not_summed(rule, &parent.field) {
+        return None;
+    }
+    let [total] = parent.figures(text)[..] else {
+        return None;
+    };
+    if !(total.kind.is_magnitude() || total.kind == crate::lexer::QuantityKind::Percent) {
+        return None;
+    }
+    let unit = unit_words(text, total, parent.value);
+    let lines: Vec<Line> = subs.iter().filter_map(|&s| line_at(text, s).0).collect();
+    // A sub-field named as a total or as what does not add up (`improved:
+    // urban: 98%`, `improved: total: 95%`: rates of parts of a population)
+    // makes no sum.
+    let head_total = &rule.vocabulary.head_total;
+    for line in &lines {
+        let value = &text[line.value.start..line.value.end];
+        let name = value.split(':').next().unwrap_or("").trim().to_lowercase();
+        if not_summed(rule, &name) || head_total.iter().any(|w| name == w.to_lowercase()) {
+            return None;
+        }
+    }
+    let mut parts = Vec::new();
+    for line in &lines {
+        let [q] = line.figures(text)[..] else {
+            return None;
+        };
+        if !q.same_family(total) || unit_words(text, q, line.value) != unit {
+            return None;
+        }
+        parts.push(rounded(q));
+    }
+    let total = rounded(total);
+    let parts: Vec<&Quantity> = parts.iter().collect();
+    Some(judge(doc, rule, &total, &parts, Mode::Equal))
+}
+
+/// A whole number read as rounded: half a unit either side.
+fn rounded(q: &Quantity) -> Quantity {
+    let mut q = q.clone();
+    if q.interval.is_exact() && q.value.is_integer() {
+        let half = crate::exact::Num::new(1, 2);
+        q.interval = crate::checks::with_tolerance(&q.interval, &half);
+    }
+    q
 }
 
 /// The line at `at` when it may name a total (it holds ` / ` and one of the
@@ -200,13 +294,14 @@ fn not_summed(rule: &Rule, name: &str) -> bool {
         .any(|w| name.contains(&w.to_lowercase()))
 }
 
-/// The words after a figure up to a bracket, a list separator or the line's
-/// end: its unit as the record writes it (`sq km`, `metric tonnes of CO2`).
+/// The words after a figure up to a bracket, a list separator (`and` too)
+/// or the line's end: its unit as the record writes it (`sq km`, `metric tonnes of CO2`).
 fn unit_words(text: &str, q: &Quantity, value: Span) -> String {
     let after = &text[q.end..value.end];
     let end = after
         .find(|c: char| crate::text::is_open_paren(c) || c == '[' || c == ';' || c == ',')
         .unwrap_or(after.len());
+    let end = after[..end].find(" and ").unwrap_or(end);
     after[..end]
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -244,14 +339,21 @@ fn line_parts<'l>(
             ';' | ',' if depth == 0 && !line.in_quantity(value.start + i) => {
                 items.push(value.start + i + 1)
             }
+            // `Morocco (Ceuta) 8 km and Morocco (Melilla) 10.5 km`
+            ' ' if depth == 0 && text[value.start + i..].starts_with(" and ") => {
+                items.push(value.start + i + " and ".len())
+            }
             _ => {}
         }
     }
     if items.len() != figures.len() {
         return None;
     }
+    // A bracket opening an item qualifies what follows (`(metropolitan
+    // France) Andorra 55 km`); one after a name is part of it.
     for (q, &start) in figures.iter().zip(&items) {
-        if q.start < start || text[start..q.start].contains(crate::text::is_open_paren) {
+        let head = text[start..q.start].trim_start();
+        if q.start < start || head.starts_with(crate::text::is_open_paren) {
             return None;
         }
     }
