@@ -200,7 +200,7 @@ fn later_pairs(
     let mut sentence = sentence;
     let mut from = from;
     for _ in 0..MAX_PAIR_SENTENCES {
-        let (ended, last_end) = pairs_in(doc, rule, sentence, whole, from, out);
+        let (ended, last_end) = pairs_in(doc, rule, whole, Span::new(from, sentence.end), out);
         if ended || !doc.slice(sentence).trim_end().ends_with(';') {
             return;
         }
@@ -225,19 +225,18 @@ fn later_pairs(
 /// Sentences at most that one series of pairs runs over.
 const MAX_PAIR_SENTENCES: usize = 12;
 
-/// The pairs of [`later_pairs`] in one sentence from `from`: whether they
-/// ended there, and where the last one ends.
+/// The pairs of [`later_pairs`] in `span` (the rest of one sentence):
+/// whether they ended there, and where the last one ends.
 fn pairs_in(
     doc: &Doc,
     rule: &Rule,
-    sentence: Span,
     whole: &Quantity,
-    from: usize,
+    span: Span,
     out: &mut Vec<Claim>,
 ) -> (bool, usize) {
-    let qs = doc.quantities_in(Span::new(from, sentence.end));
+    let qs = doc.quantities_in(span);
     let mut i = 0;
-    let mut last_end = from;
+    let mut last_end = span.start;
     while i < qs.len() {
         let part = &qs[i];
         if part.kind.is_rate() {
