@@ -560,6 +560,7 @@ mod tests {
             "總經\n   費86\n   8,669千元,已編列801,289千元,本年度續編最後1年經費67,380千元 ",
             "赤字2.38万亿元。其中,中央1.55万亿元,地方8300亿元 ",
             "新增铁路639公里、其中高铁370公里  ",
+            "332 islands, approximately 110 of which  ",
         ];
         for text in texts {
             for end in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {

@@ -6,7 +6,9 @@
 //! when the part can be no larger than the whole. A clause that closes a
 //! parenthesis is an aside: the whole stands before the parenthesis. A part
 //! named as a total (`whole_hint`: 其中某项目总经费N元) is no part.
-//! `partitive.rs`: `在45种产品中,有37种…`, `新增9个、累计达到79个`.
+//! English may put the part before its word (`332 islands, approximately
+//! 110 of which are inhabited`). `partitive.rs`: `在45种产品中,有37种…`,
+//! `新增9个、累计达到79个`.
 
 use super::{skip_space, starts_with_any, Claim, Doc, Label, Role, Verdict};
 use crate::lexer::Quantity;
@@ -55,9 +57,52 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
         }
         if rule.lang == Some(crate::text::Lang::Zh) {
             within_clause(doc, rule, sentence, &mut out);
+        } else {
+            part_then_word(doc, rule, sentence, &mut out);
         }
     }
     out
+}
+
+/// English, the part before its word: `332 islands, approximately 110 of
+/// which are inhabited`, `$14.6 million was outstanding ($5.5 million of
+/// which was …)`. The part ends right before an `of which`/`of whom` word;
+/// the whole is the nearest figure of its family before it, a comma or a
+/// bracket between them and no other figure of the family.
+fn part_then_word(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
+    let text = doc.slice(sentence);
+    for (i, _) in text.match_indices(" of wh") {
+        let at = sentence.start + i + 1;
+        let Some(word) = starts_with_any(&doc.text[at..sentence.end], &rule.vocabulary.subset)
+        else {
+            continue;
+        };
+        if !word.starts_with("of ") {
+            continue;
+        }
+        let before = doc.quantities_in(Span::new(sentence.start, at - 1));
+        let Some((part, rest)) = before.split_last() else {
+            continue;
+        };
+        if part.end != at - 1 || !part.kind.is_magnitude() {
+            continue;
+        }
+        let Some(whole) = rest
+            .iter()
+            .rev()
+            .find(|q| q.kind.is_magnitude() && q.same_family(part))
+        else {
+            continue;
+        };
+        let between = &doc.text[whole.end..part.start];
+        let others = rest
+            .iter()
+            .any(|q| q.start > whole.end && q.kind.is_magnitude() && q.same_family(part));
+        if others || !between.contains([',', '(']) || between.contains([';', ')']) {
+            continue;
+        }
+        out.push(judge(doc, rule, whole, part));
+    }
 }
 
 /// `其中` after a `、` inside a clause (`新增铁路639公里、其中高铁370公里`):
