@@ -237,23 +237,25 @@ fn verb_from_to<'d>(
         Some((dir, text, _)) => (dir, text),
         None => noun_before(doc, rule, s)?,
     };
-    let before = doc
-        .quantity_at(skip_space(doc.text, e))
-        .or_else(|| doc.quantity_at(skip_hedge(doc, rule, e)))
-        .filter(|q| q.kind.is_checkable())?;
+    let before = figure_at(doc, rule, e)?;
     let p = skip_space(doc.text, skip_year(doc, before.end));
     // `to` at once, or after a time phrase (`during 1999–2000 to`).
     let to_end = match starts_with_any(&doc.text[p..], &v.to) {
         Some(to) => p + to.len(),
         None => to_after_time(doc, rule, before.end)?,
     };
-    let after = doc
-        .quantity_at(skip_space(doc.text, to_end))
-        .or_else(|| doc.quantity_at(skip_hedge(doc, rule, to_end)))
-        .filter(|q| q.kind.is_checkable())?;
+    let after = figure_at(doc, rule, to_end)?;
     let comparable = before.same_family(after)
         || (before.kind == QuantityKind::Percent && after.kind == QuantityKind::Percent);
     comparable.then_some((before, dir, verb_text, after))
+}
+
+/// The checkable figure at `at` (after spaces), or past a hedge the figure
+/// does not hold itself (`an estimated 4.3%`).
+fn figure_at<'d>(doc: &'d Doc, rule: &Rule, at: usize) -> Option<&'d Quantity> {
+    doc.quantity_at(skip_space(doc.text, at))
+        .or_else(|| doc.quantity_at(skip_hedge(doc, rule, at)))
+        .filter(|q| q.kind.is_checkable())
 }
 
 /// After spaces at `at`, past a hedge (`approximately`, `an estimated`):

@@ -182,11 +182,12 @@ fn english(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
                 continue;
             }
             let mut items_start = lead_at + lead.len_utf8();
+            // `six steps: 1) …; 2) …`: the markers count the items.
+            let numbered = (lead == ':')
+                .then(|| numbered::read(doc, items_start))
+                .flatten();
             let readings: Option<Reading> = match lead {
-                // `six steps: 1) …; 2) …`: the markers count the items.
-                ':' if numbered::read(doc, items_start).is_some() => {
-                    numbered::read(doc, items_start)
-                }
+                ':' if numbered.is_some() => numbered,
                 // `three forces – A, B, and C –`: up to the same dash again.
                 _ if dash.is_some() => {
                     let d = dash.unwrap_or_default();

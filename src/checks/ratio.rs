@@ -260,7 +260,7 @@ fn pairs_in(
         let open = doc.text[part.end..stated.start].trim();
         let close = doc.text[stated.end..].trim_start();
         let bracketed = matches!(open, "(" | "[") && close.starts_with([')', ']']);
-        let after_or = led_by(open, &["or".to_string()]) && same_base(close);
+        let after_or = open.trim_start_matches(',').trim() == "or" && same_base(close);
         if new_base || !stated.kind.is_rate() || !(bracketed || after_or) {
             return (true, last_end);
         }
