@@ -113,13 +113,14 @@ fn of_whole(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
         else {
             // `Of these,` / `, of which`: the whole stands before.
             if let Some(whole) = pointed_whole(doc, sentence, &clauses, k, at + word.len()) {
-                let from = if doc.text[at + word.len()..w[0].end]
-                    .trim_start()
-                    .starts_with("wh")
-                {
-                    at + word.len()
-                } else {
-                    w[0].end
+                // After `of which`, the pairs open in its clause (past the
+                // word, not a new base); after `Of these,`, in the next.
+                let rest = &doc.text[at + word.len()..w[0].end];
+                let from = match rest.split_whitespace().next() {
+                    Some(rel @ ("which" | "whom")) => {
+                        w[0].end - rest.trim_start().len() + rel.len()
+                    }
+                    _ => w[0].end,
                 };
                 later_pairs(doc, rule, sentence, whole, from, out);
             }
@@ -321,7 +322,7 @@ fn pointed_whole<'d>(
         let q = it.next()?;
         it.next().is_none().then_some(q)
     };
-    match rest.as_str() {
+    let whole = match rest.as_str() {
         "these" | "those" | "them" | "this amount" | "this total" | "this number"
         | "that amount" => {
             let prev = super::subset::previous_sentence(doc, sentence)?;
@@ -339,7 +340,9 @@ fn pointed_whole<'d>(
             (at_end && last.kind.is_magnitude() && last.same_family(first)).then_some(last)
         }
         _ => None,
-    }
+    };
+    // A bound (`at least 250,000`) is no whole.
+    whole.filter(|q| q.interval.lo.is_some() && q.interval.hi.is_some())
 }
 
 /// `确诊67801例,其中武汉市50006例,占全省74%`: a `subset` (其中) clause
