@@ -128,6 +128,7 @@ impl CheckKind {
                 "that_is",
                 "total",
                 "increase",
+                "not_markers",
             ],
             CheckKind::Change => &[
                 "rise_nouns",

@@ -45,7 +45,9 @@ use crate::rules::{CheckKind, Rule};
 use crate::text::Span;
 use std::collections::BTreeSet;
 
+mod clauses;
 mod numbered;
+mod outline;
 
 /// Largest count a list claim is checked for.
 const MAX_COUNT: u32 = 30;
@@ -64,7 +66,58 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
     unquoted_counts(doc, rule, &mut out);
     that_is(doc, rule, &mut out);
     respectively(doc, rule, &mut out);
+    outlined(doc, rule, &mut out);
     out
+}
+
+/// Words right before a count whose items follow on lines of their own
+/// (`下列三种情形`).
+const FOLLOWING: &[&str] = &["下列", "以下", "如下"];
+
+/// A count on a line ending in a colon, its items on the lines after it
+/// (`outline.rs`): `具有下列三种情形的,…:` `(一)…` `(二)…` `(三)…`.
+fn outlined(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
+    for colon in doc.positions_of("：").chain(doc.positions_of(":")) {
+        if !doc.in_lang(colon, rule.lang) {
+            continue;
+        }
+        let colon_end = colon + doc.text[colon..].chars().next().map_or(1, char::len_utf8);
+        // The sentence the colon ends, on its line.
+        let line_start = doc.text[..colon]
+            .rfind(['\n', '。', '；', ';'])
+            .map_or(0, |i| {
+                i + doc.text[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        let line = Span::new(line_start.max(doc.span.start), colon);
+        let head = doc.slice(line);
+        let counts: Vec<(&crate::lexer::Quantity, u32)> = doc
+            .quantities_in(line)
+            .iter()
+            .filter(|q| {
+                q.unit
+                    .is_some_and(|u| rule.vocabulary.classifiers.iter().any(|c| c == u))
+            })
+            .filter_map(|q| Some((q, stated_count(q)?)))
+            .filter(|(q, _)| {
+                let before = &doc.text[line.start..q.start];
+                // 下列三种情形, or 四个基点是: (the noun runs to the colon).
+                FOLLOWING.iter().any(|w| before.ends_with(w)) || {
+                    let rest = doc.text[q.end..colon].trim_end_matches(['是', '为']);
+                    !rest.is_empty() && rest.chars().count() <= 8 && rest.chars().all(is_han)
+                }
+            })
+            .collect();
+        let [(q, count)] = counts.as_slice() else {
+            continue;
+        };
+        if head.contains('\n') {
+            continue;
+        }
+        let Some(r) = outline::read(doc, colon_end) else {
+            continue;
+        };
+        out.push(judge(rule, Span::new(q.start, q.end), *count, r));
+    }
 }
 
 /// English: `three measures: A, B and C`, `four priorities (A, B, C and D)`,
@@ -807,13 +860,12 @@ fn unquoted_counts(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
                 if !(2..=MAX_COUNT).contains(&count) {
                     continue;
                 }
-                if let Some(claim) = list_before_count(doc, rule, list, count) {
-                    out.push(judge(
-                        rule,
-                        Span::new(at, noun_at + noun.len()),
-                        count,
-                        claim,
-                    ));
+                if let Some((reading, open)) = list_before_count(doc, rule, list, count) {
+                    let count_span = Span::new(at, noun_at + noun.len());
+                    out.push(match open {
+                        false => judge(rule, count_span, count, reading),
+                        true => judge_at_least(rule, count_span, count, reading),
+                    });
                 }
             }
         }
@@ -858,9 +910,44 @@ fn count_at(s: &str) -> Option<(u32, usize)> {
 }
 
 /// The list that ends right before an unquoted count in `span` (the clause
-/// up to it): from the last `的` in it, if any. `None` when a word before the
-/// count makes it another's (`hedges`), or the text is no plain list.
-fn list_before_count(doc: &Doc, rule: &Rule, span: Span, count: u32) -> Option<Reading> {
+/// up to it): from the last `的` in it, if any; or the whole of a quotation
+/// that ends right there (`“考核、督查、激励”三项机制`). `None` when a word
+/// before the count makes it another's (`hedges`), or the text is no plain
+/// list. A list ending in `等` (`上海、天津等八个城市`) may leave items out:
+/// the second value tells so, and the count need only not fall short.
+fn list_before_count(doc: &Doc, rule: &Rule, span: Span, count: u32) -> Option<(Reading, bool)> {
+    let text = doc.slice(span);
+    if let Some(inner) = text.strip_suffix('”') {
+        let open = inner.rfind('“')?;
+        let quoted = Span::new(span.start + open + '“'.len_utf8(), span.start + inner.len());
+        let inside = doc.slice(quoted);
+        if inside.contains(['“', '”', '\n']) || !inside.contains('、') {
+            return None;
+        }
+        return plain_list(doc, rule, quoted, count).map(|r| (r, false));
+    }
+    match text.strip_suffix('等') {
+        // 平等, 高等, 中等: words, not the end of a list.
+        Some(rest)
+            if !rest.ends_with([
+                '等', '平', '同', '高', '中', '初', '对', '均', '相', '优', '上', '下', '次', '何',
+                '头', '特',
+            ]) =>
+        {
+            plain_list(
+                doc,
+                rule,
+                Span::new(span.start, span.start + rest.len()),
+                count,
+            )
+            .map(|r| (r, true))
+        }
+        _ => plain_list(doc, rule, span, count).map(|r| (r, false)),
+    }
+}
+
+/// [`list_before_count`] for an unquoted list that ends at `span`'s end.
+fn plain_list(doc: &Doc, rule: &Rule, span: Span, count: u32) -> Option<Reading> {
     let v = &rule.vocabulary;
     let text = doc.slice(span);
     if text.is_empty()
@@ -1020,6 +1107,15 @@ fn that_is(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
                     || crate::text::is_close_paren(*c)
             })
             .map_or(text.len(), |(i, _)| s + i);
+        // Items that are clauses of their own: 即坚持A,坚持B,… or 即A;B;C。
+        let more = text[end..].starts_with(|c: char| {
+            crate::text::is_comma(c) || c == ';' || c == crate::text::FW_SEMICOLON
+        });
+        let near = |r: &Reading| r.counts.iter().all(|&n| count * 2 >= n && count <= 2 * n);
+        if let Some(r) = more.then(|| clauses::read(doc, s)).flatten().filter(near) {
+            out.push(judge(rule, Span::new(q.start, q.end), count, r));
+            continue;
+        }
         // 24个指标,包括16个预期性指标、8个约束性指标: items that are counts
         // themselves are parts of a sum, not names to count.
         if has_figures(doc, Span::new(s, end)) {
@@ -1123,6 +1219,26 @@ fn respectively(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
 /// Separators of items in parentheses that hold lists of their own.
 fn is_item_break(c: char) -> bool {
     crate::text::is_comma(c) || c == ';' || c == crate::text::FW_SEMICOLON
+}
+
+/// A list that may leave items out (`A、B、C等三个X`): the count must not
+/// be smaller than the items listed.
+fn judge_at_least(rule: &Rule, count_span: Span, count: u32, r: Reading) -> Claim {
+    let least = r.counts.first().copied().unwrap_or(0);
+    let mut labels = vec![Label::new(Role::Count, count_span)];
+    labels.extend(r.items.iter().map(|s| Label::new(Role::Item, *s)));
+    let verdict = (count < least).then(|| Verdict {
+        primary: 0,
+        message: format!("the count says {count}, but at least {least} items are listed"),
+        expected: Some(least.to_string()),
+        help: "list only what is counted, or correct the count".into(),
+    });
+    Claim {
+        check: CheckKind::ListCount,
+        rule: rule.id.clone(),
+        labels,
+        verdict,
+    }
 }
 
 fn judge(rule: &Rule, count_span: Span, count: u32, r: Reading) -> Claim {

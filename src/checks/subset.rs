@@ -8,13 +8,15 @@
 //! named as a total (`whole_hint`: 其中某项目总经费N元) is no part.
 //! English may put the part before its word (`332 islands, approximately
 //! 110 of which are inhabited`). `partitive.rs`: `在45种产品中,有37种…`,
-//! `新增9个、累计达到79个`.
+//! `新增9个、累计达到79个`. `aside.rs`: parts in a parenthesis after their
+//! whole, `10734例(其中重症病例3226例)`, `141例(出院81例,死亡4例)`.
 
 use super::{skip_space, starts_with_any, Claim, Doc, Label, Role, Verdict};
 use crate::lexer::Quantity;
 use crate::rules::{CheckKind, Rule};
 use crate::text::Span;
 
+mod aside;
 mod partitive;
 
 pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
@@ -57,6 +59,7 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
         }
         if rule.lang == Some(crate::text::Lang::Zh) {
             within_clause(doc, rule, sentence, &mut out);
+            aside::find(doc, rule, sentence, &mut out);
         } else {
             part_then_word(doc, rule, sentence, &mut out);
         }

@@ -184,7 +184,13 @@ fn parenthesised(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
             Some(w) => (Mode::AtMost, Span::new(at + w.len(), inner.end)),
             None => (Mode::Equal, inner),
         };
-        let Some(parts) = list_items(doc, rule.lang, items_span) else {
+        // Under 其中, parts may stand in clauses of their own
+        // (新增7例(其中A市3例,B市2例)): each need only fit the total.
+        let Some(parts) = list_items(doc, rule.lang, items_span).or_else(|| {
+            (mode == Mode::AtMost && rule.lang == Some(Lang::Zh))
+                .then(|| clause_items(doc, items_span))
+                .flatten()
+        }) else {
             continue;
         };
         let k = clauses.partition_point(|cl| cl.end <= open);
@@ -221,6 +227,34 @@ fn parenthesised(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
         }
         out.push(judge(doc, rule, total, &parts, mode));
     }
+}
+
+/// Parts each in a piece of their own (cut at `,`/`;`/`、`): exactly one
+/// magnitude in each, all of one family; two or more.
+fn clause_items<'d>(doc: &'d Doc, span: Span) -> Option<Vec<&'d Quantity>> {
+    let text = doc.slice(span);
+    let mut parts: Vec<&Quantity> = Vec::new();
+    let mut start = 0;
+    let cuts = text
+        .char_indices()
+        .filter(|&(i, c)| {
+            (crate::text::is_comma(c) || matches!(c, ';' | '\u{ff1b}' | '、'))
+                && !doc.in_quantity(span.start + i)
+        })
+        .map(|(i, c)| (i, c.len_utf8()))
+        .chain([(text.len(), 0)]);
+    for (cut, len) in cuts {
+        let piece = Span::new(span.start + start, span.start + cut);
+        start = cut + len;
+        let [part] = doc.quantities_in(piece) else {
+            return None;
+        };
+        if !part.kind.is_magnitude() || parts.first().is_some_and(|f| !f.same_family(part)) {
+            return None;
+        }
+        parts.push(part);
+    }
+    (parts.len() >= 2).then_some(parts)
 }
 
 /// Words in English parentheses that make the figures values, not parts.

@@ -93,24 +93,19 @@ fn among(doc: &Doc, rule: &Rule, clauses: &[Span], out: &mut Vec<Claim>) {
     }
 }
 
-/// `新增9个、累计达到79个`: new this period, then the running total.
+/// `新增9个、累计达到79个`: new this period, then the running total. The
+/// new figure is the last of the total's family before it (`新增超200亿元县
+/// 2个、达到29个`). Two or more of each, both with 分别, pair in order
+/// (`分别新增12项和44项,累计分别达到64项和288项`).
 fn new_and_running_total(doc: &Doc, rule: &Rule, clauses: &[Span], out: &mut Vec<Claim>) {
     let v = &rule.vocabulary;
     for (k, &clause) in clauses.iter().enumerate() {
         for (_, e) in doc.occurrences(clause, &v.increase) {
-            let Some(part) = doc
-                .quantities_in(Span::new(e, clause.end))
-                .iter()
-                .find(|q| q.kind.is_magnitude())
-            else {
-                continue;
-            };
             // The running total: right after a 、 in this clause, or opening
             // one of the next two clauses.
-            let after_part = &doc.text[part.end..clause.end];
             let mut starts: Vec<usize> = Vec::new();
-            if let Some(rel) = after_part.find('、') {
-                starts.push(part.end + rel + '、'.len_utf8());
+            if let Some(rel) = doc.text[e..clause.end].find('、') {
+                starts.push(e + rel + '、'.len_utf8());
             }
             starts.extend(clauses[k + 1..].iter().take(2).map(|c| c.start));
             for start in starts {
@@ -118,18 +113,56 @@ fn new_and_running_total(doc: &Doc, rule: &Rule, clauses: &[Span], out: &mut Vec
                 let Some(word) = starts_with_any(&doc.text[at..], &v.total) else {
                     continue;
                 };
-                let p = skip_space(doc.text, at + word.len());
-                if let Some(whole) = doc
-                    .quantity_at(p)
-                    .filter(|q| q.kind.is_magnitude() && q.same_family(part))
-                {
-                    out.push(judge(doc, rule, whole, part));
+                let mut p = skip_space(doc.text, at + word.len());
+                let paired = doc.text[p..].starts_with(RESPECTIVELY);
+                if paired {
+                    p = skip_space(doc.text, p + RESPECTIVELY.len());
+                    if let Some(verb) = ["达到", "达", "为"]
+                        .iter()
+                        .find(|w| doc.text[p..].starts_with(**w))
+                    {
+                        p = skip_space(doc.text, p + verb.len());
+                    }
+                }
+                let Some(first) = doc.quantity_at(p).filter(|q| q.kind.is_magnitude()) else {
+                    break;
+                };
+                let new_end = if start > clause.end {
+                    clause.end
+                } else {
+                    start
+                };
+                let news: Vec<_> = doc
+                    .quantities_in(Span::new(e, new_end))
+                    .iter()
+                    .filter(|q| q.kind.is_magnitude() && q.same_family(first))
+                    .collect();
+                if paired {
+                    let whole_clause = clauses.iter().find(|c| c.contains(p)).copied();
+                    let wholes: Vec<_> = whole_clause
+                        .map(|c| doc.quantities_in(Span::new(p, c.end)))
+                        .unwrap_or_default()
+                        .iter()
+                        .filter(|q| q.kind.is_magnitude() && q.same_family(first))
+                        .collect();
+                    let said = doc.text[clause.start..e].contains(RESPECTIVELY)
+                        || doc.text[e..new_end].contains(RESPECTIVELY);
+                    if said && news.len() >= 2 && news.len() == wholes.len() {
+                        for (part, whole) in news.iter().zip(&wholes) {
+                            out.push(judge(doc, rule, whole, part));
+                        }
+                    }
+                } else if let Some(part) = news.last() {
+                    out.push(judge(doc, rule, first, part));
                 }
                 break;
             }
         }
     }
 }
+
+/// The word that pairs figures in order: 分别.
+const RESPECTIVELY: &str = "分别";
 
 /// `13 of the first 19 cases`: a count, `of`, and a count of the same kind.
 fn k_of_n(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
