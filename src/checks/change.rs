@@ -242,7 +242,11 @@ fn verb_from_to<'d>(
     // `to` at once, or after a time phrase (`during 1999–2000 to`).
     let to_end = match starts_with_any(&doc.text[p..], &v.to) {
         Some(to) => p + to.len(),
-        None => to_after_time(doc, rule, before.end)?,
+        None => to_after_time(doc, rule, before.end).or_else(|| {
+            (before.kind == QuantityKind::Percent)
+                .then(|| to_after_base(doc, rule, before.end))
+                .flatten()
+        })?,
     };
     let after = figure_at(doc, rule, to_end)?;
     let comparable = before.same_family(after)
@@ -280,7 +284,9 @@ fn skip_hedge(doc: &Doc, rule: &Rule, at: usize) -> usize {
 fn noun_before<'t>(doc: &Doc<'t>, rule: &Rule, at: usize) -> Option<(Direction, &'t str)> {
     let v = &rule.vocabulary;
     let lead = doc.text[..at].trim_end();
-    let (dir, noun) = ends_with_direction(lead, &v.rise_nouns, &v.fall_nouns)?;
+    let Some((dir, noun)) = ends_with_direction(lead, &v.rise_nouns, &v.fall_nouns) else {
+        return noun_then_topic(doc, rule, at);
+    };
     // an increase, a decrease: the noun of this change, not a compound
     // (`the rate of increase from`).
     let before = doc.text[..lead.len() - noun.len()].trim_end();
@@ -288,6 +294,27 @@ fn noun_before<'t>(doc: &Doc<'t>, rule: &Rule, at: usize) -> Option<(Direction, 
         .iter()
         .any(|w| super::word_before(before, w))
         .then(|| (dir, &doc.text[lead.len() - noun.len()..lead.len()]))
+}
+
+/// A noun of change, then what changed, right before `at`: `an increase in
+/// obesity from`, `the largest increase in reported assaults from` (an
+/// article, or `the` and a superlative, before the noun; [`topic_gap`] after).
+fn noun_then_topic<'t>(doc: &Doc<'t>, rule: &Rule, at: usize) -> Option<(Direction, &'t str)> {
+    let v = &rule.vocabulary;
+    let lead = doc.text[..at].trim_end();
+    let from = crate::text::ceil_boundary(doc.text, lead.len().saturating_sub(64));
+    let k = from + doc.text[from..lead.len()].rfind(" in ")?;
+    let head = doc.text[..k].trim_end();
+    let (dir, noun) = ends_with_direction(head, &v.rise_nouns, &v.fall_nouns)?;
+    let before = doc.text[..head.len() - noun.len()].trim_end();
+    let superlative = before
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| w.len() > 4 && w.ends_with("est"))
+        && super::word_before(before[..before.rfind(' ')?].trim_end(), "the");
+    let article = ["an", "a"].iter().any(|w| super::word_before(before, w));
+    ((article || superlative) && topic_gap(doc, k, lead.len()))
+        .then(|| (dir, &doc.text[head.len() - noun.len()..head.len()]))
 }
 
 /// The quantity that ends exactly at `end`.
@@ -365,7 +392,53 @@ fn verb_before_gap<'t>(
                 .map(|o| (Direction::Down, o)),
         );
     let (dir, (vs, ve)) = words.max_by_key(|&(_, (vs, _))| vs)?;
-    time_gap(doc, ve, lead.len()).then(|| (dir, &doc.text[vs..ve], vs))
+    (time_gap(doc, ve, lead.len()) || topic_gap(doc, ve, lead.len()))
+        .then(|| (dir, &doc.text[vs..ve], vs))
+}
+
+/// Whether `a..b` names only what changed, after the verb or noun of change:
+/// `in reported sexual assaults` (`the largest increase in reported sexual
+/// assaults from 33 to 52`). `in` or `among`, then at most six words of
+/// letters, no figure, no word that joins clauses.
+fn topic_gap(doc: &Doc, a: usize, b: usize) -> bool {
+    let gap = doc.text[a..b].trim();
+    let mut words = gap.split(' ').filter(|w| !w.is_empty());
+    if !matches!(words.next(), Some("in" | "among")) {
+        return false;
+    }
+    let rest: Vec<&str> = words.collect();
+    !rest.is_empty()
+        && rest.len() <= 6
+        && rest.iter().all(|w| {
+            w.chars().all(|c| c.is_ascii_alphabetic() || c == '-')
+                && !matches!(
+                    *w,
+                    "and" | "or" | "but" | "which" | "while" | "compared" | "than" | "that"
+                )
+        })
+}
+
+/// After a share ending at `end`, the whole it is of, then `to`: `from 10%
+/// of all patients to 17%`. Where the `to` word ends: at most four words of
+/// letters after `of`.
+fn to_after_base(doc: &Doc, rule: &Rule, end: usize) -> Option<usize> {
+    let limit = crate::text::floor_boundary(doc.text, (end + 64).min(doc.text.len()));
+    let rest = &doc.text[end..limit];
+    let rest = rest.strip_prefix(" of ")?;
+    let mut at = end + 4;
+    for (k, word) in rest.split(' ').enumerate() {
+        if k > 4 || word.is_empty() {
+            return None;
+        }
+        if k > 0 && rule.vocabulary.to.iter().any(|t| t == word) {
+            return Some(at + word.len());
+        }
+        if !word.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
+            return None;
+        }
+        at += word.len() + 1;
+    }
+    None
 }
 
 /// The word of `up` or `down` that `lead` ends with, and its direction.

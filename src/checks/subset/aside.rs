@@ -7,7 +7,8 @@
 //! whole's family, and no rate: each is a part, no larger than the whole.
 //! Without a `subset` word, a parenthesis naming another time or another
 //! reckoning (`累计120例`, `去年同期`, `订正为`, `比上日增加`: the rule's
-//! `not_markers`) holds no parts. With `其中` and two or more parts it is a
+//! `not_markers`), or naming what the whole names (`户籍人口N人(常住人口M
+//! 人)`: another measure of it), holds no parts. With `其中` and two or more parts it is a
 //! `sum` claim (read there).
 
 use super::judge;
@@ -50,6 +51,14 @@ pub fn find(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
         let Some(parts) = pieces(doc, Span::new(pieces_start, inner.end), whole) else {
             continue;
         };
+        // Without 其中, a piece naming what the whole names is another
+        // measure of it (户籍人口N人(常住人口M人)), not a part.
+        if word.is_none() {
+            let noun = noun_before(doc, whole.start);
+            if noun.chars().count() == 2 && inner_text.contains(noun) {
+                continue;
+            }
+        }
         // 其中 with several parts is a sum claim.
         if word.is_some() && parts.len() > 1 {
             continue;
@@ -67,6 +76,19 @@ fn whole_before<'d>(doc: &'d Doc, open: usize) -> Option<&'d Quantity> {
         .get(i)
         .filter(|q| q.end == end && q.kind.is_magnitude())
         .filter(|q| crate::text::is_han(doc.text[..q.start].chars().next_back().unwrap_or(' ')))
+}
+
+/// The last two Han characters before `at` (the whole's noun), or fewer.
+fn noun_before<'t>(doc: &Doc<'t>, at: usize) -> &'t str {
+    let head = &doc.text[..at];
+    let len: usize = head
+        .chars()
+        .rev()
+        .take(2)
+        .take_while(|&c| crate::text::is_han(c))
+        .map(char::len_utf8)
+        .sum();
+    &head[head.len() - len..]
 }
 
 /// The parts in `span`: one magnitude of `whole`'s family in each piece, no
