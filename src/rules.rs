@@ -119,6 +119,7 @@ impl CheckKind {
                 "borne",
                 "earlier_years",
                 "final_year",
+                "this_line",
             ],
             CheckKind::Subset => &[
                 "subset",
@@ -280,6 +281,7 @@ struct RuleDef {
     borne: Option<Spanned<Vec<String>>>,
     earlier_years: Option<Spanned<Vec<String>>>,
     final_year: Option<Spanned<Vec<String>>>,
+    this_line: Option<Spanned<Vec<String>>>,
     #[serde(default)]
     example: Vec<ExampleDef>,
 }
@@ -348,6 +350,7 @@ pub struct Vocabulary {
     pub borne: Words,
     pub earlier_years: Words,
     pub final_year: Words,
+    pub this_line: Words,
 }
 
 impl Vocabulary {
@@ -597,7 +600,7 @@ impl RuleSet {
                 .map(|i| (*self.rules[i].vocabulary).clone())
                 .unwrap_or_default();
             let allowed = check.vocabulary_keys();
-            let fields: [VocabularyField; 50] = [
+            let fields: [VocabularyField; 51] = [
                 ("whole", &def.whole, &mut vocabulary.whole),
                 ("part", &def.part, &mut vocabulary.part),
                 ("rate", &def.rate, &mut vocabulary.rate),
@@ -672,6 +675,7 @@ impl RuleSet {
                     &mut vocabulary.earlier_years,
                 ),
                 ("final_year", &def.final_year, &mut vocabulary.final_year),
+                ("this_line", &def.this_line, &mut vocabulary.this_line),
             ];
             for (key, given, slot) in fields {
                 if let Some(words) = given {

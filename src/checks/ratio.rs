@@ -741,7 +741,20 @@ fn share(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
             } else {
                 clause.start
             };
-            let before = doc.quantities_in(Span::new(scope_start, s));
+            // A parenthesis just closed is an aside (`504个县(包括…,下同),
+            // 占…`): the part stands before it.
+            let aside = (ci > 0)
+                .then(|| super::subset::aside_opening(doc, &clauses[..ci]))
+                .flatten();
+            let (scope_start, skip) = match aside {
+                Some((j, open)) => (clauses[j].start, Span::new(open, clause.start)),
+                None => (scope_start, Span::new(s, s)),
+            };
+            let before: Vec<&Quantity> = doc
+                .quantities_in(Span::new(scope_start, s))
+                .iter()
+                .filter(|q| !skip.contains(q.start))
+                .collect();
             // More figures before the verb than any sentence a share is
             // read from holds: which is the part is anyone's guess (and
             // weighing them all at each verb of a long clause took the
@@ -771,6 +784,7 @@ fn share(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
                 None => {
                     let hinted: Vec<&Quantity> = before
                         .iter()
+                        .copied()
                         .filter(|q| {
                             q.kind.is_magnitude()
                                 && v.whole_hint.iter().any(|h| {
@@ -788,7 +802,8 @@ fn share(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
             let part = before
                 .iter()
                 .rev()
-                .find(|q| q.kind.is_magnitude() && q.start != whole.start && q.same_family(whole));
+                .find(|q| q.kind.is_magnitude() && q.start != whole.start && q.same_family(whole))
+                .copied();
             let Some(part) = part else {
                 continue;
             };

@@ -213,7 +213,7 @@ pub fn whole_clause(doc: &Doc, before: &[Span], comparison: &[String]) -> Option
 
 /// When the last of `clauses` closes a parenthesis left open by an earlier
 /// clause (at most four back), that clause's index and the opening's offset.
-fn aside_opening(doc: &Doc, clauses: &[Span]) -> Option<(usize, usize)> {
+pub(super) fn aside_opening(doc: &Doc, clauses: &[Span]) -> Option<(usize, usize)> {
     let last = *clauses.last()?;
     let mut depth = 0i32;
     for c in doc.slice(last).chars().rev() {

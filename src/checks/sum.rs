@@ -24,6 +24,7 @@ use crate::lexer::Quantity;
 use crate::rules::{CheckKind, Rule};
 use crate::text::{Lang, Span};
 
+mod breakdown;
 mod installments;
 mod named;
 mod records;
@@ -39,6 +40,9 @@ pub(super) enum Mode {
 pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
     let mut out = Vec::new();
     records::find(doc, rule, &mut out);
+    if rule.lang == Some(Lang::Zh) {
+        breakdown::find(doc, rule, &mut out);
+    }
     // A total and at least two parts, all magnitudes.
     for sentence in doc.sentences_where(rule.lang, |f| f.magnitudes >= 3) {
         parenthesised(doc, rule, sentence, &mut out);
