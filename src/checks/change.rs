@@ -47,6 +47,7 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
                 if let Some(claims) = to_from(doc, rule, sentence, s, e)
                     .or_else(|| respectively::find(doc, rule, sentence, e))
                     .or_else(|| size_from_to(doc, rule, sentence, s, e))
+                    .or_else(|| noun_size_from_to(doc, rule, sentence, s, e))
                     .or_else(|| noun_from(doc, rule, sentence, s, e))
                     .or_else(|| from_then_noun(doc, rule, sentence, s, e))
                 {
@@ -115,7 +116,12 @@ pub fn from_to<'d>(
         .or_else(|| doc.quantity_at(past_name(doc, p)))
         .filter(|q| q.kind.is_checkable())?;
     let q = skip_space(doc.text, before.end);
-    let (dir, verb, r) = from_verb(doc, rule, q)?;
+    // 百分之五十左右: a hedge after the figure.
+    let q = match doc.text[q..].strip_prefix("左右") {
+        Some(_) => q + "左右".len(),
+        None => q,
+    };
+    let (dir, verb, r) = from_verb(doc, rule, q).or_else(|| named_verb(doc, rule, q))?;
     let after = doc
         .quantity_at(skip_year(doc, skip_space(doc.text, r)))
         .filter(|q| q.kind.is_checkable())?;
@@ -125,6 +131,25 @@ pub fn from_to<'d>(
         return None;
     }
     Some((before, dir, verb, after))
+}
+
+/// `的税率降至` at `at`: 的, a name of up to four Han characters (what the
+/// figure before was the value of), then a verb of change and its `to`
+/// word (`现行16%的税率降至13%`).
+fn named_verb<'t>(doc: &Doc<'t>, rule: &Rule, at: usize) -> Option<(Direction, &'t str, usize)> {
+    let name = doc.text[at..].strip_prefix('的')?;
+    let start = at + '的'.len_utf8();
+    let mut p = start;
+    for c in name.chars().take(4) {
+        if !crate::text::is_han(c) || c == '的' {
+            return None;
+        }
+        p += c.len_utf8();
+        if let Some(found) = from_verb(doc, rule, p) {
+            return Some(found);
+        }
+    }
+    None
 }
 
 /// A verb of change at `at` and its `to` word (`增加到`, `降至`): its
@@ -182,13 +207,14 @@ pub(super) fn skip_year(doc: &Doc, p: usize) -> usize {
     {
         let words = &doc.text[q..k];
         let after = skip_space(doc.text, k + '的'.len_utf8());
+        // A year, or a span of years (五年前的).
         let timely = !words.is_empty()
             && words.chars().all(crate::text::is_han)
             && TIME_WORDS.iter().any(|w| words.ends_with(w))
             && doc
                 .quantities_in(Span::new(q, k))
                 .iter()
-                .all(|y| y.kind == QuantityKind::Year);
+                .all(|y| y.kind == QuantityKind::Year || (y.is_duration() && y.unit == Some("年")));
         if timely
             && doc
                 .quantity_at(after)
@@ -642,6 +668,54 @@ fn size_from_to(doc: &Doc, rule: &Rule, sentence: Span, s: usize, e: usize) -> O
     claims_of(doc, rule, sentence, (before, after), word, &sizes, (s, e))
 }
 
+/// `an increase of $263 million at Cable Networks from $3,522 million to
+/// $3,785 million`: a noun of change (`a`/`an` before it) with `of` and its
+/// size, where it happened (`at`/`in` and up to four words of letters), then
+/// `from` X `to` Y.
+fn noun_size_from_to(
+    doc: &Doc,
+    rule: &Rule,
+    sentence: Span,
+    s: usize,
+    e: usize,
+) -> Option<Vec<Claim>> {
+    let v = &rule.vocabulary;
+    let lead = doc.text[..s].trim_end();
+    let from =
+        crate::text::ceil_boundary(doc.text, lead.len().saturating_sub(48)).max(sentence.start);
+    // Back over `at Cable Networks`: the last ` at `/` in ` whose words
+    // after it are letters only.
+    let place = ["at", "in"].iter().find_map(|w| {
+        let pat = format!(" {w} ");
+        let i = from + doc.text[from..lead.len()].rfind(pat.as_str())?;
+        let words: Vec<&str> = doc.text[i + pat.len()..lead.len()].split(' ').collect();
+        (words.len() <= 4
+            && words
+                .iter()
+                .all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_alphabetic() || c == '-')))
+        .then_some(i)
+    });
+    let (sizes, at) = sizes_before(doc, sentence, place?)?;
+    let [size] = sizes.as_slice() else {
+        return None;
+    };
+    let head = doc.text[..at].trim_end().strip_suffix("of")?.trim_end();
+    let (dir, noun) = ends_with_direction(head, &v.rise_nouns, &v.fall_nouns)?;
+    let noun_at = head.len() - noun.len();
+    if !["an", "a"]
+        .iter()
+        .any(|w| super::word_before(doc.text[..noun_at].trim_end(), w))
+    {
+        return None;
+    }
+    let before = doc
+        .quantity_at(skip_space(doc.text, e))
+        .filter(|q| q.kind.is_checkable())?;
+    let after = figure_after_to(doc, rule, before.end)?;
+    let word = (dir, &doc.text[noun_at..head.len()], noun_at);
+    claims_of(doc, rule, sentence, (before, after), word, &[*size], (s, e))
+}
+
 /// After a figure: a time phrase, then `to` and the figure it names.
 fn figure_after_to<'d>(doc: &'d Doc, rule: &Rule, end: usize) -> Option<&'d Quantity> {
     let to_end = to_after_time(doc, rule, end)?;
@@ -896,7 +970,12 @@ fn stated_change<'d>(
         }
         // (A span of time may open it: `,四年增长一点二倍`, `,四年间增长…`.)
         if let Some(n) = next.filter(|&n| n <= s) {
+            // `,即增长二点八倍`: 即 (that is) may open it.
             let opens = skip_space(doc.text, n);
+            let opens = match doc.text[opens..].strip_prefix('即') {
+                Some(_) => opens + '即'.len_utf8(),
+                None => opens,
+            };
             let after_span = doc
                 .quantity_at(opens)
                 .filter(|q| q.is_duration() && q.end <= s)

@@ -566,6 +566,8 @@ mod tests {
             "两个条件,即年满十八周岁;具有户籍。三项原则,即坚持A,坚持B,是",
             "下列两种情形:\n(一)甲;\n(二)乙。\n第二条",
             "經費52,000千元,包括:\n(1)甲經費31,000千元。\n(2)乙計畫總經費9,000千元,本科目編列20,000千元。",
+            "现行9%的税率提高至6%,由五年前的百分之六十左右提高到七成,即增长三倍",
+            "an increase of $40 million at the Parks  segment from $300 million to $320 million",
             "the largest increase in  assaults from 33 to 52, from 10% of all  patients to 17%",
         ];
         for text in texts {

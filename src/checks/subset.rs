@@ -12,7 +12,7 @@
 //! whole, `10734例(其中重症病例3226例)`, `141例(出院81例,死亡4例)`.
 
 use super::{skip_space, starts_with_any, Claim, Doc, Label, Role, Verdict};
-use crate::lexer::Quantity;
+use crate::lexer::{Quantity, QuantityKind};
 use crate::rules::{CheckKind, Rule};
 use crate::text::Span;
 
@@ -195,20 +195,53 @@ pub fn whole_clause(doc: &Doc, before: &[Span], comparison: &[String]) -> Option
             k = j;
             let head = Span::new(before[j].start, open);
             let t = doc.slice(head);
-            if comparison.iter().any(|w| t.contains(w.as_str())) {
+            if comparison.iter().any(|w| holds_word(t, w)) {
                 continue;
             }
             return Some(head);
         }
         let t = doc.slice(c);
-        // Rates alone (`赤字率从2.1%提高到2.3%`) describe the whole before.
+        // Rates alone (`赤字率从2.1%提高到2.3%`) describe the whole before;
+        // a date alone (`at December 31, 1993, of which`) ends its clause.
         let figures = doc.quantities_in(c);
         let rates_only = !figures.is_empty() && figures.iter().all(|q| q.kind.is_rate());
-        if !rates_only && !comparison.iter().any(|w| t.contains(w.as_str())) {
+        let dates_only = !figures.is_empty()
+            && figures
+                .iter()
+                .all(|q| matches!(q.kind, QuantityKind::Year | QuantityKind::Date));
+        if !rates_only && !dates_only && !comparison.iter().any(|w| holds_word(t, w)) {
             return Some(c);
         }
     }
     None
+}
+
+/// Whether a clause ends with a preposition left standing (`of which $2.0
+/// million is pledged against.`): `which` is its object, not a whole the
+/// figure is part of.
+fn strands_preposition(clause: &str) -> bool {
+    let end = clause.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+    let last = end
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    matches!(
+        last,
+        "against" | "for" | "to" | "on" | "with" | "by" | "from" | "into" | "upon" | "at"
+    )
+}
+
+/// Whether `text` holds `word`: an English word only as a whole word (`up`
+/// is not in `support`), other text anywhere.
+fn holds_word(text: &str, word: &str) -> bool {
+    if !word.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return text.contains(word);
+    }
+    text.match_indices(word).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// When the last of `clauses` closes a parenthesis left open by an earlier
@@ -271,7 +304,8 @@ fn whole_and_part<'d>(
     // English: the part follows the word (of which 10 involved…), not a
     // superlative or a description (of whom the eldest was aged 91).
     if word.bytes().any(|b| b.is_ascii_alphabetic())
-        && doc.quantity_at(skip_space(doc.text, rest.start)).is_none()
+        && (doc.quantity_at(skip_space(doc.text, rest.start)).is_none()
+            || strands_preposition(doc.slice(rest)))
     {
         return None;
     }
