@@ -130,6 +130,8 @@ impl CheckKind {
                 "total",
                 "increase",
                 "not_markers",
+                "final_year",
+                "this_line",
             ],
             CheckKind::Change => &[
                 "rise_nouns",

@@ -683,6 +683,9 @@ fn noun_size_from_to(
     let lead = doc.text[..s].trim_end();
     let from =
         crate::text::ceil_boundary(doc.text, lead.len().saturating_sub(48)).max(sentence.start);
+    if from >= lead.len() {
+        return None;
+    }
     // Back over `at Cable Networks`: the last ` at `/` in ` whose words
     // after it are letters only.
     let place = ["at", "in"].iter().find_map(|w| {

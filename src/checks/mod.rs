@@ -568,6 +568,8 @@ mod tests {
             "經費52,000千元,包括:\n(1)甲經費31,000千元。\n(2)乙計畫總經費9,000千元,本科目編列20,000千元。",
             "现行9%的税率提高至6%,由五年前的百分之六十左右提高到七成,即增长三倍",
             "an increase of $40 million at the Parks  segment from $300 million to $320 million",
+            "續編最後1年經費30,000千元,本科目\n   編列32,000千元",
+            "40 bills were introduced, 34 in the House and 58 in the  Senate.",
             "the largest increase in  assaults from 33 to 52, from 10% of all  patients to 17%",
         ];
         for text in texts {

@@ -10,6 +10,7 @@
 //! 110 of which are inhabited`). `partitive.rs`: `在45种产品中,有37种…`,
 //! `新增9个、累计达到79个`. `aside.rs`: parts in a parenthesis after their
 //! whole, `10734例(其中重症病例3226例)`, `141例(出院81例,死亡4例)`.
+//! `budget.rs`: what a budget line bears of a project's final instalment.
 
 use super::{skip_space, starts_with_any, Claim, Doc, Label, Role, Verdict};
 use crate::lexer::{Quantity, QuantityKind};
@@ -17,6 +18,7 @@ use crate::rules::{CheckKind, Rule};
 use crate::text::Span;
 
 mod aside;
+mod budget;
 mod partitive;
 
 pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
@@ -60,6 +62,7 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
         if rule.lang == Some(crate::text::Lang::Zh) {
             within_clause(doc, rule, sentence, &mut out);
             aside::find(doc, rule, sentence, &mut out);
+            budget::find(doc, rule, sentence, &mut out);
         } else {
             part_then_word(doc, rule, sentence, &mut out);
         }

@@ -24,8 +24,9 @@ use crate::lexer::Quantity;
 use crate::rules::{CheckKind, Rule};
 use crate::text::{Lang, Span};
 
+mod apposed;
 mod breakdown;
-mod installments;
+pub(super) mod installments;
 mod named;
 mod records;
 mod series;
@@ -54,6 +55,8 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
         if rule.lang == Some(Lang::Zh) {
             series::find(doc, rule, sentence, &mut out);
             installments::find(doc, rule, sentence, &mut out);
+        } else {
+            apposed::find(doc, rule, &clauses, &mut out);
         }
     }
     // A bracket of parts may run past the semicolons that end sentences, so

@@ -101,13 +101,13 @@ pub fn find(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
 
 /// A sentence with its whitespace taken out, and where each byte of it
 /// stands in the document.
-pub(super) struct Squeezed {
-    pub(super) text: String,
+pub(crate) struct Squeezed {
+    pub(crate) text: String,
     origin: Vec<usize>,
 }
 
 impl Squeezed {
-    pub(super) fn new(raw: &str, offset: usize) -> Squeezed {
+    pub(crate) fn new(raw: &str, offset: usize) -> Squeezed {
         let mut text = String::with_capacity(raw.len());
         let mut origin = Vec::with_capacity(raw.len());
         for (i, c) in raw.char_indices() {
@@ -121,12 +121,12 @@ impl Squeezed {
 
     /// The squeezed offset of document offset `at`: where the first
     /// character at or after it stands.
-    pub(super) fn at(&self, at: usize) -> usize {
+    pub(crate) fn at(&self, at: usize) -> usize {
         self.origin.partition_point(|&o| o < at)
     }
 
     /// The characters between two squeezed offsets.
-    pub(super) fn chars(&self, a: usize, b: usize) -> usize {
+    pub(crate) fn chars(&self, a: usize, b: usize) -> usize {
         self.text
             .get(a..b)
             .map_or(usize::MAX, |s| s.chars().count())
