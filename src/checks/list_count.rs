@@ -82,6 +82,13 @@ fn outlined(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
             continue;
         }
         let colon_end = colon + doc.text[colon..].chars().next().map_or(1, char::len_utf8);
+        // A cheap look first: the colon ends its line.
+        if !doc.text[colon_end..]
+            .trim_start_matches([' ', '\t', '\u{3000}'])
+            .starts_with(['\n', '\r'])
+        {
+            continue;
+        }
         // The sentence the colon ends, on its line.
         let line_start = doc.text[..colon]
             .rfind(['\n', '。', '；', ';'])

@@ -22,13 +22,11 @@ pub fn find(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
         return;
     }
     let raw = doc.slice(sentence);
-    // A cheap look first: the opening character of a line's word.
-    if !v
-        .this_line
-        .iter()
-        .filter_map(|w| w.chars().next())
-        .any(|c| raw.contains(c))
-    {
+    // A cheap look first: every character of a line's word and of a final
+    // year's (whitespace may stand between them).
+    let spelt =
+        |words: &crate::words::Words| words.iter().any(|w| w.chars().all(|c| raw.contains(c)));
+    if !spelt(&v.this_line) || !spelt(&v.final_year) {
         return;
     }
     let sq = Squeezed::new(raw, sentence.start);
