@@ -341,12 +341,7 @@ fn total_then_parts(doc: &Doc, rule: &Rule, before: &[Span], next: Span, out: &m
     ) else {
         return;
     };
-    let totals: Vec<&Quantity> = doc
-        .quantities_in(head)
-        .iter()
-        .filter(|q| q.kind.is_magnitude() && q.same_family(parts[0]))
-        .collect();
-    let [total] = totals.as_slice() else {
+    let Some(total) = sole_total(doc, head, parts[0]) else {
         return;
     };
     if head_text.ends_with(crate::text::is_colon) {
@@ -377,6 +372,16 @@ fn total_then_parts(doc: &Doc, rule: &Rule, before: &[Span], next: Span, out: &m
         }
     }
     out.push(judge(doc, rule, total, &parts, mode));
+}
+
+/// The one magnitude in `span` of `part`'s family, if there is exactly one.
+pub(super) fn sole_total<'d>(doc: &'d Doc, span: Span, part: &Quantity) -> Option<&'d Quantity> {
+    let mut totals = doc
+        .quantities_in(span)
+        .iter()
+        .filter(|q| q.kind.is_magnitude() && q.same_family(part));
+    let total = totals.next()?;
+    totals.next().is_none().then_some(total)
 }
 
 /// `span` without the clause punctuation at its end.

@@ -22,12 +22,7 @@ pub fn find(doc: &Doc, rule: &Rule, clauses: &[Span], out: &mut Vec<Claim>) {
         let Some(parts) = parts_of(doc, tail) else {
             continue;
         };
-        let totals: Vec<&Quantity> = doc
-            .quantities_in(head)
-            .iter()
-            .filter(|q| q.kind.is_magnitude() && q.same_family(parts[0]))
-            .collect();
-        let [total] = totals.as_slice() else {
+        let Some(total) = super::sole_total(doc, head, parts[0]) else {
             continue;
         };
         if !doc
