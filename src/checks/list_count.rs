@@ -165,10 +165,12 @@ fn english(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
             let of_in =
                 super::word_before(before_det, "of") || super::word_before(before_det, "in");
             let total_of = super::word_before(before_det, "total of");
+            // (A year is no pick: `In 1999, a total of 11 states (…)`.)
             let picks = of_in
                 && doc
                     .quantities_in(Span::new(sentence.start, q.start))
                     .last()
+                    .filter(|p| p.kind.is_checkable())
                     .is_some_and(|p| {
                         let between = text[p.end..q.start].trim();
                         between.len() <= 12
