@@ -101,6 +101,7 @@ impl CheckKind {
                 "weighted",
                 "subset",
                 "comparison",
+                "whole_lead",
             ],
             CheckKind::Sum => &[
                 "excluding",
@@ -284,6 +285,7 @@ struct RuleDef {
     earlier_years: Option<Spanned<Vec<String>>>,
     final_year: Option<Spanned<Vec<String>>>,
     this_line: Option<Spanned<Vec<String>>>,
+    whole_lead: Option<Spanned<Vec<String>>>,
     #[serde(default)]
     example: Vec<ExampleDef>,
 }
@@ -353,6 +355,7 @@ pub struct Vocabulary {
     pub earlier_years: Words,
     pub final_year: Words,
     pub this_line: Words,
+    pub whole_lead: Words,
 }
 
 impl Vocabulary {
@@ -602,7 +605,7 @@ impl RuleSet {
                 .map(|i| (*self.rules[i].vocabulary).clone())
                 .unwrap_or_default();
             let allowed = check.vocabulary_keys();
-            let fields: [VocabularyField; 51] = [
+            let fields: [VocabularyField; 52] = [
                 ("whole", &def.whole, &mut vocabulary.whole),
                 ("part", &def.part, &mut vocabulary.part),
                 ("rate", &def.rate, &mut vocabulary.rate),
@@ -678,6 +681,7 @@ impl RuleSet {
                 ),
                 ("final_year", &def.final_year, &mut vocabulary.final_year),
                 ("this_line", &def.this_line, &mut vocabulary.this_line),
+                ("whole_lead", &def.whole_lead, &mut vocabulary.whole_lead),
             ];
             for (key, given, slot) in fields {
                 if let Some(words) = given {

@@ -104,7 +104,13 @@ fn of_whole(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
         {
             at = skip_space(doc.text, marker.end);
         }
-        let Some(word) = starts_with_any(super::range(doc.text, at, w[0].end), &v.of_whole) else {
+        // `For the 141 nominees, 136 (96.4%) …`: a head word only here.
+        let head = super::range(doc.text, at, w[0].end);
+        let lead = starts_with_any(head, &v.whole_lead).filter(|l| {
+            doc.quantity_at(skip_space(doc.text, at + l.len()))
+                .is_some_and(|q| q.kind.is_magnitude())
+        });
+        let Some(word) = lead.or_else(|| starts_with_any(head, &v.of_whole)) else {
             continue;
         };
         let Some(whole) = doc
