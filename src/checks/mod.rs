@@ -571,6 +571,7 @@ mod tests {
             "續編最後1年經費30,000千元,本科目\n   編列32,000千元",
             "40 bills were introduced, 34 in the House and 58 in the  Senate.",
             "For the 141 nominees confirmed, 126 (96.4%) received none.",
+            "新增确诊病例5例。新增确诊病例中, 甲市7例、乙市1例;",
             "the largest increase in  assaults from 33 to 52, from 10% of all  patients to 17%",
         ];
         for text in texts {

@@ -28,6 +28,7 @@ mod apposed;
 mod breakdown;
 pub(super) mod installments;
 mod named;
+mod named_head;
 mod records;
 mod series;
 
@@ -70,6 +71,9 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
     // before (`赤字2.38万亿元。其中,中央1.55万亿元,地方8300亿元`), the parts
     // perhaps past a semicolon (`其中出口N美元,增长P%;进口M美元`).
     if rule.lang == Some(Lang::Zh) {
+        for sentence in doc.sentences_where(rule.lang, |f| f.magnitudes >= 2) {
+            named_head::find(doc, rule, sentence, &mut out);
+        }
         for sentence in doc.sentences_where(rule.lang, |f| (1..3).contains(&f.magnitudes)) {
             let at = skip_space(doc.text, sentence.start);
             if starts_with_any(&doc.text[at..sentence.end], &rule.vocabulary.subset).is_some() {
@@ -238,7 +242,7 @@ fn parenthesised(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
 
 /// Parts each in a piece of their own (cut at `,`/`;`/`、`): exactly one
 /// magnitude in each, all of one family; two or more.
-fn clause_items<'d>(doc: &'d Doc, span: Span) -> Option<Vec<&'d Quantity>> {
+pub(super) fn clause_items<'d>(doc: &'d Doc, span: Span) -> Option<Vec<&'d Quantity>> {
     let text = doc.slice(span);
     let mut parts: Vec<&Quantity> = Vec::new();
     let mut start = 0;
