@@ -23,7 +23,12 @@ pub fn find(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
     let text = &doc.text[at..sentence.end];
     // The name, then 中 and a comma.
     // A cheap look first: 中 soon after the sentence opens.
-    let Some(k) = text.get(..3 * (MAX_NAME + 1)).unwrap_or(text).find('中') else {
+    let Some(k) = text
+        .char_indices()
+        .take(MAX_NAME + 1)
+        .find(|&(_, c)| c == '中')
+        .map(|(k, _)| k)
+    else {
         return;
     };
     let name = &text[..k];
