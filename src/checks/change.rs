@@ -343,12 +343,6 @@ fn noun_then_topic<'t>(doc: &Doc<'t>, rule: &Rule, at: usize) -> Option<(Directi
         .then(|| (dir, &doc.text[head.len() - noun.len()..head.len()]))
 }
 
-/// The quantity that ends exactly at `end`.
-fn quantity_ending_at<'d>(doc: &'d Doc, end: usize) -> Option<&'d Quantity> {
-    let i = doc.quantities.partition_point(|q| q.end < end);
-    doc.quantities.get(i).filter(|q| q.end == end)
-}
-
 /// English reports' order: the size first, then the value after, then the
 /// one before: `increased 82.7% to $117.8 million from $64.5 million`,
 /// `decreased $788, or 5.8%, to $12,828 from $13,616`, `rose 2% to $11.1bn
@@ -504,7 +498,7 @@ fn sizes_before<'d>(
     let mut sizes: Vec<&Quantity> = Vec::new();
     loop {
         let t = doc.text[..at].trim_end_matches([' ', ',']);
-        let Some(q) = quantity_ending_at(doc, t.len()) else {
+        let Some(q) = doc.quantity_ending_at(t.len()) else {
             at = t.len();
             break;
         };
@@ -769,7 +763,9 @@ fn noun_from(doc: &Doc, rule: &Rule, sentence: Span, s: usize, e: usize) -> Opti
     // a 23.5% increase | an increase of 23.5%
     let (dir, size, article_end, noun) = if let Some((dir, n)) = noun_dir(head) {
         let t = doc.text[..n].trim_end();
-        let size = quantity_ending_at(doc, t.len()).filter(|q| q.kind.is_checkable())?;
+        let size = doc
+            .quantity_ending_at(t.len())
+            .filter(|q| q.kind.is_checkable())?;
         let noun = &doc.text[n..head.len()];
         (dir, size, doc.text[..size.start].trim_end().len(), noun)
     } else {

@@ -217,6 +217,31 @@ impl<'a> Doc<'a> {
         &slice[..slice.partition_point(|q| q.end <= span.end)]
     }
 
+    /// `span` cut at the commas, semicolons and `、` that stand outside
+    /// figures: the pieces of an enumeration, each without its separator.
+    pub fn pieces(&self, span: Span) -> Vec<Span> {
+        let text = self.slice(span);
+        let mut out = Vec::new();
+        let mut start = span.start;
+        for (i, c) in text.char_indices() {
+            let at = span.start + i;
+            if (crate::text::is_comma(c) || matches!(c, ';' | '\u{ff1b}' | '、'))
+                && !self.in_quantity(at)
+            {
+                out.push(Span::new(start, at));
+                start = at + c.len_utf8();
+            }
+        }
+        out.push(Span::new(start, span.end));
+        out
+    }
+
+    /// The quantity that ends exactly at `end`.
+    pub fn quantity_ending_at(&self, end: usize) -> Option<&Quantity> {
+        let i = self.quantities.partition_point(|q| q.end < end);
+        self.quantities.get(i).filter(|q| q.end == end)
+    }
+
     /// The quantity that starts exactly at `offset`, if any.
     pub fn quantity_at(&self, offset: usize) -> Option<&Quantity> {
         let i = self.quantities.partition_point(|q| q.start < offset);

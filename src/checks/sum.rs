@@ -243,20 +243,8 @@ fn parenthesised(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
 /// Parts each in a piece of their own (cut at `,`/`;`/`、`): exactly one
 /// magnitude in each, all of one family; two or more.
 pub(super) fn clause_items<'d>(doc: &'d Doc, span: Span) -> Option<Vec<&'d Quantity>> {
-    let text = doc.slice(span);
     let mut parts: Vec<&Quantity> = Vec::new();
-    let mut start = 0;
-    let cuts = text
-        .char_indices()
-        .filter(|&(i, c)| {
-            (crate::text::is_comma(c) || matches!(c, ';' | '\u{ff1b}' | '、'))
-                && !doc.in_quantity(span.start + i)
-        })
-        .map(|(i, c)| (i, c.len_utf8()))
-        .chain([(text.len(), 0)]);
-    for (cut, len) in cuts {
-        let piece = Span::new(span.start + start, span.start + cut);
-        start = cut + len;
+    for piece in doc.pieces(span) {
         let [part] = doc.quantities_in(piece) else {
             return None;
         };

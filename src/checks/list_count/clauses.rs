@@ -12,6 +12,7 @@
 
 use super::Reading;
 use crate::checks::Doc;
+use crate::lexer::numeral::is_numeral_char;
 use crate::text::{is_han, Span, FW_SEMICOLON};
 use std::collections::BTreeSet;
 
@@ -63,7 +64,7 @@ fn semicolons(start: usize, body: &str) -> Option<Reading> {
 /// `坚持A,坚持B,坚持C`: clauses opening with the same two characters.
 fn parallel(start: usize, body: &str) -> Option<Reading> {
     let lead: String = body.chars().take(2).collect();
-    if lead.chars().count() < 2 || !lead.chars().all(|c| is_han(c) && !is_numeral(c)) {
+    if lead.chars().count() < 2 || !lead.chars().all(|c| is_han(c) && !is_numeral_char(c)) {
         return None;
     }
     let mut items = Vec::new();
@@ -87,10 +88,6 @@ fn parallel(start: usize, body: &str) -> Option<Reading> {
         break;
     }
     reading(items)
-}
-
-fn is_numeral(c: char) -> bool {
-    "一二两三四五六七八九十百千万零".contains(c)
 }
 
 fn reading(items: Vec<Span>) -> Option<Reading> {

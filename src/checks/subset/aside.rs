@@ -70,11 +70,8 @@ pub fn find(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
 /// The magnitude ending right before the parenthesis at `open` (spaces
 /// aside), in Chinese text.
 fn whole_before<'d>(doc: &'d Doc, open: usize) -> Option<&'d Quantity> {
-    let end = doc.text[..open].trim_end().len();
-    let i = doc.quantities.partition_point(|q| q.end < end);
-    doc.quantities
-        .get(i)
-        .filter(|q| q.end == end && q.kind.is_magnitude())
+    doc.quantity_ending_at(doc.text[..open].trim_end().len())
+        .filter(|q| q.kind.is_magnitude())
         .filter(|q| crate::text::is_han(doc.text[..q.start].chars().next_back().unwrap_or(' ')))
 }
 
@@ -94,21 +91,8 @@ fn noun_before<'t>(doc: &Doc<'t>, at: usize) -> &'t str {
 /// The parts in `span`: one magnitude of `whole`'s family in each piece, no
 /// other figure but years and ordinals, no rate; `None` otherwise.
 fn pieces<'d>(doc: &'d Doc, span: Span, whole: &Quantity) -> Option<Vec<&'d Quantity>> {
-    let text = doc.slice(span);
     let mut parts = Vec::new();
-    let mut start = 0;
-    let mut cuts: Vec<usize> = text
-        .char_indices()
-        .filter(|&(i, c)| {
-            (crate::text::is_comma(c) || matches!(c, ';' | '\u{ff1b}' | '、'))
-                && !doc.in_quantity(span.start + i)
-        })
-        .map(|(i, _)| i)
-        .collect();
-    cuts.push(text.len());
-    for cut in cuts {
-        let piece = Span::new(span.start + start, span.start + cut);
-        start = cut + text[cut..].chars().next().map_or(0, char::len_utf8);
+    for piece in doc.pieces(span) {
         let figures: Vec<&Quantity> = doc
             .quantities_in(piece)
             .iter()

@@ -179,12 +179,9 @@ fn part_of<'d>(doc: &'d Doc, rule: &Rule, item: Span) -> Option<Option<&'d Quant
 
 /// Whether `q` numbers a line: it opens the line and a full stop follows.
 fn is_line_number(doc: &Doc, q: &Quantity) -> bool {
-    let before = &doc.text[..q.start];
-    let opens = before
-        .trim_end_matches([' ', '\t', '\u{3000}'])
-        .ends_with('\n')
-        || before.len() == before.trim_end_matches([' ', '\t', '\u{3000}']).len() && q.start == 0;
-    opens && doc.text[q.end..].starts_with(['.', '．', '、'])
+    let before = doc.text[..q.start].trim_end_matches([' ', '\t', '\u{3000}']);
+    (before.is_empty() || before.ends_with('\n'))
+        && doc.text[q.end..].starts_with(['.', '．', '、'])
 }
 
 fn squeeze(doc: &Doc, span: Span) -> Squeezed {
