@@ -205,11 +205,13 @@ def main():
     ap.add_argument("--binary", default=os.path.join(ROOT, "target", "release", "numlint"))
     ap.add_argument("--set", default=os.path.join(ROOT, "fixtures", "real-claims"))
     ap.add_argument("--lang", default=None)
-    ap.add_argument("--misses", action="store_true", help="list claims not recognised")
+    ap.add_argument("--misses", action="store_true",
+                    help="list claims not recognised and planted errors not caught")
     args = ap.parse_args()
 
     stats = collections.defaultdict(collections.Counter)
     misses = []
+    uncaught = []
     for path in sorted(glob.glob(os.path.join(args.set, "*.toml"))):
         lang = os.path.basename(path).split(".")[0].split("-")[0]
         if args.lang and lang != args.lang:
@@ -249,6 +251,8 @@ def main():
                 ms, me = fs, fs + len(m)
                 if any(overlaps(ms, me, ls, le) for f in mf for ls, le in f):
                     s["mutations_caught"] += 1
+                elif hit:
+                    uncaught.append((lang, kind, mutated, m))
 
     def ratio(a, b):
         return f"{a / b:.2f}" if b else "-"
@@ -278,6 +282,9 @@ def main():
         for lang, kind, src, text, c in misses:
             roles = {k: v for k, v in c.items() if k in ROLES[kind] or k == "items"}
             print(f"  [{lang} {kind}] {text[:160]!r} {roles}")
+        print(f"\n== {len(uncaught)} planted errors not caught in recognised claims")
+        for lang, kind, text, m in uncaught:
+            print(f"  [{lang} {kind}] planted {m!r} in {text[:160]!r}")
 
 
 if __name__ == "__main__":

@@ -113,6 +113,9 @@ impl CheckKind {
                 "averages",
                 "rest",
                 "complements",
+                "places",
+                "composed",
+                "of_this",
                 "whole_hint",
                 "head_total",
                 "not_summed",
@@ -279,6 +282,9 @@ struct RuleDef {
     not_summed: Option<Spanned<Vec<String>>>,
     rest: Option<Spanned<Vec<String>>>,
     complements: Option<Spanned<Vec<String>>>,
+    places: Option<Spanned<Vec<String>>>,
+    composed: Option<Spanned<Vec<String>>>,
+    of_this: Option<Spanned<Vec<String>>>,
     count_nouns: Option<Spanned<Vec<String>>>,
     project_total: Option<Spanned<Vec<String>>>,
     borne: Option<Spanned<Vec<String>>>,
@@ -349,6 +355,9 @@ pub struct Vocabulary {
     pub not_summed: Words,
     pub rest: Words,
     pub complements: Words,
+    pub places: Words,
+    pub composed: Words,
+    pub of_this: Words,
     pub count_nouns: Words,
     pub project_total: Words,
     pub borne: Words,
@@ -605,7 +614,7 @@ impl RuleSet {
                 .map(|i| (*self.rules[i].vocabulary).clone())
                 .unwrap_or_default();
             let allowed = check.vocabulary_keys();
-            let fields: [VocabularyField; 52] = [
+            let fields: [VocabularyField; 55] = [
                 ("whole", &def.whole, &mut vocabulary.whole),
                 ("part", &def.part, &mut vocabulary.part),
                 ("rate", &def.rate, &mut vocabulary.rate),
@@ -667,6 +676,9 @@ impl RuleSet {
                 ("not_summed", &def.not_summed, &mut vocabulary.not_summed),
                 ("rest", &def.rest, &mut vocabulary.rest),
                 ("complements", &def.complements, &mut vocabulary.complements),
+                ("places", &def.places, &mut vocabulary.places),
+                ("composed", &def.composed, &mut vocabulary.composed),
+                ("of_this", &def.of_this, &mut vocabulary.of_this),
                 ("count_nouns", &def.count_nouns, &mut vocabulary.count_nouns),
                 (
                     "project_total",

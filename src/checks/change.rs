@@ -258,17 +258,42 @@ fn verb_from_to<'d>(
         .sentences
         .get(doc.sentences.partition_point(|x| x.end <= s))
         .map_or(0, |x| x.start);
-    // rose from, increased substantially from, a decrease from
-    let (dir, verb_text) = match verb_before_gap(doc, rule, Span::new(sentence_start, s), s) {
-        Some((dir, text, _)) => (dir, text),
-        None => noun_before(doc, rule, s)?,
+    // rose from, increased substantially from, a decrease from; or a word of
+    // change further back (`has risen with the creation of new states, from
+    // 21 to 27`), which [`loose_direction`] vouches for below.
+    let (dir, verb_text, loose) = match verb_before_gap(doc, rule, Span::new(sentence_start, s), s)
+    {
+        Some((dir, text, _)) => (dir, text, false),
+        None => match noun_before(doc, rule, s) {
+            Some((dir, text)) => (dir, text, false),
+            None => {
+                let (dir, text) = loose_direction(doc, rule, sentence_start, s)?;
+                (dir, text, true)
+            }
+        },
     };
-    let before = figure_at(doc, rule, e)?;
-    let p = skip_space(doc.text, skip_year(doc, before.end));
+    // `from a death rate of 42.7`, `from the 2006 high of 12.8%`.
+    let before = figure_at(doc, rule, e).or_else(|| figure_at(doc, rule, past_name_of(doc, e)?))?;
+    let dated = skip_year(doc, skip_per(doc, before.end));
+    if loose {
+        // Far from its word, `from X to Y` may be a range (`counties with
+        // populations from 10,000 to 50,000`): a change dates its first
+        // value, or stands apart after a comma or a bracket.
+        let apart = doc.text[..s].trim_end().ends_with([',', '(']);
+        let based = skip_per(doc, before.end);
+        let timed = dated != based || {
+            let rest = doc.text[skip_space(doc.text, based)..].to_ascii_lowercase();
+            TIME_OPENERS.iter().any(|o| rest.starts_with(o))
+        };
+        if !apart && !timed {
+            return None;
+        }
+    }
+    let p = skip_space(doc.text, skip_reference(doc, dated));
     // `to` at once, or after a time phrase (`during 1999–2000 to`).
     let to_end = match starts_with_any(&doc.text[p..], &v.to) {
         Some(to) => p + to.len(),
-        None => to_after_time(doc, rule, before.end).or_else(|| {
+        None => to_after_time(doc, rule, skip_per(doc, before.end)).or_else(|| {
             (before.kind == QuantityKind::Percent)
                 .then(|| to_after_base(doc, rule, before.end))
                 .flatten()
@@ -278,6 +303,188 @@ fn verb_from_to<'d>(
     let comparable = before.same_family(after)
         || (before.kind == QuantityKind::Percent && after.kind == QuantityKind::Percent);
     comparable.then_some((before, dir, verb_text, after))
+}
+
+/// A word of change earlier in the sentence than the `from` at `s`, with
+/// only what changed or where between (`has risen with the creation of new
+/// states, from`, `increased as a percentage of sales from`, `the greatest
+/// decrease occurred among AI/AN, from`): the nearest within 96 bytes, with
+/// no checkable figure, no semicolon or colon, and no word that joins
+/// clauses, compares, or opens a range (`aged`, `between`) after it.
+fn loose_direction<'t>(
+    doc: &Doc<'t>,
+    rule: &Rule,
+    sentence_start: usize,
+    s: usize,
+) -> Option<(Direction, &'t str)> {
+    let v = &rule.vocabulary;
+    let from = crate::text::ceil_boundary(doc.text, s.saturating_sub(96)).max(sentence_start);
+    let window = Span::new(from, s);
+    let (dir, (ws, we)) = [
+        (Direction::Up, &v.increase),
+        (Direction::Up, &v.rise_nouns),
+        (Direction::Down, &v.decrease),
+        (Direction::Down, &v.fall_nouns),
+    ]
+    .into_iter()
+    .flat_map(|(d, words)| {
+        doc.occurrences(window, words)
+            .into_iter()
+            .map(move |o| (d, o))
+    })
+    .max_by_key(|&(_, (ws, we))| (we, std::cmp::Reverse(ws)))?;
+    let gap = &doc.text[we..s];
+    if gap.contains([';', ':']) || gap.split_whitespace().count() > 12 {
+        return None;
+    }
+    if doc
+        .quantities_in(Span::new(we, s))
+        .iter()
+        .any(|q| q.kind.is_checkable())
+    {
+        return None;
+    }
+    let joins = gap
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| LOOSE_STOPS.iter().any(|j| w.eq_ignore_ascii_case(j)));
+    (!joins).then(|| (dir, &doc.text[ws..we]))
+}
+
+/// Words that end what a far word of change may govern: clause joiners,
+/// comparisons, and the openers of a range.
+const LOOSE_STOPS: &[&str] = &[
+    "and", "or", "but", "while", "whereas", "although", "though", "however", "which", "that",
+    "compared", "than", "despite", "offset", "aged", "age", "ages", "between", "range", "ranged",
+    "ranging", "varied", "varying", "from", "to",
+];
+
+/// Past `a death rate of` / `the 2006 high of` at `at` (after `from`): an
+/// article, perhaps a year, one to three words of letters, `of`; where the
+/// figure should stand.
+fn past_name_of(doc: &Doc, at: usize) -> Option<usize> {
+    let p = skip_space(doc.text, at);
+    let rest = &doc.text[p..];
+    let article = ["a ", "an ", "the "]
+        .into_iter()
+        .find(|a| rest.starts_with(a))?;
+    let mut k = skip_space(doc.text, p + article.len());
+    if let Some(y) = doc.quantity_at(k).filter(|q| q.kind == QuantityKind::Year) {
+        k = skip_space(doc.text, y.end);
+    }
+    for _ in 0..4 {
+        let word: usize = doc.text[k..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic() || *c == '-')
+            .map(char::len_utf8)
+            .sum();
+        if word == 0 {
+            return None;
+        }
+        if &doc.text[k..k + word] == "of" {
+            return Some(k + word);
+        }
+        k = skip_space(doc.text, k + word);
+    }
+    None
+}
+
+/// Past a rate's base after a figure ending at `p`: `per 100,000
+/// population`, `suicides per 100,000 population`, `per diluted share`,
+/// `per share (diluted)` (up to two words before `per`, up to three after
+/// it and its figure, then a bracketed word). `p` itself when there is none.
+fn skip_per(doc: &Doc, p: usize) -> usize {
+    let word_len = |k: usize| -> usize {
+        doc.text[k..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic() || *c == '-')
+            .map(char::len_utf8)
+            .sum()
+    };
+    let mut k = p;
+    let mut seen = 0;
+    loop {
+        if !doc.text[k..].starts_with(' ') {
+            return p;
+        }
+        let w = word_len(k + 1);
+        if w == 0 {
+            return p;
+        }
+        let word = &doc.text[k + 1..k + 1 + w];
+        k += 1 + w;
+        if word == "per" {
+            break;
+        }
+        seen += 1;
+        if seen > 2 || TIME_STOPS.contains(&word) {
+            return p;
+        }
+    }
+    let base = skip_space(doc.text, k);
+    if let Some(q) = doc.quantity_at(base) {
+        k = q.end;
+    }
+    let mut words = 0;
+    while words < 3 && doc.text[k..].starts_with(' ') {
+        let w = word_len(k + 1);
+        if w == 0 || TIME_STOPS.contains(&&doc.text[k + 1..k + 1 + w]) {
+            break;
+        }
+        k += 1 + w;
+        words += 1;
+    }
+    if words == 0 {
+        return p;
+    }
+    // `(diluted)`
+    let rest = &doc.text[k..];
+    if let Some(inner) = rest.strip_prefix(" (") {
+        let w = inner
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .map(char::len_utf8)
+            .sum::<usize>();
+        if w > 0 && inner[w..].starts_with(')') {
+            k += 2 + w + 1;
+        }
+    }
+    k
+}
+
+/// The figure whose rate's base ([`skip_per`]) ends at `end`: `$0.58` in
+/// `$0.58 per diluted share`.
+fn per_tail<'d>(doc: &'d Doc, sentence_start: usize, end: usize) -> Option<&'d Quantity> {
+    let from = crate::text::ceil_boundary(doc.text, end.saturating_sub(48)).max(sentence_start);
+    let k = from + doc.text.get(from..end)?.rfind(" per ")?;
+    let q = doc.quantity_ending_at(k)?;
+    (skip_per(doc, q.end) == end).then_some(q)
+}
+
+/// Words that end a rate's base: a time phrase, `to`/`from`, a joiner.
+const TIME_STOPS: &[&str] = &[
+    "in", "for", "at", "on", "during", "to", "from", "or", "and", "compared", "than", "as",
+];
+
+/// Past a reference in brackets at `p` (` (16)`, ` (14,15)`): digits,
+/// commas and dashes only. `p` itself when there is none.
+fn skip_reference(doc: &Doc, p: usize) -> usize {
+    let q = skip_space(doc.text, p);
+    let Some(inner) = doc.text[q..].strip_prefix('(') else {
+        return p;
+    };
+    let len: usize = inner
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || matches!(c, ',' | '-' | '\u{2013}' | ' '))
+        .map(char::len_utf8)
+        .sum();
+    if len > 0
+        && inner[len..].starts_with(')')
+        && inner[..len].starts_with(|c: char| c.is_ascii_digit())
+    {
+        q + 1 + len + 1
+    } else {
+        p
+    }
 }
 
 /// The checkable figure at `at` (after spaces), or past a hedge the figure
@@ -412,9 +619,53 @@ fn verb_before_gap<'t>(
                 .map(|o| (Direction::Down, o)),
         );
     let (dir, (vs, ve)) = words.max_by_key(|&(_, (vs, _))| vs)?;
-    (time_gap(doc, ve, lead.len()) || topic_gap(doc, ve, lead.len()))
-        .then(|| (dir, &doc.text[vs..ve], vs))
+    ((time_gap(doc, ve, lead.len()) && names_time(doc, ve, lead.len()))
+        || topic_gap(doc, ve, lead.len()))
+    .then(|| (dir, &doc.text[vs..ve], vs))
 }
+
+/// Whether `a..b` names a time: a year or a date, or a word of time
+/// (`decreased in the second quarter to`), not a place or a group (`in
+/// counties with populations from 10,000 to 50,000` is a range).
+fn names_time(doc: &Doc, a: usize, b: usize) -> bool {
+    let dated = doc
+        .quantities_in(Span::new(a, b))
+        .iter()
+        .any(|q| matches!(q.kind, QuantityKind::Year | QuantityKind::Date));
+    dated
+        || doc.text[a..b]
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| TIME_NOUNS.iter().any(|t| w.eq_ignore_ascii_case(t)))
+}
+
+/// Words that make a phrase one of time.
+const TIME_NOUNS: &[&str] = &[
+    "year",
+    "years",
+    "quarter",
+    "quarters",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "period",
+    "fiscal",
+    "decade",
+    "half",
+    "season",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 
 /// Whether `a..b` names only what changed, after the verb or noun of change:
 /// `in reported sexual assaults` (`the largest increase in reported sexual
@@ -435,6 +686,9 @@ fn topic_gap(doc: &Doc, a: usize, b: usize) -> bool {
                     *w,
                     "and" | "or" | "but" | "which" | "while" | "compared" | "than" | "that"
                 )
+                // `in counties with populations from 10,000 to 50,000`: a
+                // range qualifies the topic.
+                && !matches!(*w, "with" | "without" | "having" | "whose" | "where" | "aged")
         })
 }
 
@@ -498,7 +752,11 @@ fn sizes_before<'d>(
     let mut sizes: Vec<&Quantity> = Vec::new();
     loop {
         let t = doc.text[..at].trim_end_matches([' ', ',']);
-        let Some(q) = doc.quantity_ending_at(t.len()) else {
+        // `$0.58 per diluted share or 36.9%`: a size per share.
+        let Some(q) = doc
+            .quantity_ending_at(t.len())
+            .or_else(|| per_tail(doc, sentence.start, t.len()))
+        else {
             at = t.len();
             break;
         };
@@ -544,6 +802,7 @@ const TIME_OPENERS: &[&str] = &["in ", "for ", "at ", "on ", "as of ", "during "
 /// 30, 2003`.
 fn time_gap(doc: &Doc, a: usize, b: usize) -> bool {
     let a = share_aside(doc, a, b).unwrap_or(a);
+    let a = skip_per(doc, a).min(b);
     let gap = &doc.text[a..b];
     if gap.trim().is_empty() {
         return true;
@@ -654,6 +913,12 @@ fn size_from_to(doc: &Doc, rule: &Rule, sentence: Span, s: usize, e: usize) -> O
     if sizes.is_empty() {
         return None;
     }
+    // `increased approximately 36%, from`: a hedge before the size.
+    let lead = doc.text[..at].trim_end();
+    let at = match super::ends_with_any(lead, &rule.vocabulary.hedges) {
+        Some(h) if super::word_before(lead, h) => lead.len() - h.len(),
+        _ => at,
+    };
     let word = verb_before(doc, rule, at)?;
     let before = doc
         .quantity_at(skip_space(doc.text, e))
@@ -715,7 +980,7 @@ fn noun_size_from_to(
 
 /// After a figure: a time phrase, then `to` and the figure it names.
 fn figure_after_to<'d>(doc: &'d Doc, rule: &Rule, end: usize) -> Option<&'d Quantity> {
-    let to_end = to_after_time(doc, rule, end)?;
+    let to_end = to_after_time(doc, rule, skip_per(doc, end))?;
     doc.quantity_at(skip_space(doc.text, to_end))
         .filter(|q| q.kind.is_checkable())
 }

@@ -32,12 +32,19 @@
 //! them (`stripes of red (top and bottom)`, `29 airports in five departments
 //! (…)`). No claim for a duration or a size (`measure`: `every 10 days (…)`),
 //! a bound or a pick (`hedges`, `not_after`: `any two (…)`, `two or more`), a
-//! number in a name (`COVID‐19`, `Radio 4`, a title). Items are split at commas
-//! outside brackets; a list with an example word anywhere outside brackets,
-//! figures, markup, a semicolon or a dash, brackets that do not close, a
+//! number in a name (`COVID‐19`, `Radio 4`, a title). A noun of seven or
+//! eight words must end at a colon. After a pick (`one of three symptoms:
+//! …`) a list as long as the pick is no claim; after `of`, a bracket must list
+//! three items or more (`rows of six stars (top and bottom)` places the
+//! rows). Items are split at commas outside brackets; a list with an example
+//! word anywhere outside brackets, a plain count or amount outside brackets
+//! (`three visits: 1 in May and 2 in June` are parts; years, rates and sizes
+//! are items), markup, a semicolon or a dash, brackets that do not close, a
 //! connector before a middle item or in one (`A, B and C, defined as …`: the
-//! list may end there), or none before its last (an address, a gloss) is not
-//! counted. `i.e.` opens a list, it is no item.
+//! list may end there, unless an Oxford comma goes on), or none before its
+//! last (an address, a gloss) is not counted, except a list of three short
+//! names or more ending a record's line (`five councils: A, B, C, D, E`).
+//! `i.e.` opens a list, it is no item.
 
 use super::{skip_space, starts_with_any, Claim, Doc, Label, Role, Verdict};
 use crate::lexer::numeral::{self, is_numeral_char};
@@ -166,18 +173,26 @@ fn english(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
                 super::word_before(before_det, "of") || super::word_before(before_det, "in");
             let total_of = super::word_before(before_det, "total of");
             // (A year is no pick: `In 1999, a total of 11 states (…)`.)
-            let picks = of_in
-                && doc
-                    .quantities_in(Span::new(sentence.start, q.start))
-                    .last()
-                    .filter(|p| p.kind.is_checkable())
-                    .is_some_and(|p| {
-                        let between = text[p.end..q.start].trim();
-                        between.len() <= 12
-                            && between.split_whitespace().any(|w| w == "of" || w == "in")
-                    });
+            // `one of three symptoms: A, B, or C`: the list may be the
+            // three or the one picked; a list as long as the pick is no
+            // claim.
+            let pick = of_in
+                .then(|| doc.quantities_in(Span::new(sentence.start, q.start)).last())
+                .flatten()
+                .filter(|p| p.kind.is_checkable())
+                .filter(|p| {
+                    let between = text[p.end..q.start].trim();
+                    between.len() <= 12
+                        && between.split_whitespace().any(|w| w == "of" || w == "in")
+                })
+                .map(|p| {
+                    let exact = p.kind == crate::lexer::QuantityKind::Count
+                        && p.interval.is_exact()
+                        && p.approx.is_none();
+                    p.value.to_integer().to_u32().filter(|_| exact)
+                });
             if text[q.end..].starts_with('-')
-                || picks
+                || pick == Some(None)
                 || v.hedges.iter().any(|h| super::word_before(&before, h))
                 || v.not_after.iter().any(|w| super::word_at(after, w))
                 || named_number(text, sentence.start, q.start)
@@ -200,7 +215,7 @@ fn english(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
                     .take_while(|c| c.is_ascii_alphabetic() || matches!(c, '-' | '\''))
                     .collect();
                 if !w.chars().any(|c| c.is_ascii_alphabetic())
-                    || nouns.len() >= 6
+                    || nouns.len() >= 8
                     || v.examples.iter().any(|e| e.eq_ignore_ascii_case(&w))
                     || v.that_is.iter().any(|e| e.eq_ignore_ascii_case(&w))
                     || v.not_markers.iter().any(|e| e.eq_ignore_ascii_case(&w))
@@ -237,10 +252,19 @@ fn english(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
             // apposition belongs to what follows "of" or a verb, not to the
             // count's noun.
             let dash = dash_at(&text[lead_at..end_of_sentence]);
-            if colon_only && lead != ':' {
+            // A noun of more than six words must end at a colon (`1 of 3
+            // phases of the West African epidemic curve: …`).
+            if (colon_only || nouns.len() > 6) && lead != ':' {
                 continue;
             }
-            if of_in && !total_of && lead != ':' && dash.is_none() {
+            // After `in` a bracket may list what comes before (`29 airports
+            // in five departments (…)`); after `of` it lists the count's own
+            // noun (`the use of six substances (A, B, …)`).
+            let in_only = super::word_before(before_det, "in");
+            if of_in && in_only && !total_of && lead != ':' && dash.is_none() {
+                continue;
+            }
+            if of_in && !total_of && !matches!(lead, ':' | '(') && dash.is_none() {
                 continue;
             }
             let mut items_start = lead_at + lead.len_utf8();
@@ -262,7 +286,16 @@ fn english(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
                 ':' => {
                     let rest = &text[items_start..end_of_sentence];
                     let end = closing_paren(rest).unwrap_or(rest.len());
-                    read_english(doc, Span::new(items_start, items_start + end), v)
+                    read_english(doc, Span::new(items_start, items_start + end), v).or_else(|| {
+                        // A record's list ending its line may have no
+                        // `and` (`five councils: A, B, C, D, E`).
+                        let line = rest.find('\n').unwrap_or(rest.len());
+                        (line == rest.len() || rest[line..].trim_start().contains(':'))
+                            .then(|| {
+                                read_record_list(doc, Span::new(items_start, items_start + line), v)
+                            })
+                            .flatten()
+                    })
                 }
                 '(' => closing_paren(&text[items_start..end_of_sentence])
                     .and_then(|k| read_english(doc, Span::new(items_start, items_start + k), v)),
@@ -284,6 +317,15 @@ fn english(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
                 _ => None,
             };
             let Some(r) = readings else { continue };
+            if pick.flatten().is_some_and(|p| r.counts.contains(&p)) {
+                continue;
+            }
+            // A pair in a bracket after `of` may place what comes before
+            // (`rows of six stars (top and bottom)`); a longer list names
+            // the count's own noun.
+            if of_in && !total_of && lead == '(' && r.items.len() < 3 {
+                continue;
+            }
             out.push(judge(rule, Span::new(q.start, q.end), count, r));
         }
     }
@@ -361,7 +403,7 @@ fn read_english(doc: &Doc, span: Span, v: &crate::rules::Vocabulary) -> Option<R
         span = Span::new(s, span.end);
     }
     let text = doc.slice(span);
-    if !doc.quantities_in(span).is_empty() || not_plain(text) {
+    if figures_in_items(doc, span, v) || not_plain(text) {
         return None;
     }
     let segments = comma_segments(text)?;
@@ -372,6 +414,54 @@ fn read_english(doc: &Doc, span: Span, v: &crate::rules::Vocabulary) -> Option<R
         return None;
     }
     items_of(span, text, &segments, v)
+}
+
+/// Whether `span` holds a figure that may count parts of what the list
+/// counts (`three cases: 1 in May and 2 in June`): a plain count or an
+/// amount outside brackets. Years, rates, ranges and sizes (`two sizes:
+/// 1.5 inches and 3 inches`) name items; a bracket's figures are asides or
+/// references (`(on July 12 only)`, `(14,15)`).
+fn figures_in_items(doc: &Doc, span: Span, v: &crate::rules::Vocabulary) -> bool {
+    use crate::lexer::QuantityKind as K;
+    doc.quantities_in(span).iter().any(|q| {
+        let depth = doc.text[span.start..q.start]
+            .chars()
+            .fold(0i32, |d, c| match c {
+                c if crate::text::is_open_paren(c) => d + 1,
+                c if crate::text::is_close_paren(c) => d - 1,
+                _ => d,
+            });
+        let size = {
+            let next = doc.text[q.end..span.end].trim_start();
+            let w: String = next.chars().take_while(char::is_ascii_alphabetic).collect();
+            v.measure.iter().any(|m| m.eq_ignore_ascii_case(&w))
+        };
+        depth <= 0 && matches!(q.kind, K::Count | K::Amount) && !size
+    })
+}
+
+/// A list ending a record's line with no connector before its last item:
+/// three items or more, each a short name with no figure outside brackets.
+fn read_record_list(doc: &Doc, span: Span, v: &crate::rules::Vocabulary) -> Option<Reading> {
+    let text = doc.slice(span);
+    if figures_in_items(doc, span, v) || not_plain(text) {
+        return None;
+    }
+    let segments = comma_segments(text)?;
+    if segments.len() < 3 {
+        return None;
+    }
+    let mut items = Vec::new();
+    for &(a, b) in &segments {
+        let seg = text[a..b].trim();
+        let words = seg.split_whitespace().count();
+        if words == 0 || words > 6 || seg_has_and(seg, v) || outside_parens_has(seg, &v.examples) {
+            return None;
+        }
+        items.push(Span::new(span.start + a, span.start + b));
+    }
+    let counts = BTreeSet::from([items.len() as u32]);
+    Some(Reading { items, counts })
 }
 
 /// Markup (`<em>`), a semicolon or a dash between words: a list of another
@@ -482,14 +572,15 @@ fn items_of(
 ) -> Option<Reading> {
     let mut items = Vec::new();
     let mut joins_last = 0;
+    let mut middle_and = false;
     for (k, &(a, b)) in segments.iter().enumerate() {
         let seg = text[a..b].trim();
         let last = k + 1 == segments.len();
         // "A, B, and C and D": after an Oxford comma the last item is whole.
-        let oxford = v
-            .connectors
-            .iter()
-            .find_map(|c| seg.strip_prefix(c.as_str()).filter(|r| r.starts_with(' ')));
+        let oxford = v.connectors.iter().find_map(|c| {
+            seg.strip_prefix(c.as_str())
+                .filter(|r| r.starts_with(char::is_whitespace))
+        });
         if let Some(rest) = oxford {
             if !last {
                 return None;
@@ -512,8 +603,13 @@ fn items_of(
             joins_last = ands as u32;
         } else if ands > 0 && k + 2 == segments.len() && segments.len() > 2 {
             // `A, B and C, defined as …`: the list may end at the item
-            // before the last or run on past it; which, nothing says.
-            return None;
+            // before the last or run on past it; which, nothing says. An
+            // Oxford comma after it says the list runs on (`A, B in the
+            // center and east, and C`): that item may hold a pair.
+            if !starts_with_connector(&text[segments[k + 1].0..segments[k + 1].1], v) {
+                return None;
+            }
+            middle_and = true;
         }
         items.push(Span::new(span.start + a, span.start + b));
     }
@@ -524,21 +620,31 @@ fn items_of(
     // split at its connector(s), every way.
     let n = items.len() as u32;
     let oxford_last = segments.len() > 1
-        && v.connectors.iter().any(|c| {
-            text[segments[segments.len() - 1].0..segments[segments.len() - 1].1]
-                .trim()
-                .strip_prefix(c.as_str())
-                .is_some_and(|r| r.starts_with(' '))
-        });
+        && starts_with_connector(
+            &text[segments[segments.len() - 1].0..segments[segments.len() - 1].1],
+            v,
+        );
     let mut counts = BTreeSet::new();
     if oxford_last {
         counts.insert(n);
+        if middle_and {
+            counts.insert(n + 1);
+        }
     } else {
         for extra in 1..=joins_last {
             counts.insert(n + extra);
         }
     }
     Some(Reading { items, counts })
+}
+
+/// Whether `seg` opens with a connector word (`and C`, an Oxford comma's).
+fn starts_with_connector(seg: &str, v: &crate::rules::Vocabulary) -> bool {
+    v.connectors.iter().any(|c| {
+        seg.trim()
+            .strip_prefix(c.as_str())
+            .is_some_and(|r| r.starts_with(char::is_whitespace))
+    })
 }
 
 /// The ways a list can be read: how many items, under each reading.

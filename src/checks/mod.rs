@@ -598,6 +598,12 @@ mod tests {
             "For the 141 nominees confirmed, 126 (96.4%) received none.",
             "新增确诊病例5例。新增确诊病例中, 甲市7例、乙市1例;",
             "the largest increase in  assaults from 33 to 52, from 10% of all  patients to 17%",
+            "one of four criteria: fever, rash, or cough ; the use of five products (tea, coffee, and soda)",
+            "Wards: four wards: Northgate, Eastfield, Southport, Westbury\nCapital: two sizes: 10 inches and 12 inches",
+            "has grown with new branches, from a death rate of 42.7 per 100,000 population in 2005 (16) to 48.6",
+            "increased $0.30 per diluted share or 20.0% to $1.50 per share (diluted) from $1.20 per  diluted share",
+            "新增疑似病例8例（其中东城区3例，北坪县2例），其中东城区3例、北坪县2例",
+            "were $120.0 million. Of this amount, $70.0 million was A; $20.0 million ; and $130.0 million, consisting of $6 and $7",
         ];
         for text in texts {
             for end in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {

@@ -26,6 +26,7 @@ use crate::text::{Lang, Span};
 
 mod apposed;
 mod breakdown;
+mod composed;
 pub(super) mod installments;
 mod named;
 mod named_head;
@@ -65,6 +66,10 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
     if rule.lang == Some(Lang::En) {
         for sentence in doc.sentences_where(rule.lang, |f| f.magnitudes >= 2) {
             named::find(doc, rule, sentence, &mut out);
+            composed::find(doc, rule, sentence, &mut out);
+        }
+        for sentence in doc.sentences_where(rule.lang, |f| f.magnitudes >= 1) {
+            composed::find_of_this(doc, rule, sentence, &mut out);
         }
     }
     // `其中` opening a sentence of fewer figures, the whole in the sentence
@@ -203,6 +208,10 @@ fn parenthesised(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
                 .flatten()
         }) else {
             continue;
+        };
+        let mode = match mode {
+            Mode::AtMost if by_places(doc, rule, items_span, &parts) => Mode::Equal,
+            m => m,
         };
         let k = clauses.partition_point(|cl| cl.end <= open);
         let clause_start = clauses
@@ -363,7 +372,65 @@ fn total_then_parts(doc: &Doc, rule: &Rule, before: &[Span], next: Span, out: &m
             return;
         }
     }
+    // 其中 and a breakdown by place: the parts make up the total.
+    let mode = match mode {
+        Mode::AtMost => {
+            let i = doc.sentences.partition_point(|x| x.end <= items_start);
+            let end = doc
+                .sentences
+                .get(i)
+                .map_or(next.end, |x| x.end.max(next.end));
+            match by_places(doc, rule, Span::new(items_start, end), &parts) {
+                true => Mode::Equal,
+                false => Mode::AtMost,
+            }
+        }
+        m => m,
+    };
     out.push(judge(doc, rule, total, &parts, mode));
+}
+
+/// Whether every part in `scope` is named by a place (`保定市4例、沧州市
+/// 4例`, `(其中甲区3例,乙县2例)`): the short Han name right before each
+/// ends with a `places` word, and no `等` follows the last (a sample). A
+/// breakdown by place lists every place, so the parts make up the whole.
+pub(super) fn by_places(doc: &Doc, rule: &Rule, scope: Span, parts: &[&Quantity]) -> bool {
+    let start = scope.start;
+    let places = &rule.vocabulary.places;
+    if places.is_empty() || parts.len() < 2 {
+        return false;
+    }
+    let mut from = start;
+    for p in parts {
+        if p.start < from {
+            return false;
+        }
+        let name = doc.text[from..p.start].trim_matches(|c: char| {
+            c.is_whitespace()
+                || crate::text::is_clause_end(c)
+                || c == '、'
+                || c == '和'
+                || c == '及'
+        });
+        let n = name.chars().count();
+        if !(2..=8).contains(&n)
+            || !name.chars().all(crate::text::is_han)
+            || !places.iter().any(|w| name.ends_with(w.as_str()))
+        {
+            return false;
+        }
+        from = p.end;
+    }
+    let next = doc.text[from..].trim_start();
+    if next.starts_with('等') {
+        return false;
+    }
+    // A figure of theirs further on in the list's scope (its bracket, else
+    // its sentence: `…昌平区2例,武汉来京人员1例`, `…各3例`) may be another
+    // part: the places may be only some.
+    !doc.quantities_in(Span::new(from, scope.end.max(from)))
+        .iter()
+        .any(|q| q.kind.is_magnitude() && q.same_family(parts[0]))
 }
 
 /// The one magnitude in `span` of `part`'s family, if there is exactly one.

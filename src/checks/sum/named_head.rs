@@ -79,5 +79,9 @@ pub fn find(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
     if parts.iter().any(|q| !q.same_family(total)) {
         return;
     }
-    out.push(judge(doc, rule, total, &parts, Mode::AtMost));
+    let mode = match super::by_places(doc, rule, Span::new(start, end), &parts) {
+        true => Mode::Equal,
+        false => Mode::AtMost,
+    };
+    out.push(judge(doc, rule, total, &parts, mode));
 }

@@ -86,12 +86,13 @@ pub fn find(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
         if parts.len() < 2 || (segments < 2 && !first_empty) {
             continue;
         }
-        let mode = if partitions(doc, rule, &parts) && !more_after(doc, whole, &parts) {
+        let figures: Vec<&Quantity> = parts.iter().map(|(q, _)| *q).collect();
+        let places = super::by_places(doc, rule, Span::new(from, sentence.end), &figures);
+        let mode = if places || (partitions(doc, rule, &parts) && !more_after(doc, whole, &parts)) {
             Mode::Equal
         } else {
             Mode::AtMost
         };
-        let figures: Vec<&Quantity> = parts.iter().map(|(q, _)| *q).collect();
         out.push(judge(doc, rule, whole, &figures, mode));
     }
 }
