@@ -604,6 +604,7 @@ mod tests {
             "increased $0.30 per diluted share or 20.0% to $1.50 per share (diluted) from $1.20 per  diluted share",
             "新增疑似病例8例（其中东城区3例，北坪县2例），其中东城区3例、北坪县2例",
             "were $120.0 million. Of this amount, $70.0 million was A; $20.0 million ; and $130.0 million, consisting of $6 and $7",
+            "在八十个项目中，已建成的有二十项；正在施工的有九十项；其中，新增3万亿元，其中甲湖、乙湖分别达到950平方公里和600平方公里",
         ];
         for text in texts {
             for end in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {

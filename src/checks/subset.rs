@@ -54,6 +54,15 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
             let Some(before) = whole_clause(doc, &clauses[..k], &rule.vocabulary.comparison) else {
                 continue;
             };
+            // `其中,新增中央投资1.18万亿元`: the part in the clause after a
+            // bare 其中 (unless that clause names a whole of its own, `其中:
+            // 新增确诊病例中,…`).
+            let clause = match clauses.get(k + 1) {
+                Some(&next) if bare_word(doc, rule, clause) && !names_head(doc, next) => {
+                    Span::new(clause.start, next.end)
+                }
+                _ => clause,
+            };
             let Some((whole, part)) = whole_and_part(doc, rule, before, clause) else {
                 continue;
             };
@@ -68,6 +77,26 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
         }
     }
     out
+}
+
+/// Whether `clause` holds its `subset` word and a comma, nothing else (`其中:`
+/// opens a list that may name wholes of its own: `其中:新增确诊病例中A区3例`).
+fn bare_word(doc: &Doc, rule: &Rule, clause: Span) -> bool {
+    let at = skip_space(doc.text, clause.start);
+    let text = super::range(doc.text, at, clause.end);
+    starts_with_any(text, &rule.vocabulary.subset).is_some_and(|w| {
+        text[w.len()..]
+            .trim_end()
+            .strip_suffix(crate::text::is_comma)
+            .is_some_and(|r| r.trim().is_empty())
+    })
+}
+
+/// Whether `clause` ends by naming a whole of its own (`新增确诊病例中,`).
+fn names_head(doc: &Doc, clause: Span) -> bool {
+    doc.slice(clause)
+        .trim_end_matches(|c: char| c.is_whitespace() || crate::text::is_clause_end(c))
+        .ends_with('中')
 }
 
 /// English, the part before its word: `332 islands, approximately 110 of
@@ -212,11 +241,38 @@ pub fn whole_clause(doc: &Doc, before: &[Span], comparison: &[String]) -> Option
             && figures
                 .iter()
                 .all(|q| matches!(q.kind, QuantityKind::Year | QuantityKind::Date));
-        if !rates_only && !dates_only && !comparison.iter().any(|w| holds_word(t, w)) {
+        if !rates_only && !dates_only && !compares(doc, c, t, comparison) {
             return Some(c);
         }
     }
     None
+}
+
+/// Whether clause `c` (its text `t`) compares with another time: a
+/// comparison word stands before its first magnitude (`比上年增加1.26万
+/// 人`), or after it with no figure of its own (`12 fewer than a year
+/// earlier`). A value stated first and its growth after it (`达1163.7万户、
+/// 增长6.3%`) is the whole, not a comparison.
+fn compares(doc: &Doc, c: Span, t: &str, comparison: &[String]) -> bool {
+    let first = doc
+        .quantities_in(c)
+        .iter()
+        .find(|q| q.kind.is_magnitude())
+        .map_or(t.len(), |q| q.start - c.start);
+    comparison.iter().any(|w| {
+        t.match_indices(w.as_str()).any(|(i, _)| {
+            let whole_word = !w.starts_with(|c: char| c.is_ascii_alphabetic())
+                || (!t[..i].ends_with(char::is_alphanumeric)
+                    && !t[i + w.len()..].starts_with(char::is_alphanumeric));
+            // After the value, the word compares it unless it has a size of
+            // its own (`12 fewer than a year earlier` compares the 12).
+            let sized = doc
+                .quantities_in(Span::new(c.start + i + w.len(), c.end))
+                .first()
+                .is_some();
+            whole_word && (i < first || !sized)
+        })
+    })
 }
 
 /// Whether a clause ends with a preposition left standing (`of which $2.0
@@ -346,8 +402,12 @@ fn whole_and_part<'d>(
     let [whole] = wholes.as_slice() else {
         return None;
     };
-    // Any rate in the 其中 clause (其中女性占52%) makes it another claim.
-    if doc.quantities_in(rest).iter().any(|q| q.kind.is_rate()) {
+    // A rate in the 其中 clause (其中女性占52%) makes it another claim,
+    // unless it is the part's growth (`其中企业410.1万户、增长7.7%`).
+    if doc.quantities_in(rest).iter().any(|q| {
+        let lead = doc.slice(Span::new(rest.start, q.start));
+        q.kind.is_rate() && !v.comparison.iter().any(|w| holds_word(lead, w))
+    }) {
         return None;
     }
     Some((whole, part))

@@ -327,6 +327,12 @@ fn total_then_parts(doc: &Doc, rule: &Rule, before: &[Span], next: Span, out: &m
             None if head_text.ends_with(crate::text::is_colon) => (Mode::Equal, at),
             None => return,
         };
+    // 其中A、B分别达到x和y: the parts are the values after 分别, one for
+    // each name.
+    let (items_start, names) = match respectively_values(doc, items_start, next.end) {
+        Some((values_at, names)) if mode == Mode::AtMost => (values_at, Some(names)),
+        _ => (items_start, None),
+    };
     // English: the first part follows the word (of which 3 are…), not a
     // superlative (of whom the youngest was 19).
     let english_word = super::range(doc.text, at, items_start)
@@ -342,6 +348,9 @@ fn total_then_parts(doc: &Doc, rule: &Rule, before: &[Span], next: Span, out: &m
     ) else {
         return;
     };
+    if names.is_some_and(|n| n != parts.len()) {
+        return;
+    }
     let Some(total) = sole_total(doc, head, parts[0]) else {
         return;
     };
@@ -431,6 +440,24 @@ pub(super) fn by_places(doc: &Doc, rule: &Rule, scope: Span, parts: &[&Quantity]
     !doc.quantities_in(Span::new(from, scope.end.max(from)))
         .iter()
         .any(|q| q.kind.is_magnitude() && q.same_family(parts[0]))
+}
+
+/// `A、B分别达到x和y` from `at`: names split at `、` with no figure among
+/// them, `分别` and up to four characters of a verb, then the first value.
+/// Where the values begin and how many names there are.
+fn respectively_values(doc: &Doc, at: usize, end: usize) -> Option<(usize, usize)> {
+    let text = doc.text.get(at..end)?;
+    let k = text.find("分别")?;
+    let names = &text[..k];
+    if names.is_empty() || !doc.quantities_in(Span::new(at, at + k)).is_empty() {
+        return None;
+    }
+    let after = at + k + "分别".len();
+    let first = doc.quantities_in(Span::new(after, end)).first()?;
+    if doc.text[after..first.start].chars().count() > 4 {
+        return None;
+    }
+    Some((first.start, names.split('、').count()))
 }
 
 /// The one magnitude in `span` of `part`'s family, if there is exactly one.

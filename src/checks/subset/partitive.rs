@@ -61,7 +61,11 @@ fn among(doc: &Doc, rule: &Rule, clauses: &[Span], out: &mut Vec<Claim>) {
             } else {
                 (skip_space(doc.text, at), clause.end)
             };
-            let Some(word) = starts_with_any(&doc.text[part_at..part_end], &v.that_is) else {
+            // `…中,有37种`, or a description first: `…中,已完工的有十七项`.
+            let Some((part_at, word)) = starts_with_any(&doc.text[part_at..part_end], &v.that_is)
+                .map(|w| (part_at, w))
+                .or_else(|| described(doc, rule, part_at, part_end))
+            else {
                 continue;
             };
             // 其中 is read by the subset check itself; 集中, 高中 are words.
@@ -75,7 +79,7 @@ fn among(doc: &Doc, rule: &Rule, clauses: &[Span], out: &mut Vec<Claim>) {
             let p = skip_space(doc.text, part_at + word.len());
             let Some(part) = doc
                 .quantity_at(p)
-                .filter(|q| q.kind.is_magnitude() && q.same_family(whole))
+                .filter(|q| q.kind.is_magnitude() && akin(doc, whole, q))
             else {
                 continue;
             };
@@ -89,8 +93,55 @@ fn among(doc: &Doc, rule: &Rule, clauses: &[Span], out: &mut Vec<Claim>) {
                 continue;
             }
             out.push(judge(doc, rule, whole, part));
+            // More parts described alike in the sentences after it, while
+            // each opens so (`…;正在施工的有三十四项;`).
+            let mut current = doc
+                .sentences
+                .get(doc.sentences.partition_point(|x| x.end <= clause.start))
+                .copied();
+            while let Some(next) = current.and_then(|c| super::next_sentence(doc, c)) {
+                let start = skip_space(doc.text, next.start);
+                let end = doc.clauses(next).first().map_or(next.end, |c| c.end);
+                let Some(more) = described(doc, rule, start, end)
+                    .map(|(at, w)| skip_space(doc.text, at + w.len()))
+                    .and_then(|p| doc.quantity_at(p))
+                    .filter(|q| q.kind.is_magnitude() && akin(doc, whole, q))
+                else {
+                    break;
+                };
+                out.push(judge(doc, rule, whole, more));
+                current = Some(next);
+            }
         }
     }
+}
+
+/// Whether `part` counts what `whole` counts: one family, or the part's
+/// classifier names the whole's noun (`141个项目` and `17项`).
+fn akin(doc: &Doc, whole: &crate::lexer::Quantity, part: &crate::lexer::Quantity) -> bool {
+    whole.same_family(part)
+        || (whole.kind == crate::lexer::QuantityKind::Count
+            && part.kind == crate::lexer::QuantityKind::Count
+            && part
+                .unit
+                .is_some_and(|u| !u.is_empty() && doc.text[whole.end..].starts_with(u)))
+}
+
+/// A description ending in `的`, then a `that_is` word, from `at`: `已全部或者
+/// 部分完工并投入生产的有` (no figure in it, at most 32 characters). Where the
+/// word stands, and the word.
+fn described<'r>(doc: &Doc, rule: &'r Rule, at: usize, end: usize) -> Option<(usize, &'r str)> {
+    let text = doc.text.get(at..end)?;
+    for (i, _) in text.match_indices('的') {
+        if text[..i].chars().count() > 32 || !doc.quantities_in(Span::new(at, at + i)).is_empty() {
+            return None;
+        }
+        let after = at + i + '的'.len_utf8();
+        if let Some(w) = starts_with_any(&doc.text[after..end], &rule.vocabulary.that_is) {
+            return Some((after, w));
+        }
+    }
+    None
 }
 
 /// `新增9个、累计达到79个`: new this period, then the running total. The
