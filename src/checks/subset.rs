@@ -266,10 +266,9 @@ fn compares(doc: &Doc, c: Span, t: &str, comparison: &[String]) -> bool {
                     && !t[i + w.len()..].starts_with(char::is_alphanumeric));
             // After the value, the word compares it unless it has a size of
             // its own (`12 fewer than a year earlier` compares the 12).
-            let sized = doc
+            let sized = !doc
                 .quantities_in(Span::new(c.start + i + w.len(), c.end))
-                .first()
-                .is_some();
+                .is_empty();
             whole_word && (i < first || !sized)
         })
     })
