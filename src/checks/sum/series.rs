@@ -14,9 +14,11 @@
 //! grouping of the same whole, not more parts).
 //!
 //! The parts need only not exceed the whole: they may overlap or leave some
-//! out. They must add up to it when they clearly partition it: the last one is
-//! named as the rest (`rest`: 其他, 其余), or the two parts are a
-//! complementary pair (`complements`: `男|女`, `中央|地方`).
+//! out. They must add up to it when they clearly partition it: the two parts
+//! are a complementary pair (`complements`: `男|女`, `中央|地方`), every part
+//! names a place (`places`, see `sum::by_places`), or the last one is named
+//! as the rest (`rest`: 其他, 其余) and no figure of the family follows in
+//! the next sentences.
 
 use super::{judge, list_items, trim_end_punct, Mode};
 use crate::checks::{range, skip_space, starts_with_any, subset, Claim, Doc};
@@ -88,11 +90,19 @@ pub fn find(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
         }
         let figures: Vec<&Quantity> = parts.iter().map(|(q, _)| *q).collect();
         let places = super::by_places(doc, rule, Span::new(from, sentence.end), &figures);
-        let mode = if places || (partitions(doc, rule, &parts) && !more_after(doc, whole, &parts)) {
-            Mode::Equal
-        } else {
-            Mode::AtMost
+        // A complementary pair (男|女) covers all of the whole whatever
+        // follows; parts ending with the rest may be added to later.
+        let pair = match parts.as_slice() {
+            [(_, a), (_, b)] => complementary(rule, &label(doc, *a), &label(doc, *b)),
+            _ => false,
         };
+        let mode =
+            if places || pair || (partitions(doc, rule, &parts) && !more_after(doc, whole, &parts))
+            {
+                Mode::Equal
+            } else {
+                Mode::AtMost
+            };
         out.push(judge(doc, rule, whole, &figures, mode));
     }
 }
