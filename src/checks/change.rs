@@ -1,11 +1,15 @@
 //! `change`: a value before and after: `由X增加到Y`, `从X下降到Y`, with an
 //! optional stated size (`增长P%`, `增加了D`, `提高了K个百分点`, `增长2倍`).
 //!
-//! English orders too: `rose from X to Y, up P%`; the size first,
+//! English orders too: `rose from X to Y, up P%`; `Y, down from X`; a word
+//! of change further back when the pair is dated or set apart (`has risen
+//! with the creation of new states, from 21 to 27`); the size first,
 //! `increased 82.7% to $117.8 million from $64.5 million`, `decreased $788,
 //! or 5.8%, to …`, `decreased 56.0% from X in fiscal 2001 to Y`; a noun of
 //! change (`rise_nouns`, `fall_nouns`): `was $44.5 million, a 23.5% increase
-//! from $36.0 million`. A short time phrase may follow each value.
+//! from $36.0 million`. A short time phrase, a rate's base (`per 100,000
+//! population`, `per diluted share`) or a reference (`(16)`) may follow each
+//! value. `dated.rs`: `(2009: 29.2%; 2019: 15.1%)` after a word of change.
 //!
 //! The claim holds when the direction matches the verb and the stated size can
 //! equal the change between the two figures: a size in % between two rates
@@ -23,6 +27,7 @@ use crate::rules::{CheckKind, Rule};
 use crate::text::Span;
 use num_traits::Zero;
 
+mod dated;
 mod respectively;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -41,6 +46,9 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
     let v = &rule.vocabulary;
     let mut out = Vec::new();
     for sentence in doc.sentences_for(rule.lang, 2) {
+        if rule.lang == Some(crate::text::Lang::En) {
+            dated::find(doc, rule, sentence, &mut out);
+        }
         let clauses = doc.clauses(sentence);
         for (ci, &clause) in clauses.iter().enumerate() {
             for (s, e) in doc.occurrences(clause, &v.from) {
@@ -50,6 +58,7 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
                     .or_else(|| noun_size_from_to(doc, rule, sentence, s, e))
                     .or_else(|| noun_from(doc, rule, sentence, s, e))
                     .or_else(|| from_then_noun(doc, rule, sentence, s, e))
+                    .or_else(|| down_from(doc, rule, sentence, s, e))
                 {
                     out.extend(claims);
                     continue;
@@ -303,6 +312,57 @@ fn verb_from_to<'d>(
     let comparable = before.same_family(after)
         || (before.kind == QuantityKind::Percent && after.kind == QuantityKind::Percent);
     comparable.then_some((before, dir, verb_text, after))
+}
+
+/// `an estimated 19,000, down from 26,000`, `$5.0 billion, up from $4.2
+/// billion in 2019`: the value after, a comma, `down`/`up` and `from` the
+/// value before. The value after is the nearest checkable figure before the
+/// comma (at most 120 bytes back; a time phrase may follow it), of the
+/// family of the one before.
+fn down_from(doc: &Doc, rule: &Rule, sentence: Span, s: usize, e: usize) -> Option<Vec<Claim>> {
+    if !doc.text[s..e].eq_ignore_ascii_case("from") {
+        return None;
+    }
+    let lead = doc.text[..s].trim_end();
+    let (dir, word) = [(Direction::Down, "down"), (Direction::Up, "up")]
+        .into_iter()
+        .find(|(_, w)| super::word_before(lead, w))?;
+    let word_at = lead.len() - word.len();
+    let head = doc.text[..word_at].trim_end();
+    let comma = head.strip_suffix(',')?.len();
+    if comma < sentence.start {
+        return None;
+    }
+    let before = figure_at(doc, rule, e)?;
+    let reach = crate::text::ceil_boundary(doc.text, comma.saturating_sub(120)).max(sentence.start);
+    let after = *doc
+        .quantities_in(Span::new(reach, comma))
+        .iter()
+        .rev()
+        .find(|q| q.kind.is_checkable())
+        .as_ref()?;
+    // Only words or a time phrase between the value and its comma: no
+    // clause of its own (`;`, `:`, brackets) and no joiner.
+    let gap = &doc.text[after.end..comma];
+    if gap.contains([';', ':', '(', ')'])
+        || gap.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
+            matches!(
+                w,
+                "and" | "or" | "but" | "while" | "which" | "compared" | "than"
+            )
+        })
+    {
+        return None;
+    }
+    claims_of(
+        doc,
+        rule,
+        sentence,
+        (before, after),
+        (dir, &doc.text[word_at..lead.len()], word_at),
+        &[],
+        (s, e),
+    )
 }
 
 /// A word of change earlier in the sentence than the `from` at `s`, with

@@ -195,7 +195,7 @@ fn of_whole(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
 /// another base (`or 5% of sales`; `of such revenues`, `of the total` name
 /// this one) ends them. They run on past semicolons, and end at a new base
 /// (`of whom`, `among them`, `of the N`) or a figure of the family without a
-/// rate.
+/// rate (unless a threshold: `at least one nay vote`).
 fn later_pairs(
     doc: &Doc,
     rule: &Rule,
@@ -253,6 +253,17 @@ fn pairs_in(
             i += 1;
             continue;
         }
+        // A threshold with no rate (`received at least one nay vote`,
+        // `more than 40 votes`) describes, it is no part.
+        let lead = crate::text::tail_lower(doc.text, part.start, 24);
+        let own = doc.text[part.start..part.end].to_ascii_lowercase();
+        let bound = BOUNDS
+            .iter()
+            .any(|b| super::word_before(lead.trim_end(), b) || own.starts_with(b));
+        if bound && !qs.get(i + 1).is_some_and(|q| q.kind.is_rate()) {
+            i += 1;
+            continue;
+        }
         // A new base between the last pair and this one ends the series.
         let between = doc.text[last_end..part.start].to_ascii_lowercase();
         let new_base = between.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
@@ -277,6 +288,18 @@ fn pairs_in(
     }
     (false, last_end)
 }
+
+/// Words that make the figure after them a threshold.
+const BOUNDS: &[&str] = &[
+    "at least",
+    "more than",
+    "fewer than",
+    "less than",
+    "at most",
+    "up to",
+    "over",
+    "under",
+];
 
 /// Whether the text after a rate keeps the whole's base: no `of`, or an
 /// `of` that names the whole again (`of such revenues`, `of the total`).

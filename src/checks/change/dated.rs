@@ -1,0 +1,105 @@
+//! Two values labelled with their years in a bracket (English): `decreases
+//! in the percentage of students who drank soda (2009: 29.2%; 2019: 15.1%)`.
+//!
+//! The bracket holds exactly `YEAR: value` twice, the years rising, the
+//! values of one family, separated by `;` or `,`. The direction is the
+//! nearest word of change before the bracket (a verb, or a noun of change
+//! in the singular or plural), looked for back to the start of its sentence
+//! (the `;` inside such brackets does not end one), at most 300 bytes; with
+//! none, there is no claim. Sizes are not read here.
+
+use super::{judge, Direction};
+use crate::checks::{skip_space, Claim, Doc};
+use crate::lexer::QuantityKind;
+use crate::rules::Rule;
+use crate::text::Span;
+
+/// How far back the word of change is looked for, in bytes.
+const REACH: usize = 300;
+
+pub(super) fn find(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
+    let text = doc.slice(sentence);
+    for (i, _) in text.match_indices('(') {
+        let open = sentence.start + i;
+        let end = crate::text::floor_boundary(doc.text, (open + 48).min(doc.span.end));
+        let Some(close) = doc.text[open..end].find(')').map(|k| open + k) else {
+            continue;
+        };
+        let inside = doc.quantities_in(Span::new(open + 1, close));
+        let [y1, a, y2, b] = inside else {
+            continue;
+        };
+        let labelled = |y: &crate::lexer::Quantity, v: &crate::lexer::Quantity| {
+            y.kind == QuantityKind::Year
+                && v.kind.is_checkable()
+                && doc.text[y.end..v.start].trim() == ":"
+        };
+        if !labelled(y1, a)
+            || !labelled(y2, b)
+            || y1.value >= y2.value
+            || !a.same_family(b)
+            || !matches!(doc.text[a.end..y2.start].trim(), ";" | ",")
+            || skip_space(doc.text, open + 1) != y1.start
+            || doc.text[b.end..close].trim() != ""
+        {
+            continue;
+        }
+        let Some((dir, verb)) = direction_before(doc, rule, open) else {
+            continue;
+        };
+        out.push(judge(doc, rule, a, b, dir, verb, None));
+    }
+}
+
+/// The nearest word of change before `at`, back to the last full stop.
+fn direction_before<'t>(doc: &Doc<'t>, rule: &Rule, at: usize) -> Option<(Direction, &'t str)> {
+    let v = &rule.vocabulary;
+    let from = crate::text::ceil_boundary(doc.text, at.saturating_sub(REACH)).max(doc.span.start);
+    let from = doc.text[from..at]
+        .rfind(". ")
+        .map_or(from, |k| from + k + 2);
+    let window = Span::new(from, at);
+    let plural = |w: &str| -> bool {
+        let lower = w.to_ascii_lowercase();
+        lower.ends_with('s')
+            && (v.rise_nouns.iter().chain(v.fall_nouns.iter()))
+                .any(|n| lower == format!("{n}s") || lower == format!("{n}es"))
+    };
+    // Plural nouns of change (`decreases`, `increases`), by their singular.
+    let mut best: Option<(usize, Direction, &str)> = None;
+    for (dir, words) in [
+        (Direction::Up, &v.increase),
+        (Direction::Up, &v.rise_nouns),
+        (Direction::Down, &v.decrease),
+        (Direction::Down, &v.fall_nouns),
+    ] {
+        if let Some(&(s, e)) = doc.occurrences(window, words).last() {
+            if best.is_none_or(|(b, _, _)| s > b) {
+                best = Some((s, dir, &doc.text[s..e]));
+            }
+        }
+    }
+    let bytes = doc.text.as_bytes();
+    let mut k = from;
+    while k < at {
+        if !bytes[k].is_ascii_alphabetic() {
+            k += 1;
+            continue;
+        }
+        let s = k;
+        while k < at && bytes[k].is_ascii_alphabetic() {
+            k += 1;
+        }
+        let w = &doc.text[s..k];
+        if !plural(w) {
+            continue;
+        }
+        let lower = w.to_ascii_lowercase();
+        let up = v.rise_nouns.iter().any(|n| lower.starts_with(n.as_str()));
+        let dir = if up { Direction::Up } else { Direction::Down };
+        if best.is_none_or(|(b, _, _)| s > b) {
+            best = Some((s, dir, &doc.text[s..s + w.len()]));
+        }
+    }
+    best.map(|(_, d, w)| (d, w))
+}
