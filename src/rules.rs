@@ -116,6 +116,9 @@ impl CheckKind {
                 "places",
                 "composed",
                 "of_this",
+                "growth_of",
+                "driven_by",
+                "partial",
                 "whole_hint",
                 "head_total",
                 "not_summed",
@@ -285,6 +288,9 @@ struct RuleDef {
     places: Option<Spanned<Vec<String>>>,
     composed: Option<Spanned<Vec<String>>>,
     of_this: Option<Spanned<Vec<String>>>,
+    growth_of: Option<Spanned<Vec<String>>>,
+    driven_by: Option<Spanned<Vec<String>>>,
+    partial: Option<Spanned<Vec<String>>>,
     count_nouns: Option<Spanned<Vec<String>>>,
     project_total: Option<Spanned<Vec<String>>>,
     borne: Option<Spanned<Vec<String>>>,
@@ -358,6 +364,9 @@ pub struct Vocabulary {
     pub places: Words,
     pub composed: Words,
     pub of_this: Words,
+    pub growth_of: Words,
+    pub driven_by: Words,
+    pub partial: Words,
     pub count_nouns: Words,
     pub project_total: Words,
     pub borne: Words,
@@ -614,7 +623,7 @@ impl RuleSet {
                 .map(|i| (*self.rules[i].vocabulary).clone())
                 .unwrap_or_default();
             let allowed = check.vocabulary_keys();
-            let fields: [VocabularyField; 55] = [
+            let fields: [VocabularyField; 58] = [
                 ("whole", &def.whole, &mut vocabulary.whole),
                 ("part", &def.part, &mut vocabulary.part),
                 ("rate", &def.rate, &mut vocabulary.rate),
@@ -679,6 +688,9 @@ impl RuleSet {
                 ("places", &def.places, &mut vocabulary.places),
                 ("composed", &def.composed, &mut vocabulary.composed),
                 ("of_this", &def.of_this, &mut vocabulary.of_this),
+                ("growth_of", &def.growth_of, &mut vocabulary.growth_of),
+                ("driven_by", &def.driven_by, &mut vocabulary.driven_by),
+                ("partial", &def.partial, &mut vocabulary.partial),
                 ("count_nouns", &def.count_nouns, &mut vocabulary.count_nouns),
                 (
                     "project_total",

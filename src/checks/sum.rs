@@ -27,6 +27,7 @@ use crate::text::{Lang, Span};
 mod apposed;
 mod breakdown;
 mod composed;
+mod contributions;
 pub(super) mod installments;
 mod named;
 mod named_head;
@@ -67,6 +68,9 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
         for sentence in doc.sentences_where(rule.lang, |f| f.magnitudes >= 2) {
             named::find(doc, rule, sentence, &mut out);
             composed::find(doc, rule, sentence, &mut out);
+        }
+        for sentence in doc.sentences_where(rule.lang, |f| f.rates >= 3) {
+            contributions::find(doc, rule, sentence, &mut out);
         }
         for sentence in doc.sentences_where(rule.lang, |f| f.magnitudes >= 1) {
             composed::find_of_this(doc, rule, sentence, &mut out);

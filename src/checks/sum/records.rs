@@ -17,7 +17,9 @@
 //! consumption in bbl/day and reserves in barrels, no parts. A line with no
 //! figure ends the parts. A group or field of figures that do not add up
 //! (`not_summed`: median age, a rate, subscriptions per 100 inhabitants, a
-//! percentage) is no sum. Such records round their figures: a whole number
+//! percentage) is no sum, unless its fields are kinds of the total's own
+//! (`total dependency ratio`, then `youth dependency ratio`, `elderly
+//! dependency ratio`). Such records round their figures: a whole number
 //! stands for half a unit either side (`719 sq km` = `709.2` + `10`).
 
 use super::{judge, Mode};
@@ -96,6 +98,9 @@ pub fn find(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
         at = next;
         let Some(total_line) = line else { continue };
         let field = total_line.field.to_lowercase();
+        if qualified(doc, rule, &total_line, next, out) {
+            continue;
+        }
         if !names_total(&field)
             || not_summed(rule, &total_line.group)
             || not_summed(rule, &total_line.field)
@@ -160,6 +165,65 @@ pub fn find(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
             out.push(judge(doc, rule, &total, &parts, Mode::Equal));
         }
     }
+}
+
+/// `total X`, then fields `A X`, `B X` naming the same X with a qualifier
+/// (`Dependency ratios / total dependency ratio: 61.3`, `… / youth
+/// dependency ratio: 22.4`, `… / elderly dependency ratio: 38.9`): kinds of
+/// X that make up its total, even where X alone (a ratio) would not add up.
+/// The parts are the lines so named right after the total, two or more;
+/// whether a claim was made.
+fn qualified(doc: &Doc, rule: &Rule, total_line: &Line, next: usize, out: &mut Vec<Claim>) -> bool {
+    let text = doc.text;
+    let field = total_line.field.to_lowercase();
+    let Some(head) = rule
+        .vocabulary
+        .head_total
+        .iter()
+        .find_map(|w| field.strip_prefix(&format!("{} ", w.to_lowercase())))
+        .map(str::trim)
+        .filter(|h| h.contains(' '))
+    else {
+        return false;
+    };
+    let [total] = total_line.figures(text)[..] else {
+        return false;
+    };
+    if !total.kind.is_magnitude() {
+        return false;
+    }
+    let unit = unit_words(text, total, total_line.value);
+    let mut lines = Vec::new();
+    let mut from = next;
+    while from < text.len() {
+        let (Some(line), after) = line_at(text, from) else {
+            break;
+        };
+        let name = line.field.to_lowercase();
+        let qualifier = name.strip_suffix(head).map(str::trim_end);
+        if line.group != total_line.group
+            || !qualifier.is_some_and(|q| !q.is_empty() && !q.contains(' '))
+        {
+            break;
+        }
+        from = after;
+        lines.push(line);
+    }
+    if lines.len() < 2 {
+        return false;
+    }
+    let mut parts: Vec<Quantity> = Vec::new();
+    for line in &lines {
+        match line_parts(text, line, total, &unit) {
+            Some(p) => parts.extend(p.into_iter().cloned()),
+            None => return false,
+        }
+    }
+    let total = rounded(total);
+    let parts: Vec<Quantity> = parts.iter().map(rounded).collect();
+    let parts: Vec<&Quantity> = parts.iter().collect();
+    out.push(judge(doc, rule, &total, &parts, Mode::Equal));
+    true
 }
 
 /// A field and its sub-fields, each line naming the field again then its
