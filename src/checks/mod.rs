@@ -607,6 +607,7 @@ mod tests {
             "在八十个项目中，已建成的有二十项；正在施工的有九十项；其中，新增3万亿元，其中甲湖、乙湖分别达到950平方公里和600平方公里",
             "decreases in soda use (2009: 29.2%; 2019: 31.5%), an estimated 21,000, down from 19,000 (while 10, or 40.0%",
             "Ratios / total support ratio: 60.0\nRatios / child support ratio: 22.0\nRatios / aged support ratio: 33.0\ngrowth of 9% was driven by increases of 5% from prices and 2% from",
+            "four tiers (7): urban centres (3,4), rural posts, and units; 22,000 troops (includes about 24,000 and around 8,000)",
         ];
         for text in texts {
             for end in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {

@@ -230,7 +230,8 @@ fn parenthesised(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
         let [total] = totals.as_slice() else {
             continue;
         };
-        // English is stricter: "a total of N (…)" must say so, and items that
+        // English is stricter: "a total of N (…)" must say so (or `(including
+        // …)` that the parts are some of it), and items that
         // are values or attributes (at 2 months, n = 400, aged 11, 32 per
         // group) are not parts.
         if rule.lang == Some(crate::text::Lang::En) {
@@ -245,7 +246,8 @@ fn parenthesised(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
                     .split(|c: char| !c.is_ascii_alphanumeric())
                     .any(|t| t == *w)
             });
-            if !says_total || attribute || inner_text.contains('=') {
+            // (Under a `subset` word the bracket says what it holds.)
+            if (!says_total && mode == Mode::Equal) || attribute || inner_text.contains('=') {
                 continue;
             }
         }
