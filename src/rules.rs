@@ -380,8 +380,10 @@ impl Vocabulary {
     /// The lists the checks look for anywhere in a clause (the others are
     /// only tried at a given place). The word index holds these; a list left
     /// out is still found, only searched for alone (see [`WordIndex`]).
-    pub fn searched(&self) -> [&Words; 11] {
+    pub fn searched(&self) -> [&Words; 13] {
         [
+            &self.subset,
+            &self.composed,
             &self.whole,
             &self.part,
             &self.rate,

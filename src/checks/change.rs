@@ -1,5 +1,6 @@
 //! `change`: a value before and after: `由X增加到Y`, `从X下降到Y`, with an
-//! optional stated size (`增长P%`, `增加了D`, `提高了K个百分点`, `增长2倍`).
+//! optional stated size (`增长P%`, `增加了D`, `提高了K个百分点`, `增长2倍`);
+//! `Y,比上年的X增长P%` (the value before after `比`, a size required).
 //!
 //! English orders too: `rose from X to Y, up P%`; `Y, down from X`; a word
 //! of change further back when the pair is dated or set apart (`has risen
@@ -48,6 +49,8 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
     for sentence in doc.sentences_for(rule.lang, 2) {
         if rule.lang == Some(crate::text::Lang::En) {
             dated::find(doc, rule, sentence, &mut out);
+        } else if rule.lang == Some(crate::text::Lang::Zh) {
+            compared(doc, rule, sentence, &mut out);
         }
         let clauses = doc.clauses(sentence);
         for (ci, &clause) in clauses.iter().enumerate() {
@@ -291,8 +294,11 @@ fn verb_from_to<'d>(
         let apart = doc.text[..s].trim_end().ends_with([',', '(']);
         let based = skip_per(doc, before.end);
         let timed = dated != based || {
-            let rest = doc.text[skip_space(doc.text, based)..].to_ascii_lowercase();
-            TIME_OPENERS.iter().any(|o| rest.starts_with(o))
+            let rest = &doc.text.as_bytes()[skip_space(doc.text, based)..];
+            TIME_OPENERS.iter().any(|o| {
+                rest.get(..o.len())
+                    .is_some_and(|r| r.eq_ignore_ascii_case(o.as_bytes()))
+            })
         };
         if !apart && !timed {
             return None;
@@ -312,6 +318,78 @@ fn verb_from_to<'d>(
     let comparable = before.same_family(after)
         || (before.kind == QuantityKind::Percent && after.kind == QuantityKind::Percent);
     comparable.then_some((before, dir, verb_text, after))
+}
+
+/// `达到一千三百九十亿元,比一九五二年的八百二十七亿元增长百分之六十八`: the value
+/// after, then `比` and the value before (a year or a time word with `的`
+/// may come first), a verb of change and its stated size right after it.
+/// The value after is the last figure of the before's family ahead of `比`
+/// in its clause or the one before, with none between.
+fn compared(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
+    let v = &rule.vocabulary;
+    for (i, _) in doc.slice(sentence).match_indices('比') {
+        let at = sentence.start + i;
+        let p = skip_space(doc.text, at + '比'.len_utf8());
+        let start = skip_year(doc, p);
+        // A year or a time word with 的, or the figure at once.
+        if start == p && doc.quantity_at(p).is_none() {
+            continue;
+        }
+        let Some(before) = doc
+            .quantity_at(start)
+            .filter(|q| q.kind.is_magnitude() && q.unit.is_some() && q.end <= sentence.end)
+        else {
+            continue;
+        };
+        let q = skip_space(doc.text, before.end);
+        let Some(rest) = doc.text.get(q..sentence.end) else {
+            continue;
+        };
+        let (dir, verb) = match (
+            starts_with_any(rest, &v.increase),
+            starts_with_any(rest, &v.decrease),
+        ) {
+            (Some(a), Some(b)) if b.len() > a.len() => (Direction::Down, b),
+            (Some(a), _) => (Direction::Up, a),
+            (None, Some(b)) => (Direction::Down, b),
+            (None, None) => continue,
+        };
+        let mut r = q + verb.len();
+        if doc.text[r..].starts_with('了') {
+            r += '了'.len_utf8();
+        }
+        let Some(size) = doc
+            .quantity_at(skip_space(doc.text, r))
+            .filter(|s| s.kind.is_checkable() && s.end <= sentence.end)
+        else {
+            continue;
+        };
+        let clauses = doc.clauses(sentence);
+        let k = clauses.partition_point(|c| c.end <= at);
+        let from = clauses
+            .get(k.saturating_sub(1))
+            .map_or(sentence.start, |c| c.start);
+        let Some(after) = doc
+            .quantities_in(Span::new(from, at))
+            .iter()
+            .rev()
+            .find(|x| x.kind.is_magnitude() && x.same_family(before))
+        else {
+            continue;
+        };
+        if !doc.quantities_in(Span::new(after.end, at)).is_empty() {
+            continue;
+        }
+        out.push(judge(
+            doc,
+            rule,
+            before,
+            after,
+            dir,
+            &doc.text[q..q + verb.len()],
+            Some(size),
+        ));
+    }
 }
 
 /// `an estimated 19,000, down from 26,000`, `$5.0 billion, up from $4.2

@@ -608,6 +608,7 @@ mod tests {
             "decreases in soda use (2009: 29.2%; 2019: 31.5%), an estimated 21,000, down from 19,000 (while 10, or 40.0%",
             "Ratios / total support ratio: 60.0\nRatios / child support ratio: 22.0\nRatios / aged support ratio: 33.0\ngrowth of 9% was driven by increases of 5% from prices and 2% from",
             "four tiers (7): urban centres (3,4), rural posts, and units; 22,000 troops (includes about 24,000 and around 8,000)",
+            "收入925亿元，比上年的600亿元增长64%，比一九八〇年的六百亿元减少了",
         ];
         for text in texts {
             for end in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {

@@ -28,6 +28,9 @@ use crate::text::Span;
 /// How far before its word the total may stand, in bytes.
 const TOTAL_REACH: usize = 96;
 
+/// How far past the first part the others may stand, in bytes.
+const PARTS_REACH: usize = 1200;
+
 /// Words that end the parts: what follows compares or pairs them.
 const STOPS: &[&str] = &[
     "compared",
@@ -153,6 +156,8 @@ fn push(
             None => break,
         }
     }
+    // A list of parts is short: read at most REACH bytes past the first.
+    let end = crate::text::floor_boundary(doc.text, end.min(first.end + PARTS_REACH));
     let mut parts = vec![first];
     let mut depth = 0i32;
     let mut last_gap_and = false;
@@ -170,10 +175,9 @@ fn push(
                 depth -= 1;
             }
         }
-        let lower = gap.to_ascii_lowercase();
-        let stopped = lower
+        let stopped = gap
             .split(|c: char| !c.is_ascii_alphabetic())
-            .any(|w| STOPS.contains(&w))
+            .any(|w| STOPS.iter().any(|s| w.eq_ignore_ascii_case(s)))
             || !doc
                 .occurrences(Span::new(p, q.start), &rule.vocabulary.comparison)
                 .is_empty();
@@ -187,10 +191,10 @@ fn push(
             continue;
         }
         // Between this part and the last: a comma, a semicolon or `and`.
-        let since = doc.text[last_end..q.start].to_ascii_lowercase();
+        let since = &doc.text[last_end..q.start];
         let and = since
             .split(|c: char| !c.is_ascii_alphabetic())
-            .any(|w| w == "and");
+            .any(|w| w.eq_ignore_ascii_case("and"));
         if !since.contains([',', ';']) && !and {
             return;
         }
