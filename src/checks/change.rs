@@ -164,6 +164,21 @@ fn named_verb<'t>(doc: &Doc<'t>, rule: &Rule, at: usize) -> Option<(Direction, &
     None
 }
 
+/// The verb of change `rest` opens with (the longer when both lists hold
+/// one) and its direction.
+fn verb_at<'w>(rule: &'w Rule, rest: &str) -> Option<(Direction, &'w str)> {
+    let v = &rule.vocabulary;
+    match (
+        starts_with_any(rest, &v.increase),
+        starts_with_any(rest, &v.decrease),
+    ) {
+        (Some(a), Some(b)) if b.len() > a.len() => Some((Direction::Down, b)),
+        (Some(a), _) => Some((Direction::Up, a)),
+        (None, Some(b)) => Some((Direction::Down, b)),
+        (None, None) => None,
+    }
+}
+
 /// A verb of change at `at` and its `to` word (`增加到`, `降至`): its
 /// direction, its text, and where the `to` word ends.
 pub(super) fn from_verb<'t>(
@@ -172,16 +187,7 @@ pub(super) fn from_verb<'t>(
     at: usize,
 ) -> Option<(Direction, &'t str, usize)> {
     let v = &rule.vocabulary;
-    let rest = &doc.text[at..];
-    let (dir, verb) = match (
-        starts_with_any(rest, &v.increase),
-        starts_with_any(rest, &v.decrease),
-    ) {
-        (Some(a), Some(b)) if b.len() > a.len() => (Direction::Down, b),
-        (Some(a), _) => (Direction::Up, a),
-        (None, Some(b)) => (Direction::Down, b),
-        (None, None) => return None,
-    };
+    let (dir, verb) = verb_at(rule, &doc.text[at..])?;
     let mut r = at + verb.len();
     if !verb.ends_with('至') {
         let to = starts_with_any(&doc.text[r..], &v.to)?;
@@ -326,7 +332,6 @@ fn verb_from_to<'d>(
 /// The value after is the last figure of the before's family ahead of `比`
 /// in its clause or the one before, with none between.
 fn compared(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
-    let v = &rule.vocabulary;
     for (i, _) in doc.slice(sentence).match_indices('比') {
         let at = sentence.start + i;
         let p = skip_space(doc.text, at + '比'.len_utf8());
@@ -345,14 +350,8 @@ fn compared(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
         let Some(rest) = doc.text.get(q..sentence.end) else {
             continue;
         };
-        let (dir, verb) = match (
-            starts_with_any(rest, &v.increase),
-            starts_with_any(rest, &v.decrease),
-        ) {
-            (Some(a), Some(b)) if b.len() > a.len() => (Direction::Down, b),
-            (Some(a), _) => (Direction::Up, a),
-            (None, Some(b)) => (Direction::Down, b),
-            (None, None) => continue,
+        let Some((dir, verb)) = verb_at(rule, rest) else {
+            continue;
         };
         let mut r = q + verb.len();
         if doc.text[r..].starts_with('了') {
@@ -412,13 +411,7 @@ fn down_from(doc: &Doc, rule: &Rule, sentence: Span, s: usize, e: usize) -> Opti
         return None;
     }
     let before = figure_at(doc, rule, e)?;
-    let reach = crate::text::ceil_boundary(doc.text, comma.saturating_sub(120)).max(sentence.start);
-    let after = *doc
-        .quantities_in(Span::new(reach, comma))
-        .iter()
-        .rev()
-        .find(|q| q.kind.is_checkable())
-        .as_ref()?;
+    let after = doc.last_checkable(sentence.start, comma, 120)?;
     // Only words or a time phrase between the value and its comma: no
     // clause of its own (`;`, `:`, brackets) and no joiner.
     let gap = &doc.text[after.end..comma];
@@ -773,36 +766,18 @@ fn names_time(doc: &Doc, a: usize, b: usize) -> bool {
     dated
         || doc.text[a..b]
             .split(|c: char| !c.is_ascii_alphabetic())
-            .any(|w| TIME_NOUNS.iter().any(|t| w.eq_ignore_ascii_case(t)))
+            .any(|w| {
+                TIME_NOUNS
+                    .iter()
+                    .chain(crate::lexer::MONTHS)
+                    .any(|t| w.eq_ignore_ascii_case(t))
+            })
 }
 
-/// Words that make a phrase one of time.
+/// Words that make a phrase one of time (month names too).
 const TIME_NOUNS: &[&str] = &[
-    "year",
-    "years",
-    "quarter",
-    "quarters",
-    "month",
-    "months",
-    "week",
-    "weeks",
-    "period",
-    "fiscal",
-    "decade",
-    "half",
-    "season",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+    "year", "years", "quarter", "quarters", "month", "months", "week", "weeks", "period", "fiscal",
+    "decade", "half", "season",
 ];
 
 /// Whether `a..b` names only what changed, after the verb or noun of change:

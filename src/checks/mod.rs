@@ -138,6 +138,16 @@ impl<'a> Doc<'a> {
         words.find_in(self.text, span.start, span.end)
     }
 
+    /// The last figure that may take part in a check before `at`, at most
+    /// `reach` bytes back and not before `floor`.
+    pub fn last_checkable(&self, floor: usize, at: usize, reach: usize) -> Option<&Quantity> {
+        let from = crate::text::ceil_boundary(self.text, at.saturating_sub(reach)).max(floor);
+        self.quantities_in(Span::new(from.min(at), at))
+            .iter()
+            .rev()
+            .find(|q| q.kind.is_checkable())
+    }
+
     /// The first of [`Doc::occurrences`], found without finding the rest.
     pub fn first_occurrence(&self, span: Span, words: &Words) -> Option<(usize, usize)> {
         if let Some((index, found)) = self.index_found() {

@@ -588,7 +588,8 @@ const REFERENCE_WORDS: &[&str] = &[
     "part",
 ];
 
-const MONTHS: &[&str] = &[
+/// English month names and their short forms.
+pub(crate) const MONTHS: &[&str] = &[
     "january",
     "february",
     "march",

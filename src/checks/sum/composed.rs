@@ -80,14 +80,7 @@ pub fn find_of_this(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>
 /// The total right before the word at `s`: the nearest figure, a magnitude,
 /// with nothing checkable between and not the size of a change.
 fn total_before<'d>(doc: &'d Doc, rule: &Rule, sentence: Span, s: usize) -> Option<&'d Quantity> {
-    let from =
-        crate::text::ceil_boundary(doc.text, s.saturating_sub(TOTAL_REACH)).max(sentence.start);
-    let total = *doc
-        .quantities_in(Span::new(from, s))
-        .iter()
-        .rev()
-        .find(|q| q.kind.is_checkable())
-        .as_ref()?;
+    let total = doc.last_checkable(sentence.start, s, TOTAL_REACH)?;
     if !total.kind.is_magnitude() || doc.text[total.end..s].contains(['(', ')', ';', ':']) {
         return None;
     }
