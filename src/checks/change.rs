@@ -310,7 +310,9 @@ fn verb_from_to<'d>(
             return None;
         }
     }
-    let p = skip_space(doc.text, skip_reference(doc, dated));
+    let p = skip_space(doc.text, dated);
+    // A reference after it (`32.8% in 2003 (16) to`).
+    let p = doc.reference_end(p).map_or(p, |r| skip_space(doc.text, r));
     // `to` at once, or after a time phrase (`during 1999–2000 to`).
     let to_end = match starts_with_any(&doc.text[p..], &v.to) {
         Some(to) => p + to.len(),
@@ -448,22 +450,8 @@ fn loose_direction<'t>(
     sentence_start: usize,
     s: usize,
 ) -> Option<(Direction, &'t str)> {
-    let v = &rule.vocabulary;
     let from = crate::text::ceil_boundary(doc.text, s.saturating_sub(96)).max(sentence_start);
-    let window = Span::new(from, s);
-    let (dir, (ws, we)) = [
-        (Direction::Up, &v.increase),
-        (Direction::Up, &v.rise_nouns),
-        (Direction::Down, &v.decrease),
-        (Direction::Down, &v.fall_nouns),
-    ]
-    .into_iter()
-    .flat_map(|(d, words)| {
-        doc.occurrences(window, words)
-            .into_iter()
-            .map(move |o| (d, o))
-    })
-    .max_by_key(|&(_, (ws, we))| (we, std::cmp::Reverse(ws)))?;
+    let (dir, (ws, we)) = last_change_word(doc, rule, Span::new(from, s))?;
     let gap = &doc.text[we..s];
     if gap.contains([';', ':']) || gap.split_whitespace().count() > 12 {
         return None;
@@ -479,6 +467,29 @@ fn loose_direction<'t>(
         .split(|c: char| !c.is_ascii_alphabetic())
         .any(|w| LOOSE_STOPS.iter().any(|j| w.eq_ignore_ascii_case(j)));
     (!joins).then(|| (dir, &doc.text[ws..we]))
+}
+
+/// The last word of change in `window` (a verb, or a noun of change): its
+/// direction and where it stands; of two ending at one place, the longer.
+pub(super) fn last_change_word(
+    doc: &Doc,
+    rule: &Rule,
+    window: Span,
+) -> Option<(Direction, (usize, usize))> {
+    let v = &rule.vocabulary;
+    [
+        (Direction::Up, &v.increase),
+        (Direction::Up, &v.rise_nouns),
+        (Direction::Down, &v.decrease),
+        (Direction::Down, &v.fall_nouns),
+    ]
+    .into_iter()
+    .flat_map(|(d, words)| {
+        doc.occurrences(window, words)
+            .into_iter()
+            .map(move |o| (d, o))
+    })
+    .max_by_key(|&(_, (ws, we))| (we, std::cmp::Reverse(ws)))
 }
 
 /// Words that end what a far word of change may govern: clause joiners,
@@ -595,28 +606,6 @@ fn per_tail<'d>(doc: &'d Doc, sentence_start: usize, end: usize) -> Option<&'d Q
 const TIME_STOPS: &[&str] = &[
     "in", "for", "at", "on", "during", "to", "from", "or", "and", "compared", "than", "as",
 ];
-
-/// Past a reference in brackets at `p` (` (16)`, ` (14,15)`): digits,
-/// commas and dashes only. `p` itself when there is none.
-fn skip_reference(doc: &Doc, p: usize) -> usize {
-    let q = skip_space(doc.text, p);
-    let Some(inner) = doc.text[q..].strip_prefix('(') else {
-        return p;
-    };
-    let len: usize = inner
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || matches!(c, ',' | '-' | '\u{2013}' | ' '))
-        .map(char::len_utf8)
-        .sum();
-    if len > 0
-        && inner[len..].starts_with(')')
-        && inner[..len].starts_with(|c: char| c.is_ascii_digit())
-    {
-        q + 1 + len + 1
-    } else {
-        p
-    }
-}
 
 /// The checkable figure at `at` (after spaces), or past a hedge the figure
 /// does not hold itself (`an estimated 4.3%`).

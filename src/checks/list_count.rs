@@ -241,20 +241,10 @@ fn english(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
             }
             let lead_at = skip_space(text, p);
             // A reference after the noun (`three tiers (14): …`) is passed over.
-            let lead_at = match text[lead_at..end_of_sentence.max(lead_at)].strip_prefix('(') {
-                Some(r) => {
-                    let n = r
-                        .bytes()
-                        .take_while(|b| b.is_ascii_digit() || matches!(b, b',' | b'-' | b' '))
-                        .count();
-                    if n > 0 && r.as_bytes()[0].is_ascii_digit() && r[n..].starts_with(')') {
-                        skip_space(text, lead_at + 1 + n + 1)
-                    } else {
-                        lead_at
-                    }
-                }
-                None => lead_at,
-            };
+            let lead_at = doc
+                .reference_end(lead_at)
+                .filter(|&r| r <= end_of_sentence)
+                .map_or(lead_at, |r| skip_space(text, r));
             // (Spaces may run past the sentence's end: found by fuzzing.)
             let Some(lead) = text
                 .get(lead_at..end_of_sentence)

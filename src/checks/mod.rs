@@ -138,6 +138,22 @@ impl<'a> Doc<'a> {
         words.find_in(self.text, span.start, span.end)
     }
 
+    /// Where a reference in brackets opening at `at` ends (`(16)`, `(14,15)`,
+    /// `(3–5)`: digits first, then digits, commas, dashes and spaces), past
+    /// its closing bracket.
+    pub fn reference_end(&self, at: usize) -> Option<usize> {
+        let inner = self.text.get(at..)?.strip_prefix('(')?;
+        if !inner.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let len: usize = inner
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || matches!(c, ',' | '-' | '\u{2013}' | ' '))
+            .map(char::len_utf8)
+            .sum();
+        inner[len..].starts_with(')').then_some(at + 1 + len + 1)
+    }
+
     /// The last figure that may take part in a check before `at`, at most
     /// `reach` bytes back and not before `floor`.
     pub fn last_checkable(&self, floor: usize, at: usize, reach: usize) -> Option<&Quantity> {

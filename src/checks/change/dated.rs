@@ -65,20 +65,9 @@ fn direction_before<'t>(doc: &Doc<'t>, rule: &Rule, at: usize) -> Option<(Direct
             && (v.rise_nouns.iter().chain(v.fall_nouns.iter()))
                 .any(|n| lower == format!("{n}s") || lower == format!("{n}es"))
     };
+    let mut best: Option<(usize, Direction, &str)> =
+        super::last_change_word(doc, rule, window).map(|(dir, (s, e))| (s, dir, &doc.text[s..e]));
     // Plural nouns of change (`decreases`, `increases`), by their singular.
-    let mut best: Option<(usize, Direction, &str)> = None;
-    for (dir, words) in [
-        (Direction::Up, &v.increase),
-        (Direction::Up, &v.rise_nouns),
-        (Direction::Down, &v.decrease),
-        (Direction::Down, &v.fall_nouns),
-    ] {
-        if let Some(&(s, e)) = doc.occurrences(window, words).last() {
-            if best.is_none_or(|(b, _, _)| s > b) {
-                best = Some((s, dir, &doc.text[s..e]));
-            }
-        }
-    }
     let bytes = doc.text.as_bytes();
     let mut k = from;
     while k < at {

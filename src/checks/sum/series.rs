@@ -96,13 +96,14 @@ pub fn find(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
             [(_, a), (_, b)] => complementary(rule, &label(doc, *a), &label(doc, *b)),
             _ => false,
         };
-        let mode =
-            if places || pair || (partitions(doc, rule, &parts) && !more_after(doc, whole, &parts))
-            {
-                Mode::Equal
-            } else {
-                Mode::AtMost
-            };
+        let mode = if places
+            || pair
+            || (ends_with_rest(doc, rule, &parts) && !more_after(doc, whole, &parts))
+        {
+            Mode::Equal
+        } else {
+            Mode::AtMost
+        };
         out.push(judge(doc, rule, whole, &figures, mode));
     }
 }
@@ -345,19 +346,11 @@ fn complementary(rule: &Rule, a: &str, b: &str) -> bool {
     })
 }
 
-/// Whether the parts clearly make up the whole: the last is named as the
-/// rest, or the two are a complementary pair.
-fn partitions(doc: &Doc, rule: &Rule, parts: &Parts) -> bool {
-    let Some(&(_, last)) = parts.last() else {
-        return false;
-    };
-    if named_as_rest(rule, &label(doc, last)) {
-        return true;
-    }
-    match parts.as_slice() {
-        [(_, a), (_, b)] => complementary(rule, &label(doc, *a), &label(doc, *b)),
-        _ => false,
-    }
+/// Whether the last part is named as the rest of the whole (`其他市州`).
+fn ends_with_rest(doc: &Doc, rule: &Rule, parts: &Parts) -> bool {
+    parts
+        .last()
+        .is_some_and(|&(_, last)| named_as_rest(rule, &label(doc, last)))
 }
 
 /// Where `s` closes a bracket it did not open.
