@@ -10,7 +10,9 @@
 //! change (`rise_nouns`, `fall_nouns`): `was $44.5 million, a 23.5% increase
 //! from $36.0 million`. A short time phrase, a rate's base (`per 100,000
 //! population`, `per diluted share`) or a reference (`(16)`) may follow each
-//! value. `dated.rs`: `(2009: 29.2%; 2019: 15.1%)` after a word of change.
+//! value. `dated.rs`: `(2009: 29.2%; 2019: 15.1%)` after a word of change;
+//! `chain.rs`: a value reached with no `from`, its start earlier in the
+//! sentence (`increased to Y in 2004 and to Z in 2008`).
 //!
 //! The claim holds when the direction matches the verb and the stated size can
 //! equal the change between the two figures: a size in % between two rates
@@ -28,6 +30,7 @@ use crate::rules::{CheckKind, Rule};
 use crate::text::Span;
 use num_traits::Zero;
 
+mod chain;
 mod dated;
 mod respectively;
 
@@ -46,6 +49,12 @@ const REACH: usize = 600;
 pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
     let v = &rule.vocabulary;
     let mut out = Vec::new();
+    if rule.lang == Some(crate::text::Lang::En) {
+        // A chain's value before may stand in the clause before a semicolon.
+        for sentence in doc.sentences_for(rule.lang, 1) {
+            chain::find(doc, rule, sentence, &mut out);
+        }
+    }
     for sentence in doc.sentences_for(rule.lang, 2) {
         if rule.lang == Some(crate::text::Lang::En) {
             dated::find(doc, rule, sentence, &mut out);
@@ -459,7 +468,7 @@ fn loose_direction<'t>(
     if doc
         .quantities_in(Span::new(we, s))
         .iter()
-        .any(|q| q.kind.is_checkable())
+        .any(|q| q.kind.is_checkable() && !spans_time(doc, q))
     {
         return None;
     }
@@ -469,15 +478,16 @@ fn loose_direction<'t>(
     (!joins).then(|| (dir, &doc.text[ws..we]))
 }
 
-/// The last word of change in `window` (a verb, or a noun of change): its
-/// direction and where it stands; of two ending at one place, the longer.
+/// The last word of change in `window` (a verb, or a noun of change in the
+/// singular or plural): its direction and where it stands; of two ending at
+/// one place, the longer.
 pub(super) fn last_change_word(
     doc: &Doc,
     rule: &Rule,
     window: Span,
 ) -> Option<(Direction, (usize, usize))> {
     let v = &rule.vocabulary;
-    [
+    let listed = [
         (Direction::Up, &v.increase),
         (Direction::Up, &v.rise_nouns),
         (Direction::Down, &v.decrease),
@@ -489,7 +499,52 @@ pub(super) fn last_change_word(
             .into_iter()
             .map(move |o| (d, o))
     })
-    .max_by_key(|&(_, (ws, we))| (we, std::cmp::Reverse(ws)))
+    .max_by_key(|&(_, (ws, we))| (we, std::cmp::Reverse(ws)));
+    let plural = last_plural_noun(doc, rule, window);
+    match (listed, plural) {
+        (Some(l), Some(p)) => Some(if p.1 .0 > l.1 .0 { p } else { l }),
+        (l, p) => l.or(p),
+    }
+}
+
+/// The last plural of a noun of change in `window` (`gains`, `declines`,
+/// `reductions`): its direction and where it stands.
+fn last_plural_noun(doc: &Doc, rule: &Rule, window: Span) -> Option<(Direction, (usize, usize))> {
+    let v = &rule.vocabulary;
+    let bytes = doc.text.as_bytes();
+    let mut best = None;
+    let mut k = window.start;
+    while k < window.end {
+        if !bytes[k].is_ascii_alphabetic() {
+            k += 1;
+            continue;
+        }
+        let s = k;
+        while k < window.end && bytes[k].is_ascii_alphabetic() {
+            k += 1;
+        }
+        if s > 0 && bytes[s - 1].is_ascii_alphabetic() {
+            continue;
+        }
+        let w = &doc.text[s..k];
+        let Some(stem) = w.strip_suffix('s') else {
+            continue;
+        };
+        let of = |nouns: &[String]| {
+            nouns.iter().any(|n| {
+                stem.eq_ignore_ascii_case(n)
+                    || stem
+                        .strip_suffix('e')
+                        .is_some_and(|t| t.eq_ignore_ascii_case(n))
+            })
+        };
+        if of(&v.rise_nouns) {
+            best = Some((Direction::Up, (s, k)));
+        } else if of(&v.fall_nouns) {
+            best = Some((Direction::Down, (s, k)));
+        }
+    }
+    best
 }
 
 /// Words that end what a far word of change may govern: clause joiners,
@@ -763,10 +818,21 @@ fn names_time(doc: &Doc, a: usize, b: usize) -> bool {
             })
 }
 
+/// Whether `q` is a length of time: a duration, or a count of a word of
+/// time (`the past 10 years`).
+fn spans_time(doc: &Doc, q: &Quantity) -> bool {
+    let next = doc.text[q.end..]
+        .trim_start_matches(' ')
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    q.is_duration() || (q.kind == QuantityKind::Count && TIME_NOUNS.contains(&next))
+}
+
 /// Words that make a phrase one of time (month names too).
 const TIME_NOUNS: &[&str] = &[
     "year", "years", "quarter", "quarters", "month", "months", "week", "weeks", "period", "fiscal",
-    "decade", "half", "season",
+    "decade", "half", "season", "time",
 ];
 
 /// Whether `a..b` names only what changed, after the verb or noun of change:
@@ -795,8 +861,9 @@ fn topic_gap(doc: &Doc, a: usize, b: usize) -> bool {
 }
 
 /// After a share ending at `end`, the whole it is of, then `to`: `from 10%
-/// of all patients to 17%`. Where the `to` word ends: at most four words of
-/// letters after `of`.
+/// of all patients to 17%`, `from 7% of the RFS in 2010 to 58%`. Where the
+/// `to` word ends: at most four words of letters after `of`, perhaps then
+/// the year the share is from.
 fn to_after_base(doc: &Doc, rule: &Rule, end: usize) -> Option<usize> {
     let limit = crate::text::floor_boundary(doc.text, (end + 64).min(doc.text.len()));
     let rest = &doc.text[end..limit];
@@ -809,7 +876,14 @@ fn to_after_base(doc: &Doc, rule: &Rule, end: usize) -> Option<usize> {
         if k > 0 && rule.vocabulary.to.iter().any(|t| t == word) {
             return Some(at + word.len());
         }
-        if !word.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
+        if k > 0 && word == "in" {
+            let dated = skip_year(doc, at - 1);
+            let p = skip_space(doc.text, dated);
+            return (dated > at)
+                .then(|| starts_with_any(&doc.text[p..], &rule.vocabulary.to).map(|t| p + t.len()))
+                .flatten();
+        }
+        if !word.chars().all(|c| c.is_ascii_alphabetic() || c == '-') {
             return None;
         }
         at += word.len() + 1;
@@ -896,8 +970,51 @@ fn figure_before<'d>(doc: &'d Doc, sentence_start: usize, at: usize) -> Option<&
         .find(|q| time_gap(doc, q.end, at))
 }
 
+/// The checkable figure nearest before `at` when what it measures follows
+/// it, then perhaps a time phrase: `19.92 billion gallons of total renewable
+/// fuel for 2019` (a count's noun of one or two words, then `of` and up to
+/// four words of letters).
+fn named_before<'d>(doc: &'d Doc, sentence_start: usize, at: usize) -> Option<&'d Quantity> {
+    let from = crate::text::ceil_boundary(doc.text, at.saturating_sub(96)).max(sentence_start);
+    let q = doc
+        .quantities_in(Span::new(from, at))
+        .iter()
+        .rev()
+        .find(|q| q.kind.is_checkable())?;
+    let mut p = q.end;
+    let mut nouns = if q.kind == QuantityKind::Count { 2 } else { 0 };
+    let mut named = 0;
+    for word in doc.text[q.end..at].split(' ').skip(1) {
+        if time_gap(doc, p, at) && p > q.end {
+            return Some(q);
+        }
+        let letters = !word.is_empty() && word.chars().all(|c| c.is_ascii_alphabetic());
+        if word == "of" && named == 0 {
+            named = 1;
+        } else if letters && named > 0 && named <= 4 {
+            named += 1;
+        } else if letters && nouns > 0 && named == 0 {
+            nouns -= 1;
+        } else {
+            return None;
+        }
+        p += word.len() + 1;
+    }
+    None
+}
+
 /// The words a time phrase after a figure opens with.
-const TIME_OPENERS: &[&str] = &["in ", "for ", "at ", "on ", "as of ", "during ", "as at "];
+const TIME_OPENERS: &[&str] = &[
+    "in ",
+    "for ",
+    "at ",
+    "on ",
+    "as of ",
+    "during ",
+    "as at ",
+    "over time",
+    "over the ",
+];
 
 /// Whether `a..b` is empty or a short phrase of time that states no other
 /// figure: ` in fiscal 2003`, ` at March 31, 2006`, ` for the year ended June
@@ -1150,14 +1267,21 @@ fn noun_from(doc: &Doc, rule: &Rule, sentence: Span, s: usize, e: usize) -> Opti
         .iter()
         .find(|w| super::word_before(lead, w))
         .map_or(lead, |w| lead[..lead.len() - w.len()].trim_end());
-    let lead = lead.strip_suffix(',')?;
+    let lead = lead
+        .strip_suffix(',')
+        .or_else(|| lead.strip_suffix(['—', '–']))?;
     if lead.len() < sentence.start {
         return None;
     }
-    let after = figure_before(doc, sentence.start, lead.len())?;
-    let before = doc
-        .quantity_at(skip_space(doc.text, e))
-        .filter(|q| q.kind.is_checkable())?;
+    let after = figure_before(doc, sentence.start, lead.len())
+        .or_else(|| named_before(doc, sentence.start, lead.len()))?;
+    let p = skip_space(doc.text, e);
+    let p = if super::word_at(&doc.text[p..], "the") {
+        skip_space(doc.text, p + 3)
+    } else {
+        p
+    };
+    let before = doc.quantity_at(p).filter(|q| q.kind.is_checkable())?;
     let mut sizes = extra;
     sizes.push(size);
     let word = (dir, noun, after.start);

@@ -635,6 +635,9 @@ mod tests {
             "Ratios / total support ratio: 60.0\nRatios / child support ratio: 22.0\nRatios / aged support ratio: 33.0\ngrowth of 9% was driven by increases of 5% from prices and 2% from",
             "four tiers (7): urban centres (3,4), rural posts, and units; 22,000 troops (includes about 24,000 and around 8,000)",
             "收入925亿元，比上年的600亿元增长64%，比一九八〇年的六百亿元减少了",
+            "rose to 8.1 million in 2010 and  to 7.9 million; it would increase to 0.6%, 2.0 million tons in 2008, climbing to 1.5",
+            "set 12.5 million tons of quota for 2021—a 4% increase from the 12.0 million, from about 9% of the pool in 2012 to 4%",
+            "gains were made over the past 8 years (from 61% in 2011 to 52%), 3.1 times as long, and this ratio fell to 3.4",
         ];
         for text in texts {
             for end in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {

@@ -53,42 +53,9 @@ pub(super) fn find(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>)
 
 /// The nearest word of change before `at`, back to the last full stop.
 fn direction_before<'t>(doc: &Doc<'t>, rule: &Rule, at: usize) -> Option<(Direction, &'t str)> {
-    let v = &rule.vocabulary;
     let from = crate::text::ceil_boundary(doc.text, at.saturating_sub(REACH)).max(doc.span.start);
     let from = doc.text[from..at]
         .rfind(". ")
         .map_or(from, |k| from + k + 2);
-    let window = Span::new(from, at);
-    let plural = |w: &str| -> bool {
-        let lower = w.to_ascii_lowercase();
-        lower.ends_with('s')
-            && (v.rise_nouns.iter().chain(v.fall_nouns.iter()))
-                .any(|n| lower == format!("{n}s") || lower == format!("{n}es"))
-    };
-    let mut best: Option<(usize, Direction, &str)> =
-        super::last_change_word(doc, rule, window).map(|(dir, (s, e))| (s, dir, &doc.text[s..e]));
-    // Plural nouns of change (`decreases`, `increases`), by their singular.
-    let bytes = doc.text.as_bytes();
-    let mut k = from;
-    while k < at {
-        if !bytes[k].is_ascii_alphabetic() {
-            k += 1;
-            continue;
-        }
-        let s = k;
-        while k < at && bytes[k].is_ascii_alphabetic() {
-            k += 1;
-        }
-        let w = &doc.text[s..k];
-        if !plural(w) {
-            continue;
-        }
-        let lower = w.to_ascii_lowercase();
-        let up = v.rise_nouns.iter().any(|n| lower.starts_with(n.as_str()));
-        let dir = if up { Direction::Up } else { Direction::Down };
-        if best.is_none_or(|(b, _, _)| s > b) {
-            best = Some((s, dir, &doc.text[s..s + w.len()]));
-        }
-    }
-    best.map(|(_, d, w)| (d, w))
+    super::last_change_word(doc, rule, Span::new(from, at)).map(|(d, (s, e))| (d, &doc.text[s..e]))
 }
