@@ -28,6 +28,7 @@ mod apposed;
 mod breakdown;
 mod composed;
 mod contributions;
+mod flow;
 pub(super) mod installments;
 mod named;
 mod named_head;
@@ -68,6 +69,9 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
         for sentence in doc.sentences_where(rule.lang, |f| f.magnitudes >= 2) {
             named::find(doc, rule, sentence, &mut out);
             composed::find(doc, rule, sentence, &mut out);
+        }
+        for sentence in doc.sentences_where(rule.lang, |f| f.magnitudes >= 3) {
+            flow::find(doc, rule, sentence, &mut out);
         }
         for sentence in doc.sentences_where(rule.lang, |f| f.rates >= 3) {
             contributions::find(doc, rule, sentence, &mut out);

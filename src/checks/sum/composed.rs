@@ -8,8 +8,10 @@
 //! The total is the nearest figure before the word, at most 96 bytes back
 //! with nothing checkable between, and not the size of a change (`rose by
 //! $66 million, including …`); after an `of_this` word opening a sentence
-//! (and a comma), the one figure of the family in the sentence before. The
-//! first part follows the word at once (or after one word: `approximately`).
+//! (and a comma), the one figure of the family in the sentence before;
+//! under a `composed` word with no figure before it (`The FY2018 level
+//! consists of`), the first magnitude after the subject's label in the
+//! sentence before. The first part follows the word at once (or after one word: `approximately`).
 //! The parts are the figures of the total's family from there to the end of
 //! the sentence, read on past semicolons: a figure after `or` restates the
 //! one before (`26.1 billion yen, or $277 million,`), one in brackets is an
@@ -45,7 +47,12 @@ pub fn find(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
     let v = &rule.vocabulary;
     for (words, mode) in [(&v.composed, Mode::Equal), (&v.subset, Mode::AtMost)] {
         for (s, e) in doc.occurrences(sentence, words) {
-            let Some(total) = total_before(doc, rule, sentence, s) else {
+            let named = || {
+                (mode == Mode::Equal)
+                    .then(|| named_before(doc, sentence, s))
+                    .flatten()
+            };
+            let Some(total) = total_before(doc, rule, sentence, s).or_else(named) else {
                 continue;
             };
             push(doc, rule, sentence, total, e, mode, out);
@@ -102,6 +109,39 @@ fn total_before<'d>(doc: &'d Doc, rule: &Rule, sentence: Span, s: usize) -> Opti
             )
             .is_empty();
     (!sized).then_some(total)
+}
+
+/// `The FY2018 level consists of …` with no figure before the word at `s`:
+/// a short subject opening with `The` names a label (a word with digits:
+/// `FY2018`) that stands once in the sentence before; the total is the
+/// first magnitude after it there (`For FY2018, the Administration
+/// requested $43.41 million …`).
+fn named_before<'d>(doc: &'d Doc, sentence: Span, s: usize) -> Option<&'d Quantity> {
+    let subject = doc.text.get(sentence.start..s)?.trim();
+    let words: Vec<&str> = subject.split_whitespace().collect();
+    if words.first() != Some(&"The")
+        || words.len() > 5
+        || !doc
+            .quantities_in(Span::new(sentence.start, s))
+            .iter()
+            .all(|q| !q.kind.is_checkable())
+    {
+        return None;
+    }
+    let label = words[1..].iter().find(|w| {
+        w.bytes().any(|b| b.is_ascii_digit()) && w.bytes().all(|b| b.is_ascii_alphanumeric())
+    })?;
+    let prev = subset::previous_sentence(doc, sentence)?;
+    let mut hits = doc.slice(prev).match_indices(label);
+    let (k, _) = hits.next()?;
+    if hits.next().is_some() {
+        return None;
+    }
+    let at = prev.start + k + label.len();
+    doc.quantities_in(Span::new(at, prev.end))
+        .iter()
+        .find(|q| q.kind.is_checkable())
+        .filter(|q| q.kind.is_magnitude())
 }
 
 /// The figure that opens the parts at `at`: at once, or after one word.
