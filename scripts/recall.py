@@ -207,6 +207,8 @@ def main():
     ap.add_argument("--lang", default=None)
     ap.add_argument("--misses", action="store_true",
                     help="list claims not recognised and planted errors not caught")
+    ap.add_argument("--counts", action="store_true",
+                    help="show each ratio as its two counts (258/323) rather than rounded")
     args = ap.parse_args()
 
     stats = collections.defaultdict(collections.Counter)
@@ -255,7 +257,9 @@ def main():
                     uncaught.append((lang, kind, mutated, m))
 
     def ratio(a, b):
-        return f"{a / b:.2f}" if b else "-"
+        if not b:
+            return "-"
+        return f"{a}/{b}" if args.counts else f"{a / b:.2f}"
 
     for lang in sorted({k[0] for k in stats}):
         total = collections.Counter()

@@ -114,6 +114,9 @@ impl CheckKind {
                 "rest",
                 "complements",
                 "places",
+                "statuses",
+                "status_whole",
+                "status_not",
                 "composed",
                 "of_this",
                 "growth_of",
@@ -286,6 +289,9 @@ struct RuleDef {
     rest: Option<Spanned<Vec<String>>>,
     complements: Option<Spanned<Vec<String>>>,
     places: Option<Spanned<Vec<String>>>,
+    statuses: Option<Spanned<Vec<String>>>,
+    status_whole: Option<Spanned<Vec<String>>>,
+    status_not: Option<Spanned<Vec<String>>>,
     composed: Option<Spanned<Vec<String>>>,
     of_this: Option<Spanned<Vec<String>>>,
     growth_of: Option<Spanned<Vec<String>>>,
@@ -362,6 +368,9 @@ pub struct Vocabulary {
     pub rest: Words,
     pub complements: Words,
     pub places: Words,
+    pub statuses: Words,
+    pub status_whole: Words,
+    pub status_not: Words,
     pub composed: Words,
     pub of_this: Words,
     pub growth_of: Words,
@@ -625,7 +634,7 @@ impl RuleSet {
                 .map(|i| (*self.rules[i].vocabulary).clone())
                 .unwrap_or_default();
             let allowed = check.vocabulary_keys();
-            let fields: [VocabularyField; 58] = [
+            let fields: [VocabularyField; 61] = [
                 ("whole", &def.whole, &mut vocabulary.whole),
                 ("part", &def.part, &mut vocabulary.part),
                 ("rate", &def.rate, &mut vocabulary.rate),
@@ -688,6 +697,13 @@ impl RuleSet {
                 ("rest", &def.rest, &mut vocabulary.rest),
                 ("complements", &def.complements, &mut vocabulary.complements),
                 ("places", &def.places, &mut vocabulary.places),
+                ("statuses", &def.statuses, &mut vocabulary.statuses),
+                (
+                    "status_whole",
+                    &def.status_whole,
+                    &mut vocabulary.status_whole,
+                ),
+                ("status_not", &def.status_not, &mut vocabulary.status_not),
                 ("composed", &def.composed, &mut vocabulary.composed),
                 ("of_this", &def.of_this, &mut vocabulary.of_this),
                 ("growth_of", &def.growth_of, &mut vocabulary.growth_of),

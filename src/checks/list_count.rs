@@ -199,6 +199,15 @@ fn english(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
             {
                 continue;
             }
+            // `five ranges to reflect the number of votes …: (1) …; (2) …`:
+            // numbered items after a colon count the one count before it,
+            // however long its noun.
+            if let Some(r) = far_numbered(doc, q.end, end_of_sentence) {
+                if !pick.flatten().is_some_and(|p| r.counts.contains(&p)) {
+                    out.push(judge(rule, Span::new(q.start, q.end), count, r));
+                }
+                continue;
+            }
             // The noun phrase: up to six words of letters. A function word
             // (a preposition, a verb, `why`) ends it before any list: what
             // follows is about something else (`the 7 days before the
@@ -334,6 +343,18 @@ fn english(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
             out.push(judge(rule, Span::new(q.start, q.end), count, r));
         }
     }
+}
+
+/// Numbered items (`numbered.rs`) after the first colon past a count ending
+/// at `end`: at most 240 bytes on, no figure, semicolon or bracket between.
+fn far_numbered(doc: &Doc, end: usize, end_of_sentence: usize) -> Option<Reading> {
+    let limit = crate::text::floor_boundary(doc.text, (end + 240).min(end_of_sentence));
+    let colon = end + doc.text.get(end..limit)?.find(':')?;
+    let between = &doc.text[end..colon];
+    if between.contains([';', '(', ')']) || !doc.quantities_in(Span::new(end, colon)).is_empty() {
+        return None;
+    }
+    numbered::read(doc, colon + 1)
 }
 
 /// The dash that opens `s`, if any: an en or em dash, or `--`.

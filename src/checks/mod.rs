@@ -635,6 +635,8 @@ mod tests {
             "Ratios / total support ratio: 60.0\nRatios / child support ratio: 22.0\nRatios / aged support ratio: 33.0\ngrowth of 9% was driven by increases of 5% from prices and 2% from",
             "four tiers (7): urban centres (3,4), rural posts, and units; 22,000 troops (includes about 24,000 and around 8,000)",
             "收入925亿元，比上年的600亿元增长64%，比一九八〇年的六百亿元减少了",
+            "into four bands to show how far each school is: (1) 0 to 49; (2) 50 to 79.\nAlso (3) 80",
+            "甲省现有住院确诊病例61例。累计报告确诊病例412例，其中出院病例356例，死亡病例3例。现有2例境外输入确诊病例",
             "Of the 4,210 pupils invited, 310 (7.4%) declined, leaving a final sample of 3,800. For 2024, it approved $12.6 million. The 2024 amount consists of $9.1 million and $2.5",
             "logged 1,240 confirmed, and suspected cases, with 1,010 in the north and 320 in the south (4).",
             "has 412 buses: 300 in the north, plus 100 in the south and 20 more in the west, including 12 for news, 9 for",

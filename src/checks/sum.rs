@@ -34,6 +34,7 @@ mod named;
 mod named_head;
 mod records;
 mod series;
+mod statuses;
 
 /// Whether the parts must make up the whole total or may be only some of it.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -47,6 +48,7 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
     records::find(doc, rule, &mut out);
     if rule.lang == Some(Lang::Zh) {
         breakdown::find(doc, rule, &mut out);
+        statuses::find(doc, rule, &mut out);
     }
     // A total and at least two parts, all magnitudes.
     for sentence in doc.sentences_where(rule.lang, |f| f.magnitudes >= 3) {
@@ -444,12 +446,31 @@ pub(super) fn by_places(doc: &Doc, rule: &Rule, scope: Span, parts: &[&Quantity]
     if next.starts_with('等') {
         return false;
     }
+    // A list that runs on past a semicolon (`其中:美国1例、法国1例(福州市报告);
+    // 英国1例…`) may hold more places than these.
+    if doc
+        .text
+        .get(from..scope.end)
+        .is_some_and(|t| t.trim_end().ends_with([';', '；']))
+    {
+        return false;
+    }
     // A figure of theirs further on in the list's scope (its bracket, else
     // its sentence: `…昌平区2例,武汉来京人员1例`, `…各3例`) may be another
     // part: the places may be only some.
     !doc.quantities_in(Span::new(from, scope.end.max(from)))
         .iter()
         .any(|q| q.kind.is_magnitude() && q.same_family(parts[0]))
+}
+
+/// Whether two part names are a pair of `complements` (男|女).
+pub(super) fn complementary(rule: &Rule, a: &str, b: &str) -> bool {
+    rule.vocabulary.complements.iter().any(|pair| {
+        pair.split_once('|').is_some_and(|(x, y)| {
+            (a.contains(x) && b.contains(y) && !a.contains(y))
+                || (a.contains(y) && b.contains(x) && !a.contains(x))
+        })
+    })
 }
 
 /// `A、B分别达到x和y` from `at`: names split at `、` with no figure among

@@ -68,12 +68,12 @@ pub(super) fn read(doc: &Doc, start: usize) -> Option<Reading> {
     Some(Reading { items, counts })
 }
 
-/// Where a sentence ends in `s`: a full stop, then spaces and a capital.
+/// Where a sentence ends in `s`: a full stop, then spaces (or a line
+/// break) and a capital.
 fn sentence_end(s: &str) -> Option<usize> {
-    s.match_indices(". ").map(|(i, _)| i).find(|&i| {
-        s[i + 1..]
-            .trim_start()
-            .starts_with(|c: char| c.is_uppercase())
+    s.match_indices('.').map(|(i, _)| i).find(|&i| {
+        let rest = &s[i + 1..];
+        rest.starts_with([' ', '\n']) && rest.trim_start().starts_with(|c: char| c.is_uppercase())
     })
 }
 
@@ -103,6 +103,7 @@ mod tests {
         // A sentence ends it, whatever follows.
         assert_eq!(count("kinds: 1) small. Then 2) large."), None);
         assert_eq!(count("kinds: 1) small, 2) large. Also 3) more."), Some(2));
+        assert_eq!(count("kinds: 1) small, 2) large.\nAlso 3) more."), Some(2));
         // No marker right after the colon: no numbered list.
         assert_eq!(count("kinds: small 1) and 2)"), None);
     }

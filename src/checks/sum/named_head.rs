@@ -6,7 +6,8 @@
 //! sentence before right ahead of its figure of the parts' family (a verb
 //! such as 为 or 达 may come between). The parts run to the first
 //! semicolon: one figure each, set apart by `、` or commas. They may name only
-//! some of the total, so each must only fit it.
+//! some of the total, so each must only fit it, unless they name places (see
+//! `sum::by_places`) or are a complementary pair (`男性…,女性…`).
 
 use super::{judge, Mode};
 use crate::checks::{skip_space, Claim, Doc};
@@ -79,7 +80,16 @@ pub fn find(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
     if parts.iter().any(|q| !q.same_family(total)) {
         return;
     }
-    let mode = match super::by_places(doc, rule, Span::new(start, end), &parts) {
+    // A complementary pair (男性…,女性…) covers the whole.
+    let pair = match parts.as_slice() {
+        [a, b] => super::complementary(
+            rule,
+            doc.text.get(start..a.start).unwrap_or(""),
+            doc.text.get(a.end..b.start).unwrap_or(""),
+        ),
+        _ => false,
+    };
+    let mode = match pair || super::by_places(doc, rule, Span::new(start, end), &parts) {
         true => Mode::Equal,
         false => Mode::AtMost,
     };

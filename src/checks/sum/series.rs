@@ -93,7 +93,7 @@ pub fn find(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
         // A complementary pair (男|女) covers all of the whole whatever
         // follows; parts ending with the rest may be added to later.
         let pair = match parts.as_slice() {
-            [(_, a), (_, b)] => complementary(rule, &label(doc, *a), &label(doc, *b)),
+            [(_, a), (_, b)] => super::complementary(rule, &label(doc, *a), &label(doc, *b)),
             _ => false,
         };
         let mode = if places
@@ -325,7 +325,7 @@ fn parallel(doc: &Doc, rule: &Rule, first: Option<Span>, next: Span) -> bool {
         .zip(next.chars().rev())
         .take_while(|(a, b)| a == b && crate::text::is_han(*a))
         .count();
-    shared >= 2 || complementary(rule, &first, &next)
+    shared >= 2 || super::complementary(rule, &first, &next)
 }
 
 /// Whether a part's name says it is the rest (`rest`: 其他市州, 其余).
@@ -334,16 +334,6 @@ fn named_as_rest(rule: &Rule, name: &str) -> bool {
         .rest
         .iter()
         .any(|w| name.starts_with(w.as_str()))
-}
-
-/// Whether two part names are a pair of `complements`.
-fn complementary(rule: &Rule, a: &str, b: &str) -> bool {
-    rule.vocabulary.complements.iter().any(|pair| {
-        pair.split_once('|').is_some_and(|(x, y)| {
-            (a.contains(x) && b.contains(y) && !a.contains(y))
-                || (a.contains(y) && b.contains(x) && !a.contains(x))
-        })
-    })
 }
 
 /// Whether the last part is named as the rest of the whole (`其他市州`).
