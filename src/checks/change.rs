@@ -66,6 +66,7 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
             for (s, e) in doc.occurrences(clause, &v.from) {
                 if let Some(claims) = to_from(doc, rule, sentence, s, e)
                     .or_else(|| respectively::find(doc, rule, sentence, e))
+                    .or_else(|| respectively::find_english(doc, rule, sentence, s, e))
                     .or_else(|| size_from_to(doc, rule, sentence, s, e))
                     .or_else(|| noun_size_from_to(doc, rule, sentence, s, e))
                     .or_else(|| noun_from(doc, rule, sentence, s, e))

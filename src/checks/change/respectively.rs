@@ -6,6 +6,12 @@
 //! `和`, `及`, `与`), then a verb and its `to` word, then as many figures
 //! again (each changes into its own) or one (all change into it). The claim
 //! of each pair is the direction of the verb; sizes are not read here.
+//!
+//! English: `fell from nearly 3% of GDP and over 4% of government spending
+//! in the mid-1980s to 1.2% and 1.6% respectively` ([`find_english`]): a
+//! verb of change right before `from`, two figures joined by `and` (each
+//! perhaps with a hedge and a few words of what it measures), `to` after a
+//! few words more, two figures joined by `and`, then `respectively`.
 
 use super::{from_verb, judge};
 use crate::checks::{skip_space, Claim, Doc};
@@ -41,6 +47,86 @@ pub(super) fn find(doc: &Doc, rule: &Rule, sentence: Span, e: usize) -> Option<V
             .map(|(b, a)| judge(doc, rule, b, a, dir, verb, None))
             .collect()
     })
+}
+
+/// `from X … and Y … to Z and W respectively` after the `from` word ending
+/// at `e` (see the module's note).
+pub(super) fn find_english(
+    doc: &Doc,
+    rule: &Rule,
+    sentence: Span,
+    s: usize,
+    e: usize,
+) -> Option<Vec<Claim>> {
+    let (dir, verb, _) = super::verb_before_gap(doc, rule, sentence, s)?;
+    let x = super::figure_at(doc, rule, e).filter(|x| x.end <= sentence.end)?;
+    let (y, after_y) = joined_by_and(doc, rule, sentence, x.end)?;
+    // Up to eight words (what Y measures, a time phrase) before `to`.
+    let mut p = after_y;
+    let mut to_end = None;
+    for _ in 0..9 {
+        let q = skip_space(doc.text, p);
+        let word_len = doc
+            .text
+            .get(q..sentence.end)?
+            .find(|c: char| c.is_whitespace())
+            .unwrap_or(sentence.end - q);
+        let word = &doc.text[q..q + word_len];
+        if word == "to" {
+            to_end = Some(q + 2);
+            break;
+        }
+        if word.is_empty() || !word.chars().all(|c| c.is_alphanumeric() || c == '-') {
+            return None;
+        }
+        p = q + word_len;
+    }
+    let z = super::figure_at(doc, rule, to_end?).filter(|z| z.end <= sentence.end)?;
+    let (w, after_w) = joined_by_and(doc, rule, sentence, z.end)?;
+    let tail = doc
+        .text
+        .get(after_w..sentence.end)?
+        .trim_start_matches([',', ' ']);
+    if !tail.starts_with("respectively") || w.end > after_w {
+        return None;
+    }
+    let pairs = [(x, z), (y, w)];
+    pairs.iter().all(|(b, a)| b.same_family(a)).then(|| {
+        pairs
+            .into_iter()
+            .map(|(b, a)| judge(doc, rule, b, a, dir, verb, None))
+            .collect()
+    })
+}
+
+/// After a figure ending at `end`: perhaps `of` and up to four words, then
+/// `and` and the next figure (a hedge may come first). That figure and
+/// where it ends.
+fn joined_by_and<'d>(
+    doc: &'d Doc,
+    rule: &Rule,
+    sentence: Span,
+    end: usize,
+) -> Option<(&'d Quantity, usize)> {
+    let mut p = end;
+    for _ in 0..6 {
+        let q = skip_space(doc.text, p);
+        let len = doc
+            .text
+            .get(q..sentence.end)?
+            .find(' ')
+            .unwrap_or(sentence.end - q);
+        let word = &doc.text[q..q + len];
+        if word == "and" {
+            let f = super::figure_at(doc, rule, q + 3)?;
+            return (f.end <= sentence.end).then_some((f, f.end));
+        }
+        if word.is_empty() || !word.chars().all(|c| c.is_ascii_alphabetic()) {
+            return None;
+        }
+        p = q + len;
+    }
+    None
 }
 
 /// The figures listed from `at`: checkable, of one family, each right after

@@ -42,7 +42,10 @@ pub fn find(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
         return;
     };
     // What left: the first figure of the family after the whole's clause.
-    let Some(comma) = doc.text[whole.end..sentence.end]
+    let Some(comma) = doc
+        .text
+        .get(whole.end..sentence.end)
+        .unwrap_or("")
         .find(',')
         .map(|k| whole.end + k)
     else {

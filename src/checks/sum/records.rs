@@ -19,7 +19,9 @@
 //! (`not_summed`: median age, a rate, subscriptions per 100 inhabitants, a
 //! percentage) is no sum, unless its fields are kinds of the total's own
 //! (`total dependency ratio`, then `youth dependency ratio`, `elderly
-//! dependency ratio`). Such records round their figures: a whole number
+//! dependency ratio`). Lines of several values parted by `;` (`Area /
+//! total : 643,801 sq km ; 551,500 sq km (metropolitan France)`) give one
+//! total and its parts per column. Such records round their figures: a whole number
 //! stands for half a unit either side (`719 sq km` = `709.2` + `10`).
 
 use super::{judge, Mode};
@@ -107,6 +109,9 @@ pub fn find(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
         {
             continue;
         }
+        if columns(doc, rule, &total_line, next, out) {
+            continue;
+        }
         let [total] = total_line.figures(text)[..] else {
             continue;
         };
@@ -165,6 +170,87 @@ pub fn find(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
             out.push(judge(doc, rule, &total, &parts, Mode::Equal));
         }
     }
+}
+
+/// Lines of several values parted by `;`, one column each (`Area / total :
+/// 643,801 sq km ; 551,500 sq km (metropolitan France)`, then `land` and
+/// `water` lines of two values each): every column is a total and its parts.
+/// The lines right after the total's in its group, up to one with no figure,
+/// must each give one figure of the column's family in every column;
+/// whether a claim was made.
+fn columns(doc: &Doc, rule: &Rule, total_line: &Line, next: usize, out: &mut Vec<Claim>) -> bool {
+    let text = doc.text;
+    let Some(totals) = column_figures(text, total_line, None) else {
+        return false;
+    };
+    let mut rows: Vec<Vec<&Quantity>> = Vec::new();
+    let mut lines = Vec::new();
+    let mut from = next;
+    while from < text.len() {
+        let (Some(line), after) = line_at(text, from) else {
+            break;
+        };
+        if line.group != total_line.group || line.figures(text).is_empty() {
+            break;
+        }
+        from = after;
+        lines.push(line);
+    }
+    for line in &lines {
+        if not_summed(rule, &line.field) {
+            return false;
+        }
+        match column_figures(text, line, Some(&totals)) {
+            Some(row) => rows.push(row),
+            None => return false,
+        }
+    }
+    if rows.len() < 2 {
+        return false;
+    }
+    for (k, total) in totals.iter().enumerate() {
+        let total = rounded(total);
+        let parts: Vec<Quantity> = rows.iter().map(|r| rounded(r[k])).collect();
+        let parts: Vec<&Quantity> = parts.iter().collect();
+        out.push(judge(doc, rule, &total, &parts, Mode::Equal));
+    }
+    true
+}
+
+/// The one magnitude outside brackets of each `;`-parted value of `line`,
+/// two or more, each of the family of the total of its column when given.
+fn column_figures<'l>(
+    text: &str,
+    line: &'l Line,
+    totals: Option<&[&Quantity]>,
+) -> Option<Vec<&'l Quantity>> {
+    let value = &text[line.value.start..line.value.end];
+    if !value.contains(';') {
+        return None;
+    }
+    let figures = line.figures(text);
+    let mut out = Vec::new();
+    let mut start = line.value.start;
+    for segment in value.split(';') {
+        let end = start + segment.len();
+        let inside: Vec<&&Quantity> = figures
+            .iter()
+            .filter(|q| q.start >= start && q.end <= end)
+            .collect();
+        let [q] = inside[..] else {
+            return None;
+        };
+        if !q.kind.is_magnitude() {
+            return None;
+        }
+        out.push(*q);
+        start = end + 1;
+    }
+    let fits = match totals {
+        Some(t) => t.len() == out.len() && t.iter().zip(&out).all(|(a, b)| a.same_family(b)),
+        None => out.len() >= 2,
+    };
+    fits.then_some(out)
 }
 
 /// `total X`, then fields `A X`, `B X` naming the same X with a qualifier

@@ -128,7 +128,7 @@ fn name_of(doc: &Doc, q: &Quantity) -> String {
         .map_or(0, |(i, c)| i + c.len_utf8());
     let before = before[cut..].trim();
     let to = crate::text::floor_boundary(doc.text, (q.end + NAME * 3).min(doc.span.end));
-    let after = &doc.text[q.end..to];
+    let after = doc.text.get(q.end..to.max(q.end)).unwrap_or("");
     let after = &after[..after.find(ends).unwrap_or(after.len())];
     let mut name = before.strip_prefix("其中").unwrap_or(before).to_string();
     name.push_str(after.trim());
