@@ -65,13 +65,8 @@ pub(super) fn find_english(
     let mut p = after_y;
     let mut to_end = None;
     for _ in 0..9 {
-        let q = skip_space(doc.text, p);
-        let word_len = doc
-            .text
-            .get(q..sentence.end)?
-            .find(|c: char| c.is_whitespace())
-            .unwrap_or(sentence.end - q);
-        let word = &doc.text[q..q + word_len];
+        let (q, word) = next_word(doc, sentence, p)?;
+        let word_len = word.len();
         if word == "to" {
             to_end = Some(q + 2);
             break;
@@ -110,13 +105,8 @@ fn joined_by_and<'d>(
 ) -> Option<(&'d Quantity, usize)> {
     let mut p = end;
     for _ in 0..6 {
-        let q = skip_space(doc.text, p);
-        let len = doc
-            .text
-            .get(q..sentence.end)?
-            .find(' ')
-            .unwrap_or(sentence.end - q);
-        let word = &doc.text[q..q + len];
+        let (q, word) = next_word(doc, sentence, p)?;
+        let len = word.len();
         if word == "and" {
             let f = super::figure_at(doc, rule, q + 3)?;
             return (f.end <= sentence.end).then_some((f, f.end));
@@ -127,6 +117,17 @@ fn joined_by_and<'d>(
         p = q + len;
     }
     None
+}
+
+/// The word after spaces at `p` in `sentence` (up to the next space) and
+/// where it starts.
+fn next_word<'t>(doc: &Doc<'t>, sentence: Span, p: usize) -> Option<(usize, &'t str)> {
+    let q = skip_space(doc.text, p);
+    let rest = doc.text.get(q..sentence.end)?;
+    Some((
+        q,
+        &rest[..rest.find(char::is_whitespace).unwrap_or(rest.len())],
+    ))
 }
 
 /// The figures listed from `at`: checkable, of one family, each right after

@@ -12,10 +12,13 @@
 //! they must add up to it.
 
 use super::{judge, Mode};
-use crate::checks::{Claim, Doc};
+use crate::checks::{skip_space, Claim, Doc};
 use crate::lexer::Quantity;
 use crate::rules::Rule;
 use crate::text::Span;
+
+/// Bytes at most in a list of parts.
+const MAX_LIST: usize = 400;
 
 /// Words at most after a part's preposition.
 const MAX_PLACE: usize = 8;
@@ -33,10 +36,27 @@ pub fn find(doc: &Doc, rule: &Rule, clauses: &[Span], out: &mut Vec<Claim>) {
             None if i > 0 => (clause.start, clauses[i - 1]),
             None => continue,
         };
+        // A cheap look first: a list opens with a figure.
+        let p = skip_space(doc.text, start);
+        let p = match doc.text[p..].starts_with("with ") {
+            true => p + "with ".len(),
+            false => p,
+        };
+        if p >= end || doc.quantity_at(p).is_none() {
+            continue;
+        }
+        // ... and its last part follows `and`.
+        let reach = crate::text::floor_boundary(doc.text, (start + MAX_LIST).min(end));
+        let joined = doc.text[start..reach]
+            .match_indices(" and ")
+            .any(|(k, _)| doc.text[start + k + 5..].starts_with(|c: char| c.is_ascii_digit()));
+        if !joined {
+            continue;
+        }
         // The longest list: to the sentence's end, or a clause before it.
         let ends = std::iter::once(end).chain(clauses[i..].iter().rev().skip(1).map(|c| c.end));
         let Some(parts) = ends
-            .filter(|&e| e > start)
+            .filter(|&e| e > start && e - start <= MAX_LIST)
             .find_map(|e| parts_of(doc, Span::new(start, e)))
         else {
             continue;

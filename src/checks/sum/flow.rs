@@ -12,7 +12,6 @@
 
 use super::{judge, Mode};
 use crate::checks::{Claim, Doc};
-use crate::lexer::Quantity;
 use crate::rules::Rule;
 use crate::text::Span;
 
@@ -51,12 +50,13 @@ pub fn find(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
     else {
         return;
     };
-    let family = |q: &&Quantity| q.kind.is_magnitude() && q.same_family(whole);
-    let Some(left) = doc
-        .quantities_in(Span::new(comma, sentence.end))
-        .iter()
-        .find(family)
-    else {
+    // The first figure of the whole's family from `from` to the sentence's end.
+    let first = |from: usize, to: usize| {
+        doc.quantities_in(Span::new(from, to))
+            .iter()
+            .find(|q| q.kind.is_magnitude() && q.same_family(whole))
+    };
+    let Some(left) = first(comma, sentence.end) else {
         return;
     };
     let between = doc.slice(Span::new(left.end, sentence.end));
@@ -68,18 +68,10 @@ pub fn find(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
         return;
     };
     let word_end = left.end + k + word.len();
-    if doc
-        .quantities_in(Span::new(left.end, word_end))
-        .iter()
-        .any(|q| family(&q))
-    {
+    if first(left.end, word_end).is_some() {
         return;
     }
-    let Some(remained) = doc
-        .quantities_in(Span::new(word_end, sentence.end))
-        .iter()
-        .find(family)
-    else {
+    let Some(remained) = first(word_end, sentence.end) else {
         return;
     };
     out.push(judge(doc, rule, whole, &[left, remained], Mode::Equal));
