@@ -152,6 +152,7 @@ impl CheckKind {
                 "decrease",
                 "by",
                 "per_period",
+                "annual",
                 "multiples",
                 "ranks",
                 "hedges",
@@ -264,6 +265,7 @@ struct RuleDef {
     range_titles: Option<Spanned<Vec<String>>>,
     year_followed_by: Option<Spanned<Vec<String>>>,
     per_period: Option<Spanned<Vec<String>>>,
+    annual: Option<Spanned<Vec<String>>>,
     comparison: Option<Spanned<Vec<String>>>,
     from: Option<Spanned<Vec<String>>>,
     to: Option<Spanned<Vec<String>>>,
@@ -343,6 +345,7 @@ pub struct Vocabulary {
     pub range_titles: Words,
     pub year_followed_by: Words,
     pub per_period: Words,
+    pub annual: Words,
     pub comparison: Words,
     pub from: Words,
     pub to: Words,
@@ -634,7 +637,7 @@ impl RuleSet {
                 .map(|i| (*self.rules[i].vocabulary).clone())
                 .unwrap_or_default();
             let allowed = check.vocabulary_keys();
-            let fields: [VocabularyField; 61] = [
+            let fields: [VocabularyField; 62] = [
                 ("whole", &def.whole, &mut vocabulary.whole),
                 ("part", &def.part, &mut vocabulary.part),
                 ("rate", &def.rate, &mut vocabulary.rate),
@@ -668,6 +671,7 @@ impl RuleSet {
                     &mut vocabulary.year_followed_by,
                 ),
                 ("per_period", &def.per_period, &mut vocabulary.per_period),
+                ("annual", &def.annual, &mut vocabulary.annual),
                 ("comparison", &def.comparison, &mut vocabulary.comparison),
                 ("from", &def.from, &mut vocabulary.from),
                 ("to", &def.to, &mut vocabulary.to),

@@ -12,13 +12,15 @@
 //! population`, `per diluted share`) or a reference (`(16)`) may follow each
 //! value. `dated.rs`: `(2009: 29.2%; 2019: 15.1%)` after a word of change;
 //! `chain.rs`: a value reached with no `from`, its start earlier in the
-//! sentence (`increased to Y in 2004 and to Z in 2008`).
+//! sentence (`increased to Y in 2004 and to Z in 2008`); `annual.rs`: a
+//! yearly rate between two dated values (`年均增长P%`), the compound rate.
 //!
 //! The claim holds when the direction matches the verb and the stated size can
 //! equal the change between the two figures: a size in % between two rates
 //! may be points; an amount whose last group is `,000` may be rounded to the
 //! thousand. A size in the next clause counts only when it opens the clause;
-//! none after a `per_period` word (年均, 按可比价格计算, in real terms).
+//! none after a `per_period` word (年均, 按可比价格计算, in real terms), but
+//! after an `annual` word between dated values see `annual.rs`.
 
 use super::{
     figure, fmt_fixed, shown, skip_space, starts_with_any, with_tolerance, Claim, Doc, Label, Role,
@@ -30,6 +32,7 @@ use crate::rules::{CheckKind, Rule};
 use crate::text::Span;
 use num_traits::Zero;
 
+mod annual;
 mod chain;
 mod dated;
 mod respectively;
@@ -117,6 +120,22 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
                 let mut claim = judge(doc, rule, before, after, dir, verb, stated);
                 if claim.verdict.is_none() {
                     claim.verdict = multiple_verdict(doc, rule, before, after, verb);
+                }
+                // 年均增长P%, an average annual rate of P%: the compound rate.
+                if stated.is_none() {
+                    let years = annual::year_of(doc, before).zip(annual::year_of(doc, after));
+                    let span = years
+                        .map(|(y1, y2)| y2 - y1)
+                        .filter(|n| (1..=60).contains(n))
+                        .and_then(|n| u32::try_from(n).ok());
+                    let rate = annual::rate(doc, rule, from, scope_end);
+                    if let (Some(n), Some(p)) = (span, rate) {
+                        let (label, verdict) = annual::judge(doc, rule, (before, after), dir, p, n);
+                        claim.labels.push(label);
+                        if claim.verdict.is_none() {
+                            claim.verdict = verdict;
+                        }
+                    }
                 }
                 out.push(claim);
             }
@@ -270,8 +289,11 @@ pub(super) fn skip_year(doc: &Doc, p: usize) -> usize {
 }
 
 /// The ends of a Chinese time word before 的: `年` (上年, 一九七八年), `前`
-/// (五年前), `在` (现在), `末` (上年末), `初`, `底`.
-const TIME_WORDS: &[&str] = &["年", "前", "在", "末", "初", "底", "期", "季度", "月"];
+/// (五年前), `在` (现在), `末` (上年末), `初`, `底`; and what stands now or
+/// stood before (`现有的86个`, `原有的`).
+const TIME_WORDS: &[&str] = &[
+    "年", "前", "在", "末", "初", "底", "期", "季度", "月", "现有", "原有",
+];
 
 /// English order: `rose from X to Y`, `increased from 2.1 million in 2015 to
 /// 2.6 million in 2020`, `doubled from 45 to 90`. `s..e` is the `from` word.
