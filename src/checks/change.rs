@@ -13,7 +13,9 @@
 //! value. `dated.rs`: `(2009: 29.2%; 2019: 15.1%)` after a word of change;
 //! `chain.rs`: a value reached with no `from`, its start earlier in the
 //! sentence (`increased to Y in 2004 and to Z in 2008`); `annual.rs`: a
-//! yearly rate between two dated values (`年均增长P%`), the compound rate.
+//! yearly rate between two dated values (`年均增长P%`), the compound rate;
+//! `bracketed.rs`: a sized change, its values in a bracket after it (`a 6
+//! percentage point increase (24% to 30%)`).
 //!
 //! The claim holds when the direction matches the verb and the stated size can
 //! equal the change between the two figures: a size in % between two rates
@@ -33,6 +35,7 @@ use crate::text::Span;
 use num_traits::Zero;
 
 mod annual;
+mod bracketed;
 mod chain;
 mod dated;
 mod respectively;
@@ -61,6 +64,7 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
     for sentence in doc.sentences_for(rule.lang, 2) {
         if rule.lang == Some(crate::text::Lang::En) {
             dated::find(doc, rule, sentence, &mut out);
+            bracketed::find(doc, rule, sentence, &mut out);
         } else if rule.lang == Some(crate::text::Lang::Zh) {
             compared(doc, rule, sentence, &mut out);
         }

@@ -635,6 +635,7 @@ mod tests {
             "Ratios / total support ratio: 60.0\nRatios / child support ratio: 22.0\nRatios / aged support ratio: 33.0\ngrowth of 9% was driven by increases of 5% from prices and 2% from",
             "four tiers (7): urban centres (3,4), rural posts, and units; 22,000 troops (includes about 24,000 and around 8,000)",
             "收入925亿元，比上年的600亿元增长64%，比一九八〇年的六百亿元减少了",
+            "Uptake showed a 9 percentage point increase (31% to 37%), rose 6 percentage points (from 31% to 37",
             "旅客量从2018年的400万人次增加到2023年的644万人次，年均增长12%。rose from 2.0 million in 2015 to 2.9 million in 2020, an average annual increase of 10",
             "rose from about 2% of income and 5% of outlays in 2001 to 1.5% and 6% respectively\nLand / total: 5,200 sq km ; 4,100 sq km (x)\nLand / farmed: 3,900 sq km ; 3,200 sq km\nLand / wild: 1,300 sq km ; 900 sq km",
             "into four bands to show how far each school is: (1) 0 to 49; (2) 50 to 79.\nAlso (3) 80",
