@@ -49,7 +49,7 @@ pub fn find(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
         for (s, e) in doc.occurrences(sentence, words) {
             let named = || {
                 (mode == Mode::Equal)
-                    .then(|| named_before(doc, sentence, s))
+                    .then(|| labelled_total(doc, sentence, s))
                     .flatten()
             };
             let Some(total) = total_before(doc, rule, sentence, s).or_else(named) else {
@@ -116,7 +116,7 @@ fn total_before<'d>(doc: &'d Doc, rule: &Rule, sentence: Span, s: usize) -> Opti
 /// `FY2018`) that stands once in the sentence before; the total is the
 /// first magnitude after it there (`For FY2018, the Administration
 /// requested $43.41 million …`).
-fn named_before<'d>(doc: &'d Doc, sentence: Span, s: usize) -> Option<&'d Quantity> {
+fn labelled_total<'d>(doc: &'d Doc, sentence: Span, s: usize) -> Option<&'d Quantity> {
     let subject = doc.text.get(sentence.start..s)?.trim();
     let words: Vec<&str> = subject.split_whitespace().collect();
     if words.first() != Some(&"The")

@@ -54,7 +54,7 @@ pub fn find(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
         }
         // Another kind of case than the total's (本地 against 境外输入).
         for own in &mut parts {
-            own.retain(|(_, name)| !conflicting(rule, whole_name, name));
+            own.retain(|(_, name)| !super::complementary(rule, whole_name, name));
         }
         if parts.iter().any(|p| p.len() != 1) {
             continue;
@@ -96,15 +96,6 @@ fn read<'d>(doc: &'d Doc, rule: &Rule, span: Span) -> (Named<'d>, Vec<Named<'d>>
         }
     }
     (totals, parts)
-}
-
-/// Whether two names hold the two sides of a pair of `complements`.
-fn conflicting(rule: &Rule, a: &str, b: &str) -> bool {
-    rule.vocabulary.complements.iter().any(|pair| {
-        pair.split_once('|').is_some_and(|(x, y)| {
-            (a.contains(x) && b.contains(y)) || (a.contains(y) && b.contains(x))
-        })
-    })
 }
 
 /// The name of the figure `q`: the text of its clause around it (a comma, a
