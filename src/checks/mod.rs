@@ -646,6 +646,7 @@ mod tests {
             "rose to 8.1 million in 2010 and  to 7.9 million; it would increase to 0.6%, 2.0 million tons in 2008, climbing to 1.5",
             "set 12.5 million tons of quota for 2021—a 4% increase from the 12.0 million, from about 9% of the pool in 2012 to 4%",
             "gains were made over the past 8 years (from 61% in 2011 to 52%), 3.1 times as long, and this ratio fell to 3.4",
+            "seen in 38.8% (54 of 140) and 61/150 (40.7%) of cases (12/240, 6.0%), 95 patients (group X = 40 and group Y = 50)；接种率为64%（310/500",
         ];
         for text in texts {
             for end in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {

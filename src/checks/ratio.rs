@@ -1,16 +1,21 @@
 //! `ratio`: a whole, a part of it and a stated rate.
 //!
-//! Two wordings, each driven by the rule's vocabulary:
+//! Its wordings, each driven by the rule's vocabulary:
 //! - need/done: `需救治17093人,已救治17025人,救治进度99.3%` — a `whole` word
 //!   before a figure, a `part` word before a figure of the same family in the
 //!   next clause, a `rate` word before a percentage within three clauses;
 //! - share: `党员120人,占职工总数300人的40%` or, with the whole named earlier
-//!   (`湖北省共1亿元`), `…资金占全省的近四分之一`.
+//!   (`湖北省共1亿元`), `…资金占全省的近四分之一`;
+//! - English `of`: `Of the 139 patients, 54 (38.8%) …`, `54 of 139 (38.8%)`;
+//! - both counts beside their rate in brackets (`counted`): `38.8% (54 of
+//!   139)`, `54/139 (38.8%)`, `(54/139, 38.8%)`.
 //!
 //! The claim holds when part / whole can lie in the interval the rate stands
 //! for, read as rounded half-up or truncated (CONTRACT.md). A span of time is
 //! never a whole or a part; a text that says its records are weighted
 //! (`weighted`) gets no claim from its counts and rates.
+
+mod counted;
 
 use super::{
     chars_between, figure, fmt_fixed, inside_word, shown, skip_space, starts_with_any,
@@ -59,7 +64,7 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
             part_rate_of_whole(doc, sentence, &mut out, rule);
         }
         if !v.slash.is_empty() {
-            slash(doc, rule, sentence, &mut out);
+            counted::find(doc, rule, sentence, &mut out);
         }
     }
     // A span of time is no whole or part (两年…占五年投资总额的32%).
@@ -176,7 +181,10 @@ fn of_whole(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
         if !whole.kind.is_magnitude() || !whole.same_family(part) || !stated.kind.is_rate() {
             continue;
         }
+        // After a colon the rate is an item's (`in four of the six
+        // occupations: maids (52%), …`).
         if stated.start - whole.end > 80
+            || doc.text[whole.end..stated.start].contains([':', '：'])
             || !led_by(lead_before(doc, stated.start), &v.rate_lead)
             || !closes(doc, stated)
             || other_base(doc, part, stated)
@@ -518,10 +526,19 @@ fn closes(doc: &Doc, stated: &Quantity) -> bool {
 fn other_base(doc: &Doc, part: &Quantity, stated: &Quantity) -> bool {
     let after = &doc.text[skip_space(doc.text, stated.end)..];
     let before = crate::text::tail_lower(doc.text, part.start, 64);
+    // `2 in 3 of the 1,500`: a figure before the word (not `seen in 54`).
+    let figure_before = |w: &str| {
+        let head = doc.text[..part.start].trim_end();
+        let at = head.len().saturating_sub(w.trim_start().len());
+        doc.text.get(..at).is_some_and(|h| {
+            let h = h.trim_end();
+            doc.quantity_ending_at(h.len()).is_some()
+        })
+    };
     super::word_at(after, "of")
         || [" in", " of", " out of", " per"]
             .iter()
-            .any(|w| before.ends_with(w))
+            .any(|w| before.ends_with(w) && figure_before(w))
 }
 
 /// The word or sign right before a figure: `(`, `or`, `, or`.
@@ -537,30 +554,6 @@ fn lead_before<'t>(doc: &Doc<'t>, at: usize) -> &'t str {
         .find(|(_, c)| !c.is_ascii_alphabetic())
         .map_or(0, |(i, c)| i + c.len_utf8());
     &before[word_start..]
-}
-
-/// English: `a coverage rate of 95.2% (476/500)`.
-fn slash(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
-    let qs = doc.quantities_in(sentence);
-    for w in qs.windows(3) {
-        let (stated, part, whole) = (&w[0], &w[1], &w[2]);
-        if !stated.kind.is_rate() || !part.kind.is_magnitude() || !whole.kind.is_magnitude() {
-            continue;
-        }
-        let open = gap(doc, stated.end, part.start);
-        let mid = gap(doc, part.end, whole.start);
-        let close = doc.text[whole.end..].trim_start();
-        let slash_ok = rule.vocabulary.slash.iter().any(|s| s == mid);
-        // 24/7 is not a part of a whole.
-        if open == "("
-            && slash_ok
-            && close.starts_with(')')
-            && part.value <= whole.value
-            && part.same_family(whole)
-        {
-            out.push(judge(doc, rule, whole, part, stated));
-        }
-    }
 }
 
 /// The first magnitude quantity in `clause` (after `from`) with one of `words`

@@ -1,7 +1,8 @@
 //! English parts named in a parenthesis right after a count, with no word
 //! saying "total": `142 patients (136 workers and six food handlers)`,
 //! `210,000 active Armed Forces (140,000 Army; 25,000 Air Force; 45,000
-//! Navy)`, `20 cases (19 confirmed and one probable)`.
+//! Navy)`, `20 cases (19 confirmed and one probable)`, or each name before
+//! an `=` (`1,348 women (Black = 546, White = 176, and Hispanic = 626)`).
 //!
 //! Without the word the reading must be plain: the total is a bare count
 //! (no unit) and at most four words stand between it and the bracket; each
@@ -46,7 +47,7 @@ pub fn find(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
 
 fn read(doc: &Doc, rule: &Rule, sentence: Span, open: usize, inner: Span) -> Option<Claim> {
     let inner_text = doc.slice(inner);
-    if inner_text.contains(['(', '=', ':']) {
+    if inner_text.contains(['(', ':']) {
         return None;
     }
     // The total: the last figure before the bracket, a bare count, with only
@@ -112,9 +113,14 @@ fn items<'d>(doc: &'d Doc, rule: &Rule, inner: Span) -> Option<Vec<&'d Quantity>
         }
         None => spans.push(last),
     }
+    let labelled = text.contains('=');
     let mut parts = Vec::new();
     for item in spans {
-        parts.push(part(doc, rule, item)?);
+        parts.push(if labelled {
+            labelled_part(doc, item)?
+        } else {
+            part(doc, rule, item)?
+        });
     }
     Some(parts)
 }
@@ -156,4 +162,39 @@ fn part<'d>(doc: &'d Doc, rule: &Rule, item: Span) -> Option<&'d Quantity> {
         return None;
     }
     Some(q)
+}
+
+/// Names that make the figure after `=` a statistic or a sample size, not a
+/// part (`n = 14`, `p = 0.07`, `aPR range = 0.53–0.67`).
+const STATISTIC_NAMES: &[&str] = &[
+    "n", "p", "r", "t", "f", "z", "k", "or", "aor", "rr", "arr", "hr", "ahr", "pr", "apr", "ci",
+    "sd", "se", "iqr", "df", "range", "median", "mean", "average", "total", "sum",
+];
+
+/// The figure of an item `name = figure` (`and Hispanic = 626`): a name of
+/// at most four words, none a statistic's, then `=` and a whole number with
+/// nothing after it.
+fn labelled_part<'d>(doc: &'d Doc, item: Span) -> Option<&'d Quantity> {
+    let text = doc.slice(item).trim();
+    let text = text.strip_prefix("and ").unwrap_or(text);
+    let (name, _) = text.split_once('=')?;
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(str::to_ascii_lowercase)
+        .collect();
+    if words.is_empty()
+        || words.len() > MAX_NAME_WORDS
+        || words.iter().any(|w| {
+            STATISTIC_NAMES.contains(&w.as_str())
+                || !w
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        })
+    {
+        return None;
+    }
+    let eq = item.start + doc.slice(item).find('=')?;
+    let q = doc.quantity_at(skip_space(doc.text, eq + 1))?;
+    let whole = bare_count(q) && q.value.is_integer() && q.interval.is_exact();
+    (whole && doc.text[q.end..item.end].trim().is_empty()).then_some(q)
 }
