@@ -52,6 +52,9 @@ pub enum Direction {
 /// the square of its length. Clauses of reports are far shorter.
 const REACH: usize = 600;
 
+/// Words before `from` that make `from X to Y` a range.
+const RANGE_WORDS: &[&str] = &["ranged", "ranging", "range", "ranges", "varied", "varying"];
+
 pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
     let v = &rule.vocabulary;
     let mut out = Vec::new();
@@ -71,6 +74,15 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
         let clauses = doc.clauses(sentence);
         for (ci, &clause) in clauses.iter().enumerate() {
             for (s, e) in doc.occurrences(clause, &v.from) {
+                // `Decreases ranged from 12.4% in A to 55.8% in B`: the
+                // extremes of a range, not a value before and after.
+                let lead = crate::text::tail_lower(doc.text, s, 16);
+                if RANGE_WORDS
+                    .iter()
+                    .any(|w| super::word_before(lead.trim_end(), w))
+                {
+                    continue;
+                }
                 if let Some(claims) = to_from(doc, rule, sentence, s, e)
                     .or_else(|| respectively::find(doc, rule, sentence, e))
                     .or_else(|| respectively::find_english(doc, rule, sentence, s, e))
@@ -126,7 +138,9 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
                     claim.verdict = multiple_verdict(doc, rule, before, after, verb);
                 }
                 // 年均增长P%, an average annual rate of P%: the compound rate.
-                if stated.is_none() {
+                // (Of a rate in %, the yearly change is often a regression's
+                // estimate over every year, or in points: no claim.)
+                if stated.is_none() && !before.kind.is_rate() {
                     let years = annual::year_of(doc, before).zip(annual::year_of(doc, after));
                     let span = years
                         .map(|(y1, y2)| y2 - y1)

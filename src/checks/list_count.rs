@@ -46,7 +46,7 @@
 //! names or more ending a record's line (`five councils: A, B, C, D, E`).
 //! `i.e.` opens a list, it is no item.
 
-use super::{skip_space, starts_with_any, Claim, Doc, Label, Role, Verdict};
+use super::{chars_between, skip_space, starts_with_any, Claim, Doc, Label, Role, Verdict};
 use crate::lexer::numeral::{self, is_numeral_char};
 use crate::rules::{CheckKind, Rule};
 use crate::text::Span;
@@ -55,6 +55,16 @@ use std::collections::BTreeSet;
 mod clauses;
 mod numbered;
 mod outline;
+
+/// Words before a count that make it the object of a preposition.
+const PREPOSITIONS: &[&str] = &[
+    "of", "in", "by", "across", "among", "into", "within", "for", "with", "from", "at", "on", "to",
+];
+
+/// Bytes at most before a count searched for another count its list may be.
+const OTHER_COUNT_REACH: usize = 300;
+/// Bytes at most after a count searched for `the following …:`.
+const FOLLOWING_REACH: usize = 240;
 
 /// Largest count a list claim is checked for.
 const MAX_COUNT: u32 = 30;
@@ -158,7 +168,7 @@ fn english(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
             // count of the list after it; "any two", "at least two", "two or
             // more" pick from a list, they do not count it.
             let before = crate::text::tail_lower(text, q.start, 64);
-            let before_det = ["the", "these", "those"]
+            let before_det = ["the", "these", "those", "all"]
                 .iter()
                 .find(|d| super::word_before(&before, d))
                 .map_or(before.as_str(), |d| {
@@ -191,6 +201,53 @@ fn english(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
                         && p.approx.is_none();
                     p.value.to_integer().to_u32().filter(|_| exact)
                 });
+            // `Six of the reports related to …:` picks from its noun; `30
+            // days, … as follows:` measures; `Eleven interventions met the
+            // following criteria:` counts another noun than the list's.
+            let first_word = after
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .next()
+                .unwrap_or("");
+            let near =
+                &after[..crate::text::floor_boundary(after, after.len().min(FOLLOWING_REACH))];
+            let following = near.find(':').is_some_and(|k| {
+                let mut words = near[..k].split_whitespace();
+                words.any(|w| w.eq_ignore_ascii_case("following")) && words.next().is_some()
+            });
+            // `Three cancer sites were not represented in the 8 site groups:
+            // …`: after a preposition, the list may be that of a count
+            // before it in the sentence; a list as long as one is no claim.
+            let after_preposition = PREPOSITIONS
+                .iter()
+                .any(|p| super::word_before(before_det, p));
+            let counts_another = |r: &Reading| {
+                let from = crate::text::ceil_boundary(
+                    text,
+                    q.start
+                        .saturating_sub(OTHER_COUNT_REACH)
+                        .max(sentence.start),
+                );
+                after_preposition
+                    && doc
+                        .quantities_in(Span::new(from, q.start))
+                        .iter()
+                        .filter(|p| {
+                            p.kind == crate::lexer::QuantityKind::Count
+                                && p.unit.is_none()
+                                && chars_between(text, p.end, q.start) > 12
+                        })
+                        .filter_map(stated_count)
+                        .any(|o| r.counts.contains(&o))
+            };
+            // `≥2 products: …` is a bound.
+            let signed = before.trim_end().ends_with(['≥', '≤', '>', '<']);
+            if signed
+                || first_word.eq_ignore_ascii_case("of")
+                || v.measure.iter().any(|m| m.eq_ignore_ascii_case(first_word))
+                || following
+            {
+                continue;
+            }
             if text[q.end..].starts_with('-')
                 || pick == Some(None)
                 || v.hedges.iter().any(|h| super::word_before(&before, h))
@@ -203,7 +260,7 @@ fn english(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
             // numbered items after a colon count the one count before it,
             // however long its noun.
             if let Some(r) = far_numbered(doc, q.end, end_of_sentence) {
-                if !pick.flatten().is_some_and(|p| r.counts.contains(&p)) {
+                if !pick.flatten().is_some_and(|p| r.counts.contains(&p)) && !counts_another(&r) {
                     out.push(judge(rule, Span::new(q.start, q.end), count, r));
                 }
                 continue;
@@ -331,7 +388,7 @@ fn english(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
                 _ => None,
             };
             let Some(r) = readings else { continue };
-            if pick.flatten().is_some_and(|p| r.counts.contains(&p)) {
+            if pick.flatten().is_some_and(|p| r.counts.contains(&p)) || counts_another(&r) {
                 continue;
             }
             // A pair in a bracket after `of` may place what comes before

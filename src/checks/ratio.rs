@@ -287,7 +287,11 @@ fn pairs_in(
         let close = doc.text[stated.end..].trim_start();
         let bracketed = matches!(open, "(" | "[") && close.starts_with([')', ']']);
         let after_or = open.trim_start_matches(',').trim() == "or" && same_base(close);
-        if new_base || !stated.kind.is_rate() || !(bracketed || after_or) {
+        if new_base
+            || !stated.kind.is_rate()
+            || !(bracketed || after_or)
+            || own_whole_after(doc, stated)
+        {
             return (true, last_end);
         }
         out.push(judge(doc, rule, whole, part, stated));
@@ -295,6 +299,19 @@ fn pairs_in(
         i += 2;
     }
     (false, last_end)
+}
+
+/// Whether the pair's own whole follows its rate (`cadmium: four (13%) of
+/// 30`): the series of a whole before has ended.
+fn own_whole_after(doc: &Doc, stated: &Quantity) -> bool {
+    let rest = doc.text[stated.end..].trim_start_matches([')', ']', ' ']);
+    let Some(of) = rest.strip_prefix("of ") else {
+        return false;
+    };
+    let of = of.trim_start();
+    let of = of.strip_prefix("the ").unwrap_or(of).trim_start();
+    let at = doc.text.len() - of.len();
+    doc.quantity_at(at).is_some_and(|q| q.kind.is_magnitude())
 }
 
 /// Words that make the figure after them a threshold.

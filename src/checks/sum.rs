@@ -96,7 +96,78 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
             }
         }
     }
+    out.retain(|c| !one_of_several(doc, c) && !time_units_differ(doc, c) && !modifiers(doc, c));
     out
+}
+
+/// A total written `one` made of several parts of at least one: an article,
+/// not a total (a `1` is a figure) (`appeared only in one data source (7,549 A stores and 19,418 B
+/// stores)`).
+fn one_of_several(doc: &Doc, claim: &Claim) -> bool {
+    let mut total_is_one = false;
+    let mut parts = 0;
+    for l in &claim.labels {
+        let Some(q) = doc.quantity_at(l.span.start) else {
+            continue;
+        };
+        match l.role {
+            Role::Total => {
+                total_is_one = doc.slice(l.span).eq_ignore_ascii_case("one");
+            }
+            Role::Item
+                if q.interval
+                    .lo
+                    .as_ref()
+                    .is_some_and(|lo| *lo >= crate::exact::int(1)) =>
+            {
+                parts += 1;
+            }
+            _ => {}
+        }
+    }
+    total_is_one && parts >= 2
+}
+
+/// Whether a figure of the claim is glued to a hyphen, a modifier rather
+/// than an amount: `on a 5-point scale (1 … and 5 …)`, `three visits:
+/// baseline and 3- and 6-month follow-ups`.
+fn modifiers(doc: &Doc, claim: &Claim) -> bool {
+    claim.labels.iter().any(|l| {
+        matches!(l.role, Role::Total | Role::Item)
+            && doc.text.get(l.span.end..).is_some_and(|t| {
+                t.strip_prefix(['-', '‐'])
+                    .is_some_and(|r| r.starts_with(|c: char| c.is_alphabetic() || c == ' '))
+            })
+    })
+}
+
+/// Words of time whose figures a bracket converts rather than parts:
+/// `6,124 seconds (1 hour, 42 minutes)`.
+const TIME_WORDS: &[&str] = &["second", "minute", "hour", "day", "week", "month", "year"];
+
+/// Whether two parts are counted in different units of time.
+fn time_units_differ(doc: &Doc, claim: &Claim) -> bool {
+    let mut seen: Option<&str> = None;
+    for l in claim.labels.iter().filter(|l| l.role == Role::Item) {
+        let rest = doc.text.get(l.span.end..).unwrap_or("").trim_start();
+        let word: String = rest
+            .chars()
+            .take_while(char::is_ascii_alphabetic)
+            .take(8)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let Some(unit) = TIME_WORDS
+            .iter()
+            .find(|w| word.trim_end_matches('s') == **w)
+        else {
+            continue;
+        };
+        if seen.is_some_and(|s| s != *unit) {
+            return true;
+        }
+        seen = Some(unit);
+    }
+    false
 }
 
 /// The parts listed in `span`: items split at `、` (the last one may hold two
