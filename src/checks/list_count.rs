@@ -397,6 +397,30 @@ fn english(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
             if of_in && !total_of && lead == '(' && r.items.len() < 3 {
                 continue;
             }
+            // A bracket opening with a connector or `either` is an aside
+            // (`(either A or B data)`, `(and therefore …)`); a pair in one
+            // after a count of four or more, as alternatives or inside the
+            // noun, glosses a word (`8 binary (yes or no) quality
+            // criteria`): no list of the count's.
+            if lead == '(' {
+                let inner = &text[items_start..end_of_sentence];
+                let close = closing_paren(inner).unwrap_or(inner.len());
+                let inner_lower = inner[..close].trim_start().to_ascii_lowercase();
+                let aside = super::word_at(&inner_lower, "either")
+                    || v.connectors.iter().any(|c| super::word_at(&inner_lower, c));
+                let alternatives = super::word_at(
+                    inner_lower.split_whitespace().rev().nth(1).unwrap_or(""),
+                    "or",
+                );
+                let noun_goes_on = inner
+                    .get(close + 1..)
+                    .map(str::trim_start)
+                    .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_lowercase()));
+                let gloss = r.items.len() <= 2 && count >= 4 && (alternatives || noun_goes_on);
+                if aside || gloss {
+                    continue;
+                }
+            }
             out.push(judge(rule, Span::new(q.start, q.end), count, r));
         }
     }
@@ -657,7 +681,12 @@ fn items_of(
     let mut joins_last = 0;
     let mut middle_and = false;
     for (k, &(a, b)) in segments.iter().enumerate() {
-        let seg = text[a..b].trim();
+        // (A comma inside quotes leaves their close on the next item:
+        // `“view maps,” “view graphs,” and “view trends”`.)
+        let seg = text[a..b]
+            .trim()
+            .trim_start_matches(CLOSE_QUOTES)
+            .trim_start();
         let last = k + 1 == segments.len();
         // "A, B, and C and D": after an Oxford comma the last item is whole.
         let oxford = v.connectors.iter().find_map(|c| {
@@ -693,6 +722,11 @@ fn items_of(
                 return None;
             }
             middle_and = true;
+        } else if ands > 0 && has_bare_connector(seg, v) {
+            // `Hispanic and non-Hispanic whites, blacks, and others`: an
+            // earlier item may hold a pair too (not one in its brackets:
+            // `physical risks (e.g., heat and storms)`).
+            middle_and = true;
         }
         items.push(Span::new(span.start + a, span.start + b));
     }
@@ -722,9 +756,31 @@ fn items_of(
 }
 
 /// Whether `seg` opens with a connector word (`and C`, an Oxford comma's).
+/// Whether `seg` holds a connector outside brackets.
+fn has_bare_connector(seg: &str, v: &crate::rules::Vocabulary) -> bool {
+    let mut depth = 0usize;
+    let mut bare = String::new();
+    for c in seg.chars() {
+        if crate::text::is_open_paren(c) {
+            depth += 1;
+        } else if crate::text::is_close_paren(c) {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 {
+            bare.push(c);
+        }
+    }
+    bare.split_whitespace()
+        .any(|w| v.connectors.iter().any(|c| w.eq_ignore_ascii_case(c)))
+}
+
+/// Quotes that close, left at an item's start by a comma inside them.
+const CLOSE_QUOTES: &[char] = &['”', '’', '"', '\''];
+
 fn starts_with_connector(seg: &str, v: &crate::rules::Vocabulary) -> bool {
     v.connectors.iter().any(|c| {
         seg.trim()
+            .trim_start_matches(CLOSE_QUOTES)
+            .trim_start()
             .strip_prefix(c.as_str())
             .is_some_and(|r| r.starts_with(char::is_whitespace))
     })
@@ -1052,7 +1108,11 @@ fn unquoted_counts(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
                 let after = &doc.text[noun_at + noun.len()..clause.end];
                 let named = after
                     .starts_with(|c: char| (is_han(c) && c != '一') || c.is_ascii_alphanumeric());
-                if !(named || noun == "大") {
+                // 五支以上: a bound, an item's own figure.
+                let bound = ["以上", "以下", "以内", "左右", "多", "余"]
+                    .iter()
+                    .any(|b| after.starts_with(b));
+                if !(named || noun == "大") || bound {
                     continue;
                 }
                 if !(2..=MAX_COUNT).contains(&count) {

@@ -651,6 +651,9 @@ mod tests {
             "seen in 38.8% (54 of 140) and 61/150 (40.7%) of cases (12/240, 6.0%), 95 patients (group X = 40 and group Y = 50)；接种率为64%（310/500",
             "(lead: two (10%) of 20 studies; zinc: three (30%) of 10) 4,000 seconds (1 hour, 6 minutes) in one register (12,000 A and 20,000 B) a total of 30 towns (14,15) on a 4-point scale (1 and 4 meaning)",
             "Lee AB, Park CD. Costs of three disorders: anxiety and depression. J Health Econ 2010;9:19–25. ranged from 10% in A to 25%; into four regions: the hills, the coast, and the",
+            "lists 6 binary (yes or no) checks (either phone or mail); four groups: A and B adults, C, and D; 3 options: “call,” “write,” and “visit”; 3 concern safety: 1) roads, 2) rail; the rest: 4) fares",
+            "Of 420 K–5 pupils, 380 (90.5%); of approximately 80\nmillion homes; 喝酒和每天抽烟两支以上的",
+            "三个方面的举措：一个新的公园、加强了的母婴设施和一座花园 physical risks (e.g., heat and storms), transition risks, and",
         ];
         for text in texts {
             for end in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {

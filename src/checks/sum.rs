@@ -100,8 +100,9 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
     out
 }
 
-/// A total written `one` made of several parts of at least one: an article,
-/// not a total (a `1` is a figure) (`appeared only in one data source (7,549 A stores and 19,418 B
+/// A total written `one` made of several parts of at least one, or parts
+/// that are all `一` and a classifier: articles, not figures (a `1` is a
+/// figure) (`appeared only in one data source (7,549 A stores and 19,418 B
 /// stores)`).
 fn one_of_several(doc: &Doc, claim: &Claim) -> bool {
     let mut total_is_one = false;
@@ -125,7 +126,14 @@ fn one_of_several(doc: &Doc, claim: &Claim) -> bool {
             _ => {}
         }
     }
-    total_is_one && parts >= 2
+    // 一个A、B和一座C: every part 一 and a classifier reads as an article.
+    let items: Vec<_> = claim
+        .labels
+        .iter()
+        .filter(|l| l.role == Role::Item)
+        .collect();
+    let articles = items.len() >= 2 && items.iter().all(|l| doc.slice(l.span).starts_with('一'));
+    (total_is_one && parts >= 2) || articles
 }
 
 /// Whether a figure of the claim is glued to a hyphen, a modifier rather

@@ -839,7 +839,16 @@ fn fraction(run: &[Tok], ordinal: Option<i64>, big: Option<Num>, word: &str) -> 
 /// power of ten.
 pub fn scale_after(s: &str) -> Option<(usize, u32)> {
     let trimmed = s.trim_start_matches(' ');
-    let gap = s.len() - trimmed.len();
+    let mut gap = s.len() - trimmed.len();
+    // A text wrapped at a fixed width may break the line before the word
+    // (`291\nmillion`): one break, then the word in lower case.
+    let trimmed = match trimmed.strip_prefix('\n') {
+        Some(next) if gap == 0 && next.starts_with(|c: char| c.is_ascii_lowercase()) => {
+            gap = 1;
+            next
+        }
+        _ => trimmed,
+    };
     if gap > 2 {
         return None;
     }
@@ -848,7 +857,11 @@ pub fn scale_after(s: &str) -> Option<(usize, u32)> {
         return None;
     }
     let word = &trimmed[..len];
+    // `635 K--2 students`, `K–12`: school grades, not thousands (`5k-10k`
+    // is glued to its figure).
+    let grades = gap > 0 && len <= 3 && trimmed[len..].starts_with(['-', '–', '—']);
     let e = match word {
+        _ if grades => return None,
         "k" | "K" => 3,
         "M" | "MM" | "mil" => 6,
         "G" | "g" | "b" | "B" | "bn" | "bln" => 9,

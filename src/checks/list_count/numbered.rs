@@ -4,8 +4,9 @@
 //!
 //! The first marker must open the list (`1)` or `(1)`), and the others
 //! follow in order in the same form, each after a space. The list ends at
-//! the first marker missing, a blank line, or the end of a sentence (a full
-//! stop before a capital) that no marker follows. Semicolons between items do
+//! the first marker missing, a blank line, a colon right before a marker,
+//! or the end of a sentence (a full stop before a capital) that no marker
+//! follows. Semicolons between items do
 //! not end it. The numbers say how many items there are.
 
 use super::Reading;
@@ -48,8 +49,10 @@ pub(super) fn read(doc: &Doc, start: usize) -> Option<Reading> {
         else {
             break;
         };
-        // A sentence that ends before the marker ends the list.
-        if sentence_end(&body[from..at]).is_some() {
+        // A sentence that ends before the marker ends the list, and so
+        // does a colon right before it: a new list opens (`3 promote
+        // health: 1) …; the rest are risks: 4) …`).
+        if sentence_end(&body[from..at]).is_some() || body[from..at].trim_end().ends_with(':') {
             break;
         }
         marks.push((at, at + next.len()));
