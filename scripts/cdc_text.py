@@ -31,34 +31,36 @@ def safe(name):
     return re.sub(r"[^A-Za-z0-9_.-]", "_", name)[-120:]
 
 
-def from_json_zip(data, out):
-    os.makedirs(out, exist_ok=True)
+def members(data, suffix):
+    """(name, bytes) of each member of the zip archive `data` ending in `suffix`."""
     with zipfile.ZipFile(io.BytesIO(data)) as z:
-        for member in z.namelist():
-            if not member.endswith(".json"):
-                continue
-            for url, text in json.loads(z.read(member)).items():
-                if isinstance(text, str):
-                    with open(os.path.join(out, safe(url) + ".txt"), "w", encoding="utf-8") as f:
-                        f.write(text)
+        for name in z.namelist():
+            if name.endswith(suffix):
+                yield name, z.read(name)
+
+
+def write(out, name, text):
+    os.makedirs(out, exist_ok=True)
+    with open(os.path.join(out, safe(name) + ".txt"), "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+def from_json_zip(data, out):
+    for _, raw in members(data, ".json"):
+        for url, text in json.loads(raw).items():
+            if isinstance(text, str):
+                write(out, url, text)
 
 
 def from_html_zip(data, out):
-    os.makedirs(out, exist_ok=True)
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        for member in z.namelist():
-            if not member.endswith(".htm"):
-                continue
-            s = z.read(member).decode("utf-8", "replace")
-            m = re.search(r"<main.*?</main>", s, re.S)
-            s = m.group(0) if m else s
-            s = re.sub(r"<(script|style).*?</\1>", "", s, flags=re.S)
-            s = re.sub(r"</(p|div|h\d|li|tr|table)>", "\n", s)
-            s = html.unescape(re.sub(r"<[^>]+>", "", s))
-            s = re.sub(r"\n\s*\n+", "\n\n", re.sub(r"[ \t]+", " ", s))
-            with open(os.path.join(out, safe(os.path.basename(member)) + ".txt"), "w",
-                      encoding="utf-8") as f:
-                f.write(s)
+    for name, raw in members(data, ".htm"):
+        s = raw.decode("utf-8", "replace")
+        m = re.search(r"<main.*?</main>", s, re.S)
+        s = m.group(0) if m else s
+        s = re.sub(r"<(script|style).*?</\1>", "", s, flags=re.S)
+        s = re.sub(r"</(p|div|h\d|li|tr|table)>", "\n", s)
+        s = html.unescape(re.sub(r"<[^>]+>", "", s))
+        write(out, os.path.basename(name), re.sub(r"\n\s*\n+", "\n\n", re.sub(r"[ \t]+", " ", s)))
 
 
 def main():
