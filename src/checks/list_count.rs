@@ -343,6 +343,15 @@ fn english(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
             let numbered = (lead == ':')
                 .then(|| numbered::read(doc, items_start))
                 .flatten();
+            // `5 themes emerged: A and B (n = 25); C (n = 19); …`: a list
+            // after a colon that a semicolon cuts with no comma in it runs
+            // on past the semicolon, its items parted by semicolons.
+            let cut = doc.slice(sentence).trim_end().ends_with([';', '；'])
+                && comma_segments(&text[items_start..end_of_sentence])
+                    .is_some_and(|s| s.len() == 1);
+            if lead == ':' && numbered.is_none() && cut {
+                continue;
+            }
             let readings: Option<Reading> = match lead {
                 ':' if numbered.is_some() => numbered,
                 // `three forces – A, B, and C –`: up to the same dash again.

@@ -654,6 +654,7 @@ mod tests {
             "lists 6 binary (yes or no) checks (either phone or mail); four groups: A and B adults, C, and D; 3 options: “call,” “write,” and “visit”; 3 concern safety: 1) roads, 2) rail; the rest: 4) fares",
             "Of 420 K–5 pupils, 380 (90.5%); of approximately 80\nmillion homes; 喝酒和每天抽烟两支以上的",
             "三个方面的举措：一个新的公园、加强了的母婴设施和一座花园 physical risks (e.g., heat and storms), transition risks, and",
+            "a total of 40 tests (national and 12 state, 20 county, and 6 city tests); 4 themes emerged: cost and time (n = 12); staff",
         ];
         for text in texts {
             for end in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {

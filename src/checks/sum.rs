@@ -335,6 +335,12 @@ fn parenthesised(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
             if (!says_total && mode == Mode::Equal) || attribute || inner_text.contains('=') {
                 continue;
             }
+            // `(national and 44 states, 28 districts, …)`: words before the
+            // first figure name a part with no figure.
+            let lead = doc.text[items_span.start..parts[0].start].trim();
+            if mode == Mode::Equal && lead.chars().any(char::is_alphabetic) {
+                continue;
+            }
         }
         out.push(judge(doc, rule, total, &parts, mode));
     }
