@@ -760,6 +760,12 @@ fn items_of(
         for extra in 1..=joins_last {
             counts.insert(n + extra);
         }
+        // An earlier item joins words with a connector (`ancestry or
+        // national origins, …, education or income level`): the last one
+        // may too.
+        if middle_and {
+            counts.insert(n);
+        }
     }
     Some(Reading { items, counts })
 }

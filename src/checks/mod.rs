@@ -655,6 +655,7 @@ mod tests {
             "Of 420 K–5 pupils, 380 (90.5%); of approximately 80\nmillion homes; 喝酒和每天抽烟两支以上的",
             "三个方面的举措：一个新的公园、加强了的母婴设施和一座花园 physical risks (e.g., heat and storms), transition risks, and",
             "a total of 40 tests (national and 12 state, 20 county, and 6 city tests); 4 themes emerged: cost and time (n = 12); staff",
+            "gave 3 reasons: cost or distance, fear, pain or worry. 40 buses, which accounted for 12 (30%) of the",
         ];
         for text in texts {
             for end in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {

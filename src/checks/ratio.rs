@@ -773,6 +773,14 @@ fn share(doc: &Doc, rule: &Rule, sentence: Span, out: &mut Vec<Claim>) {
             if between.iter().any(|q| !q.kind.is_magnitude()) || between.len() > 1 {
                 continue;
             }
+            // `accounted for 3,431,884 (83%) of births`: a figure with its
+            // rate in brackets is the share itself, of a base not given.
+            if between
+                .first()
+                .is_some_and(|b| gap(doc, b.end, stated.start) == "(")
+            {
+                continue;
+            }
             // Candidates for the part: the figures before the verb, in this
             // clause and the one before it.
             let scope_start = if ci > 0 {
