@@ -44,7 +44,14 @@
 //! list may end there, unless an Oxford comma goes on), or none before its
 //! last (an address, a gloss) is not counted, except a list of three short
 //! names or more ending a record's line (`five councils: A, B, C, D, E`).
-//! `i.e.` opens a list, it is no item.
+//! `i.e.` opens a list, it is no item. No claim either from a count followed
+//! by `of` (`Six of the reports …:`) or one before `the following <noun>:`,
+//! after a sign (`≥2`), from a bracket that opens with a connector or
+//! `either` or holds a gloss (`8 binary (yes or no) criteria`), from a list
+//! after a colon with no comma that a semicolon cuts, nor, after a
+//! preposition, from a list as long as another count before it (`Three
+//! sites … in the 8 site groups: A, B, and C`). An item joining words with a
+//! connector makes the others' connectors ambiguous too: n or n + 1 items.
 
 use super::{chars_between, skip_space, starts_with_any, Claim, Doc, Label, Role, Verdict};
 use crate::lexer::numeral::{self, is_numeral_char};
