@@ -134,12 +134,7 @@ fn in_citation(doc: &Doc, start: usize, end: usize) -> bool {
     if !before[open..].starts_with('(') || !after[close..].starts_with(')') {
         return false;
     }
-    let inner = format!(
-        "{}{}{}",
-        &before[open + 1..],
-        &text[start..end],
-        &after[..close]
-    );
+    let inner = &text[from + open + 1..end + close];
     let groups: Vec<&str> = inner.split([',', '–', '-']).map(str::trim).collect();
     let thousands = inner.contains(',')
         && !inner.contains(['–', '-'])
@@ -153,7 +148,7 @@ fn in_citation(doc: &Doc, start: usize, end: usize) -> bool {
 
 /// Whether a comparison sign stands right before `at` (`≥12`, `> 5`), not
 /// the end of a markup tag (`</strong> 13,466`).
-fn after_comparison(doc: &Doc, at: usize) -> bool {
+pub(super) fn after_comparison(doc: &Doc, at: usize) -> bool {
     let Some(t) = doc.text.get(..at).map(str::trim_end) else {
         return false;
     };
@@ -179,6 +174,27 @@ mod tests {
         assert!(!has_volume_citation("In 2020; 43 states reported: A, B"));
         assert!(!has_volume_citation("P.L. 113-76; 128 Stat. 5"));
         assert!(!has_volume_citation("12020;3:4"));
+    }
+
+    #[test]
+    fn citation_numbers_and_bounds_are_told_from_figures() {
+        use super::{after_comparison, in_citation};
+        use crate::checks::Doc;
+        let text =
+            "for 38,800 people (18,19), 400 sites (1,100), trials (29–31), aged ≥12, </b> 13";
+        let doc = Doc::new(text);
+        let at = |s: &str| text.find(s).unwrap();
+        let span = |s: &str| (at(s), at(s) + s.len());
+        let (a, b) = span("18");
+        assert!(in_citation(&doc, a, b));
+        let (a, b) = span("29");
+        assert!(in_citation(&doc, a, b));
+        let (a, b) = span("1,100");
+        assert!(!in_citation(&doc, a, b), "a count in thousands");
+        let (a, b) = span("38,800");
+        assert!(!in_citation(&doc, a, b));
+        assert!(after_comparison(&doc, at("12")));
+        assert!(!after_comparison(&doc, at("13")), "the end of a markup tag");
     }
 
     #[test]

@@ -247,8 +247,7 @@ fn english(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
                         .any(|o| r.counts.contains(&o))
             };
             // `≥2 products: …` is a bound.
-            let signed = before.trim_end().ends_with(['≥', '≤', '>', '<']);
-            if signed
+            if super::cited::after_comparison(doc, q.start)
                 || first_word.eq_ignore_ascii_case("of")
                 || v.measure.iter().any(|m| m.eq_ignore_ascii_case(first_word))
                 || following
@@ -424,10 +423,8 @@ fn english(doc: &Doc, rule: &Rule, out: &mut Vec<Claim>) {
                 let inner_lower = inner[..close].trim_start().to_ascii_lowercase();
                 let aside = super::word_at(&inner_lower, "either")
                     || v.connectors.iter().any(|c| super::word_at(&inner_lower, c));
-                let alternatives = super::word_at(
-                    inner_lower.split_whitespace().rev().nth(1).unwrap_or(""),
-                    "or",
-                );
+                // (`yes or no`: `or` before the last word.)
+                let alternatives = inner_lower.split_whitespace().rev().nth(1) == Some("or");
                 let noun_goes_on = inner
                     .get(close + 1..)
                     .map(str::trim_start)

@@ -96,7 +96,9 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
             }
         }
     }
-    out.retain(|c| !one_of_several(doc, c) && !time_units_differ(doc, c) && !modifiers(doc, c));
+    out.retain(|c| {
+        !articles_not_figures(doc, c) && !time_units_differ(doc, c) && !modifiers(doc, c)
+    });
     out
 }
 
@@ -104,7 +106,7 @@ pub fn find(doc: &Doc, rule: &Rule) -> Vec<Claim> {
 /// that are all `一` and a classifier: articles, not figures (a `1` is a
 /// figure) (`appeared only in one data source (7,549 A stores and 19,418 B
 /// stores)`).
-fn one_of_several(doc: &Doc, claim: &Claim) -> bool {
+fn articles_not_figures(doc: &Doc, claim: &Claim) -> bool {
     let mut total_is_one = false;
     let mut parts = 0;
     for l in &claim.labels {

@@ -67,8 +67,10 @@ fn counts(doc: &Doc, rule: &Rule, part: &Quantity, whole: &Quantity, after_rate:
         && !glued_after
 }
 
+/// Whether `s` is one opening bracket.
 fn is_open(s: &str) -> bool {
-    matches!(s, "(" | "[" | "（" | "【")
+    let mut cs = s.chars();
+    matches!((cs.next(), cs.next()), (Some(c), None) if crate::text::is_open_paren(c) || c == '[')
 }
 
 fn is_close(c: char) -> bool {

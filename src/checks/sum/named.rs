@@ -175,17 +175,14 @@ const STATISTIC_NAMES: &[&str] = &[
 /// at most four words, none a statistic's, then `=` and a whole number with
 /// nothing after it.
 fn labelled_part<'d>(doc: &'d Doc, item: Span) -> Option<&'d Quantity> {
-    let text = doc.slice(item).trim();
-    let text = text.strip_prefix("and ").unwrap_or(text);
-    let (name, _) = text.split_once('=')?;
-    let words: Vec<String> = name
-        .split_whitespace()
-        .map(str::to_ascii_lowercase)
-        .collect();
+    let eq = item.start + doc.slice(item).find('=')?;
+    let name = doc.text[item.start..eq].trim_start();
+    let name = name.strip_prefix("and ").unwrap_or(name);
+    let words: Vec<&str> = name.split_whitespace().collect();
     if words.is_empty()
         || words.len() > MAX_NAME_WORDS
         || words.iter().any(|w| {
-            STATISTIC_NAMES.contains(&w.as_str())
+            STATISTIC_NAMES.iter().any(|n| n.eq_ignore_ascii_case(w))
                 || !w
                     .chars()
                     .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
@@ -193,7 +190,6 @@ fn labelled_part<'d>(doc: &'d Doc, item: Span) -> Option<&'d Quantity> {
     {
         return None;
     }
-    let eq = item.start + doc.slice(item).find('=')?;
     let q = doc.quantity_at(skip_space(doc.text, eq + 1))?;
     let whole = bare_count(q) && q.value.is_integer() && q.interval.is_exact();
     (whole && doc.text[q.end..item.end].trim().is_empty()).then_some(q)
